@@ -1,0 +1,68 @@
+/// The main content and metadata of a page, as the Extract stage hands it to Normalize and
+/// Render. Plain values only: the libxml2 document is gone by now.
+public struct Article: Sendable {
+    public var url: String?
+    public var site: String?
+    public var title: String?
+    public var description: String?
+    public var authors: [String] = []
+    public var credits: [String] = []
+    /// The publication date as found (normalized to ISO 8601 by the Normalize stage).
+    public var published: String?
+    /// Where `published` came from: json-ld, meta, time, text.
+    public var publishedFrom: String?
+    public var modified: String?
+    public var language: String?
+    public var blocks: [Block] = []
+    public var comments: [Comment] = []
+
+    public init() {}
+}
+
+/// One unit of the body or of its surroundings, in reading order.
+public struct Block: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case heading, paragraph, list, quote, table, caption, code
+    }
+
+    public var kind: Kind
+    /// Plain text; a list has one line per item (`- ` prefixed, two spaces of indent per level),
+    /// a table one line per row with cells separated by ` | `.
+    public var text: String
+    /// Heading level 1-6, for headings.
+    public var level: Int?
+    /// List items with their nesting depth, for lists.
+    public var items: [ListItem]?
+    /// Rows of cells, for tables.
+    public var rows: [[String]]?
+
+    public init(kind: Kind, text: String, level: Int? = nil, items: [ListItem]? = nil, rows: [[String]]? = nil) {
+        self.kind = kind
+        self.text = text
+        self.level = level
+        self.items = items
+        self.rows = rows
+    }
+
+    /// Whether the block belongs to `text` (captions stay in `blocks` only).
+    public var isBody: Bool { kind != .caption }
+
+    public struct ListItem: Sendable, Equatable {
+        public var text: String
+        public var depth: Int
+        public var ordered: Bool
+    }
+}
+
+/// A reader comment, kept apart from the body.
+public struct Comment: Sendable, Equatable {
+    public var author: String?
+    public var date: String?
+    public var text: String
+
+    public init(author: String?, date: String?, text: String) {
+        self.author = author
+        self.date = date
+        self.text = text
+    }
+}

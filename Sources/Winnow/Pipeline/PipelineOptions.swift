@@ -1,0 +1,19 @@
+/// Settings for one run of the pipeline. Everything that changes output is here, so the same
+/// input and options give the same records.
+public struct PipelineOptions: Sendable {
+    /// Used as the page URL when the page names none (no canonical link, no og:url).
+    public var baseURL: String?
+    /// Largest decoded page handed to libxml2; larger pages are rejected at decode.
+    public var maximumPageBytes: Int
+    /// Element count above which a page is rejected at parse (a guard against pathological input).
+    public var maximumElements: Int
+    /// Keep `blocks` in the record (on by default; `text` is always there).
+    public var includeBlocks: Bool
+
+    public init(baseURL: String? = nil, maximumPageBytes: Int = 32 << 20, maximumElements: Int = 2_000_000, includeBlocks: Bool = true) {
+        self.baseURL = baseURL
+        self.maximumPageBytes = maximumPageBytes
+        self.maximumElements = maximumElements
+        self.includeBlocks = includeBlocks
+    }
+}

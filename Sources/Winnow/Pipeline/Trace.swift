@@ -1,0 +1,66 @@
+/// What the stages decided about one page, in the order they decided it: the material of
+/// `winnow explain` and of the record's `removed` and `repairs` counts.
+public struct Trace: Sendable {
+    public var removals: [Removal] = []
+    public var notes: [Note] = []
+    public var repairs: [String: Int] = [:]
+    /// The body's blocks with their position, for `winnow explain`.
+    public var kept: [KeptBlock] = []
+
+    public struct KeptBlock: Sendable {
+        public var order: Int
+        public var block: Block
+        /// A heading that repeats the title: shown, but it is the `title` field, not body.
+        public var asTitle = false
+    }
+
+    public init() {}
+
+    public mutating func note(_ stage: String, _ message: String) {
+        notes.append(Note(stage: stage, message: message))
+    }
+
+    public mutating func countRepair(_ name: String, by count: Int = 1) {
+        guard count > 0 else { return }
+        repairs[name, default: 0] += count
+    }
+
+    /// Removal counts per category, in the categories' canonical order.
+    public var removedCounts: [(BoilerplateCategory, Int)] {
+        var counts: [BoilerplateCategory: Int] = [:]
+        for removal in removals { counts[removal.category, default: 0] += 1 }
+        return BoilerplateCategory.allCases.compactMap { category in counts[category].map { (category, $0) } }
+    }
+
+    public struct Note: Sendable, Equatable {
+        public var stage: String
+        public var message: String
+    }
+}
+
+/// One block (or subtree) that did not reach the body, with the rule that took it out.
+public struct Removal: Sendable, Equatable {
+    public var category: BoilerplateCategory
+    /// The rule or vocabulary entry, for example `class token "share"` or `tag <nav>`.
+    public var reason: String
+    /// The stage that decided (strip, extract).
+    public var stage: String
+    /// A short description of the element, like `div.share-bar#top`.
+    public var element: String
+    /// The input line of the element (0 when unknown).
+    public var line: Int
+    /// The first characters of its visible text.
+    public var excerpt: String
+    /// Position among the page's blocks and removals, for `winnow explain`.
+    public var order: Int
+
+    public init(category: BoilerplateCategory, reason: String, stage: String, element: String, line: Int, excerpt: String, order: Int) {
+        self.category = category
+        self.reason = reason
+        self.stage = stage
+        self.element = element
+        self.line = line
+        self.excerpt = excerpt
+        self.order = order
+    }
+}

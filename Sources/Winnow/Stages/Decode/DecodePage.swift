@@ -1,0 +1,58 @@
+import WinnowIO
+
+/// Stage 1: from the bytes as they arrived to UTF-8 text for the parser.
+/// Unwraps gzip, rejects empty and binary input, sniffs the charset (`SniffCharset`),
+/// transcodes (`Transcode`) and drops NUL bytes, which would cut libxml2's input short.
+public struct DecodePage: Sendable {
+    public init() {}
+
+    public func run(_ page: InputPage, maximumBytes: Int, trace: inout Trace) throws(Reject) -> DecodedPage {
+        if let readError = page.readError { throw Reject(stage: .read, reason: readError) }
+        var bytes = page.bytes
+        var container = "html"
+        if page.compression == .gzip || Gzip.looksCompressed(bytes) {
+            switch Gzip.decompress(bytes, limit: maximumBytes) {
+            case .success(let plain):
+                bytes = plain
+                container = "html.gz"
+            case .failure(let failure):
+                throw Reject(stage: .decode, reason: failure.description)
+            }
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
+            throw Reject(stage: .decode, reason: bytes.isEmpty ? "empty page (0 bytes)" : "empty page (only whitespace)")
+        }
+        if bytes.count > maximumBytes {
+            throw Reject(stage: .decode, reason: "page of \(bytes.count) bytes is over the \(maximumBytes)-byte limit")
+        }
+        let sniffed = SniffCharset().sniff(bytes)
+        if !sniffed.encoding.hasPrefix("UTF-16"), let binary = BinarySignature.identify(bytes) {
+            throw Reject(stage: .decode, reason: "not a text page: \(binary)")
+        }
+        if let label = sniffed.declaredLabel, sniffed.source == "sniffed" {
+            trace.note("decode", "declared charset \(label), but the bytes are UTF-8: read as UTF-8")
+        }
+        var output = Transcode.toUTF8(bytes[sniffed.bomLength...], encoding: sniffed.encoding)
+        if let note = output.fallbackNote { trace.note("decode", note) }
+        trace.countRepair("invalidBytes", by: output.replacedSequences)
+        let nulCount = output.utf8.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        if nulCount > 0 {
+            output.utf8.removeAll { $0 == 0 }
+            trace.countRepair("nul", by: nulCount)
+        }
+        return DecodedPage(
+            id: page.id, utf8: output.utf8, charset: sniffed.encoding.lowercased(), charsetFrom: sniffed.source,
+            container: container, sourceBytes: page.bytes.count, sha256: SHA256.hexDigest(page.bytes))
+    }
+}
+
+/// A page as UTF-8 text, with what is known about its source.
+public struct DecodedPage: Sendable {
+    public var id: String
+    public var utf8: [UInt8]
+    public var charset: String
+    public var charsetFrom: String
+    public var container: String
+    public var sourceBytes: Int
+    public var sha256: String
+}

@@ -1,0 +1,165 @@
+/// The WHATWG "prescan a byte stream to determine its encoding" algorithm: finds a charset in
+/// `<meta charset>` or `<meta http-equiv=content-type content="…charset=…">` without parsing
+/// HTML, skipping comments and other tags the way browsers do.
+struct MetaPrescan {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+
+    /// Returns the raw label found in the first `limit` bytes, if any.
+    static func findLabel(in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> String? {
+        var scanner = MetaPrescan(bytes: UnsafeBufferPointer(rebasing: bytes[..<min(limit, bytes.count)]))
+        return scanner.run()
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private mutating func run() -> String? {
+        while position < bytes.count {
+            if matches("<!--") {
+                position += 4
+                skip(past: "-->")
+            } else if matchesCaseless("<meta"), position + 5 < bytes.count, isSpaceOrSlash(bytes[position + 5]) {
+                position += 6
+                if let label = readMetaAttributes() { return label }
+            } else if byte(0) == UInt8(ascii: "<"), let next = byte(1),
+                isLetter(next) || (next == UInt8(ascii: "/") && byte(2).map(isLetter) == true)
+            {
+                // A start or end tag: skip its name, then its attributes.
+                position += next == UInt8(ascii: "/") ? 2 : 1
+                while let current = byte(0), !isSpace(current), current != UInt8(ascii: ">") { position += 1 }
+                while readAttribute() != nil {}
+            } else if byte(0) == UInt8(ascii: "<"), let next = byte(1),
+                next == UInt8(ascii: "!") || next == UInt8(ascii: "/") || next == UInt8(ascii: "?")
+            {
+                skip(past: ">")
+            } else {
+                position += 1
+            }
+        }
+        return nil
+    }
+
+    /// Reads a meta element's attributes; returns its charset label when the element declares one.
+    private mutating func readMetaAttributes() -> String? {
+        var seen = Set<String>()
+        var gotPragma = false
+        var needPragma: Bool?
+        var charset: String?
+        while let (name, value) = readAttribute() {
+            guard seen.insert(name).inserted else { continue }
+            switch name {
+            case "http-equiv":
+                if value == "content-type" { gotPragma = true }
+            case "content":
+                if charset == nil, let label = Self.charsetFromContent(value) {
+                    charset = label
+                    needPragma = true
+                }
+            case "charset":
+                charset = value
+                needPragma = false
+            default:
+                break
+            }
+        }
+        guard let charset, let needPragma else { return nil }
+        if needPragma && !gotPragma { return nil }
+        return charset
+    }
+
+    /// The WHATWG "extract a character encoding from a meta element" algorithm.
+    static func charsetFromContent(_ content: String) -> String? {
+        let bytes = Array(content.utf8)
+        var index = 0
+        while index + 7 <= bytes.count {
+            let word = String(decoding: bytes[index..<(index + 7)], as: UTF8.self).lowercased()
+            guard word == "charset" else { index += 1; continue }
+            var cursor = index + 7
+            while cursor < bytes.count, isSpaceStatic(bytes[cursor]) { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") else { index += 7; continue }
+            cursor += 1
+            while cursor < bytes.count, isSpaceStatic(bytes[cursor]) { cursor += 1 }
+            guard cursor < bytes.count else { return nil }
+            let quote = bytes[cursor]
+            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                guard let end = bytes[(cursor + 1)...].firstIndex(of: quote) else { return nil }
+                return String(decoding: bytes[(cursor + 1)..<end], as: UTF8.self)
+            }
+            var end = cursor
+            while end < bytes.count, !isSpaceStatic(bytes[end]), bytes[end] != UInt8(ascii: ";") { end += 1 }
+            return String(decoding: bytes[cursor..<end], as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// The WHATWG "get an attribute" algorithm; nil at the end of the tag.
+    private mutating func readAttribute() -> (String, String)? {
+        while let current = byte(0), isSpace(current) || current == UInt8(ascii: "/") { position += 1 }
+        guard let first = byte(0), first != UInt8(ascii: ">") else {
+            if byte(0) != nil { position += 1 }
+            return nil
+        }
+        var name: [UInt8] = []
+        var value: [UInt8] = []
+        // Name.
+        while let current = byte(0) {
+            if current == UInt8(ascii: "=") && !name.isEmpty { break }
+            if isSpace(current) { break }
+            if current == UInt8(ascii: "/") || current == UInt8(ascii: ">") {
+                return (String(decoding: name, as: UTF8.self), "")
+            }
+            name.append(lower(current))
+            position += 1
+        }
+        while let current = byte(0), isSpace(current) { position += 1 }
+        guard byte(0) == UInt8(ascii: "=") else { return (String(decoding: name, as: UTF8.self), "") }
+        position += 1
+        while let current = byte(0), isSpace(current) { position += 1 }
+        guard let opener = byte(0) else { return nil }
+        if opener == UInt8(ascii: "\"") || opener == UInt8(ascii: "'") {
+            position += 1
+            while let current = byte(0), current != opener {
+                value.append(lower(current))
+                position += 1
+            }
+            position += 1
+        } else {
+            while let current = byte(0), !isSpace(current), current != UInt8(ascii: ">") {
+                value.append(lower(current))
+                position += 1
+            }
+        }
+        return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self))
+    }
+
+    private func byte(_ offset: Int) -> UInt8? {
+        position + offset < bytes.count ? bytes[position + offset] : nil
+    }
+
+    private func matches(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        for index in 0..<count where bytes[position + index] != literal.utf8Start[index] { return false }
+        return true
+    }
+
+    private func matchesCaseless(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= bytes.count else { return false }
+        for index in 0..<count where lower(bytes[position + index]) != literal.utf8Start[index] { return false }
+        return true
+    }
+
+    private mutating func skip(past literal: StaticString) {
+        while position < bytes.count, !matches(literal) { position += 1 }
+        position = min(bytes.count, position + literal.utf8CodeUnitCount)
+    }
+
+    private func lower(_ byte: UInt8) -> UInt8 { (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte }
+    private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    private func isSpace(_ byte: UInt8) -> Bool { Self.isSpaceStatic(byte) }
+    private func isSpaceOrSlash(_ byte: UInt8) -> Bool { isSpace(byte) || byte == UInt8(ascii: "/") }
+    private static func isSpaceStatic(_ byte: UInt8) -> Bool {
+        byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D || byte == 0x20
+    }
+}

@@ -1,0 +1,356 @@
+import Foundation
+import WinnowHTML
+
+/// Walks the content roots in document order and turns them into blocks, without recursion
+/// (an explicit stack of enter/exit frames). Inline runs between block-level elements become
+/// paragraphs; lists, quotes and tables collect their parts and become one block each.
+///
+/// Inside the content it also removes, with a recorded reason:
+///  - containers and lists that are mostly links (`linkDense`),
+///  - short blocks whose text is boilerplate by `BoilerplateVocabulary.phrases`,
+///  - short paragraphs that are entirely a link (`linkDense`),
+///  - a heading that repeats the title (it is the `title` field, not body).
+struct BuildBlocks {
+    enum Item {
+        case kept(Block)
+        case removed(Removal)
+        case title(String)
+    }
+
+    let index: PageIndex
+    let title: String?
+
+    private(set) var items: [(order: Int, item: Item)] = []
+    private var builder = TextBuilder()
+    private var runOrder = -1
+    private var runVisible = 0
+    private var runLinkVisible = 0
+    private var linkDepth = 0
+    private var headingLevel: Int?
+    private var captionDepth = 0
+    private var collectors: [Collector] = [Collector(kind: .body, order: 0)]
+    private var titleSeen = false
+
+    init(index: PageIndex, title: String?) {
+        self.index = index
+        self.title = title.map(Self.comparable)
+    }
+
+    private enum Frame {
+        case enter(Node)
+        case exitBlock(Int)
+        case exitLink
+        case exitHeading(Int)
+        case exitPre(Int)
+        case exitCaption(Int)
+        case closeCollector(Int)
+        case exitListNested
+        case exitRow
+        case exitCell(Int)
+    }
+
+    private struct Collector {
+        enum Kind { case body, quote, list, table }
+        var kind: Kind
+        var order: Int
+        var pieces: [String] = []
+        var items: [Block.ListItem] = []
+        var ordered = false
+        var depth = 0
+        var rows: [[String]] = []
+        var row: [String] = []
+        var cell: [String] = []
+    }
+
+    mutating func build(roots: [Int]) {
+        for root in roots {
+            var stack: [Frame] = [.enter(index.elements[root].node)]
+            while let frame = stack.popLast() {
+                switch frame {
+                case .enter(let node): enter(node, isRoot: node == index.elements[root].node, stack: &stack)
+                case .exitBlock(let order): flush(order: order)
+                case .exitLink: linkDepth -= 1
+                case .exitHeading(let order):
+                    flush(order: order)
+                    headingLevel = nil
+                case .exitPre(let order):
+                    flush(order: order)
+                    builder.preservesWhitespace = false
+                case .exitCaption(let order):
+                    flush(order: order)
+                    captionDepth -= 1
+                case .closeCollector(let order):
+                    flush(order: order)
+                    closeCollector()
+                case .exitListNested:
+                    flush(order: runOrder)
+                    collectors[collectors.count - 1].depth -= 1
+                case .exitRow:
+                    finishRow()
+                case .exitCell(let order):
+                    flush(order: order)
+                    finishCell()
+                }
+            }
+            flush(order: runOrder)
+        }
+    }
+
+    private mutating func enter(_ node: Node, isRoot: Bool, stack: inout [Frame]) {
+        if node.isText {
+            guard linkDepth >= 0 else { return }
+            if builder.isEmpty, let parent = node.parent, let position = index.entryIndex(of: parent) { runOrder = position }
+            _ = node.withContentBytes { bytes in
+                builder.append(bytes)
+                let visible = PageIndex.measure(bytes).0
+                runVisible += visible
+                if linkDepth > 0 { runLinkVisible += visible }
+            }
+            return
+        }
+        guard node.isElement, let position = index.entryIndex(of: node) else { return }
+        let element = index.elements[position]
+        if element.removal >= 0 {
+            if Self.isBlockLevel(element.tag) { flush(order: runOrder) }
+            return
+        }
+        let tag = element.tag
+        if tag == .br { builder.lineBreak(); return }
+        if PageIndex.invisibleTags.contains(tag) { return }
+        if !isRoot, let (category, reason) = conditionalRemoval(position) {
+            flush(order: runOrder)
+            items.append((position, .removed(Removal(
+                category: category, reason: reason, stage: "extract", element: StripBoilerplate.describe(node),
+                line: node.line, excerpt: BlockText.excerpt(of: node, index: index), order: position))))
+            return
+        }
+        switch tag {
+        case .a:
+            stack.append(.exitLink)
+            linkDepth += 1
+        case .h1, .h2, .h3, .h4, .h5, .h6:
+            flush(order: runOrder)
+            headingLevel = Int(tag.rawValue - HTMLTag.h1.rawValue) + 1
+            stack.append(.exitHeading(position))
+        case .pre:
+            flush(order: runOrder)
+            builder.preservesWhitespace = true
+            stack.append(.exitPre(position))
+        case .figcaption:
+            flush(order: runOrder)
+            captionDepth += 1
+            stack.append(.exitCaption(position))
+        case .blockquote:
+            flush(order: runOrder)
+            collectors.append(Collector(kind: .quote, order: position))
+            stack.append(.closeCollector(position))
+        case .ul, .ol, .menu:
+            flush(order: runOrder)
+            if collectors.last?.kind == .list {
+                collectors[collectors.count - 1].depth += 1
+                stack.append(.exitListNested)
+            } else {
+                var list = Collector(kind: .list, order: position)
+                list.ordered = tag == .ol
+                collectors.append(list)
+                stack.append(.closeCollector(position))
+            }
+        case .table where isDataTable(node):
+            flush(order: runOrder)
+            collectors.append(Collector(kind: .table, order: position))
+            stack.append(.closeCollector(position))
+        case .tr where collectors.last?.kind == .table:
+            flush(order: runOrder)
+            stack.append(.exitRow)
+        case .td where collectors.last?.kind == .table, .th where collectors.last?.kind == .table:
+            flush(order: runOrder)
+            stack.append(.exitCell(position))
+        default:
+            if Self.isBlockLevel(tag) {
+                flush(order: runOrder)
+                stack.append(.exitBlock(position))
+            }
+        }
+        var children: [Node] = []
+        var child = node.firstChild
+        while let current = child {
+            children.append(current)
+            child = current.nextSibling
+        }
+        for child in children.reversed() { stack.append(.enter(child)) }
+    }
+
+    // MARK: - Emitting
+
+    private mutating func flush(order: Int) {
+        let visible = runVisible
+        let linkVisible = runLinkVisible
+        runVisible = 0
+        runLinkVisible = 0
+        let text = builder.take()
+        guard !text.isEmpty else { return }
+        let blockOrder = runOrder >= 0 ? runOrder : order
+        let top = collectors.count - 1
+        switch collectors[top].kind {
+        case .quote:
+            collectors[top].pieces.append(text)
+        case .list:
+            collectors[top].items.append(Block.ListItem(text: text, depth: collectors[top].depth, ordered: collectors[top].ordered))
+        case .table:
+            collectors[top].cell.append(text)
+        case .body:
+            let kind: Block.Kind
+            if captionDepth > 0 { kind = .caption } else if headingLevel != nil { kind = .heading } else if builder.preservesWhitespace { kind = .code } else { kind = .paragraph }
+            let block = Block(kind: kind, text: text, level: kind == .heading ? headingLevel : nil)
+            emit(block, order: blockOrder, visible: visible, linkVisible: linkVisible)
+        }
+    }
+
+    private mutating func emit(_ block: Block, order: Int, visible: Int, linkVisible: Int) {
+        let comparable = Self.comparable(block.text)
+        if block.kind == .heading, !titleSeen, let title, comparable == title {
+            titleSeen = true
+            items.append((order, .title(block.text)))
+            return
+        }
+        if let (category, reason) = Self.phraseRule(comparable, length: block.text.count) {
+            items.append((order, .removed(removal(for: block, category: category, reason: reason, order: order))))
+            return
+        }
+        if block.kind != .code, visible > 0, block.text.count <= 300, Double(linkVisible) / Double(visible) >= 0.8 {
+            items.append((order, .removed(removal(for: block, category: .linkDense, reason: "block is all link text", order: order))))
+            return
+        }
+        if block.kind == .paragraph, block.text.count <= 40, DateParser.parse(block.text) != nil {
+            items.append((order, .removed(removal(for: block, category: .credit, reason: "date line (read as metadata)", order: order))))
+            return
+        }
+        items.append((order, .kept(block)))
+    }
+
+    private func removal(for block: Block, category: BoilerplateCategory, reason: String, order: Int) -> Removal {
+        let node = index.elements[max(0, min(order, index.elements.count - 1))].node
+        let excerpt = block.text.count > 80 ? String(block.text.prefix(80)) + "…" : block.text
+        return Removal(category: category, reason: reason, stage: "extract", element: StripBoilerplate.describe(node),
+                       line: node.line, excerpt: excerpt.replacingNewlines(), order: order)
+    }
+
+    private mutating func closeCollector() {
+        guard collectors.count > 1, let collector = collectors.popLast() else { return }
+        let block: Block?
+        switch collector.kind {
+        case .body: block = nil
+        case .quote:
+            block = collector.pieces.isEmpty ? nil : Block(kind: .quote, text: collector.pieces.joined(separator: "\n"))
+        case .list:
+            let lines = collector.items.map { String(repeating: "  ", count: $0.depth) + "- " + $0.text }
+            block = collector.items.isEmpty ? nil : Block(kind: .list, text: lines.joined(separator: "\n"), items: collector.items)
+        case .table:
+            var rows = collector.rows
+            if !collector.row.isEmpty { rows.append(collector.row) }
+            let lines = rows.map { $0.joined(separator: " | ") }
+            block = rows.isEmpty ? nil : Block(kind: .table, text: lines.joined(separator: "\n"), rows: rows)
+        }
+        guard let block else { return }
+        let parent = collectors.count - 1
+        switch collectors[parent].kind {
+        case .body:
+            emit(block, order: collector.order, visible: 0, linkVisible: 0)
+        case .quote:
+            collectors[parent].pieces.append(block.text)
+        case .list:
+            for line in block.text.split(separator: "\n") {
+                collectors[parent].items.append(Block.ListItem(text: String(line), depth: collectors[parent].depth + 1, ordered: false))
+            }
+        case .table:
+            collectors[parent].cell.append(block.text)
+        }
+    }
+
+    private mutating func finishCell() {
+        let top = collectors.count - 1
+        guard collectors[top].kind == .table else { return }
+        collectors[top].row.append(collectors[top].cell.joined(separator: " "))
+        collectors[top].cell.removeAll()
+    }
+
+    private mutating func finishRow() {
+        let top = collectors.count - 1
+        guard collectors[top].kind == .table else { return }
+        if !collectors[top].cell.isEmpty { finishCell() }
+        if collectors[top].row.contains(where: { !$0.isEmpty }) { collectors[top].rows.append(collectors[top].row) }
+        collectors[top].row.removeAll()
+    }
+
+    // MARK: - Rules
+
+    /// Containers and lists inside the content that are mostly links.
+    private func conditionalRemoval(_ position: Int) -> (BoilerplateCategory, String)? {
+        let element = index.elements[position]
+        guard element.text > 0, index.totalCommas[position] < 10 else { return nil }
+        let density = index.linkDensity(position)
+        switch element.tag {
+        case .ul, .ol, .dl, .menu:
+            if density > 0.5 { return (.linkDense, String(format: "list with link density %.2f", density)) }
+        case .div, .section, .table, .form, .fieldset, .header, .footer, .aside, .article, .figure, .other:
+            if density > 0.35 && element.text < 1500 {
+                return (.linkDense, String(format: "container with link density %.2f", density))
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    static func phraseRule(_ comparable: String, length: Int) -> (BoilerplateCategory, String)? {
+        guard length <= BoilerplateVocabulary.phraseBlockLimit else { return nil }
+        for (category, match) in BoilerplateVocabulary.phrases where match.matches(comparable) {
+            return (category, "text \(match)")
+        }
+        return nil
+    }
+
+    /// A data table has rows of short cells; a layout table holds paragraphs, lists or other
+    /// tables and is read as containers.
+    private func isDataTable(_ table: Node) -> Bool {
+        var walker = TreeWalker(root: table)
+        while let node = walker.next() {
+            guard node.isElement else { continue }
+            switch node.tag {
+            case .table, .p, .div, .ul, .ol, .blockquote, .h1, .h2, .h3, .h4, .h5, .h6, .article, .section: return false
+            default: continue
+            }
+        }
+        return true
+    }
+
+    /// Lower case, straight apostrophes, single spaces: how phrases and titles are compared.
+    static func comparable(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var lastWasSpace = true
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == "\u{2019}" || scalar == "\u{2018}" { result.unicodeScalars.append("'"); lastWasSpace = false; continue }
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            result.unicodeScalars.append(scalar)
+            lastWasSpace = false
+        }
+        if result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    static func isBlockLevel(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .a, .span, .b, .i, .em, .strong, .small, .sub, .sup, .u, .s, .strike, .mark, .abbr, .cite, .dfn, .ins, .del,
+            .big, .tt, .var, .bdi, .bdo, .q, .code, .kbd, .samp, .time, .font, .label, .ruby, .rt, .rp, .data, .img, .br,
+            .wbr, .none, .output, .meter, .progress:
+            return false
+        default:
+            return true
+        }
+    }
+}

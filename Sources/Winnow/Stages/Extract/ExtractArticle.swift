@@ -1,0 +1,124 @@
+import WinnowHTML
+
+/// Stage 5: the article out of the stripped page: metadata (`ExtractMetadata`), the content
+/// roots (`SelectMainContent`), the body blocks (`BuildBlocks`), reader comments
+/// (`ExtractComments`), and credit lines. Whatever lies outside the content roots and was not
+/// already removed by strip is recorded as `outsideContent`, so every block of the page has a
+/// decision `winnow explain` can show.
+public struct ExtractArticle: Sendable {
+    public init() {}
+
+    func run(_ page: StrippedPage, options: PipelineOptions, trace: inout Trace) throws(Reject) -> Article {
+        let index = page.index
+        guard !index.elements.isEmpty else { throw Reject(stage: .extract, reason: "the document has no elements") }
+        let metadata = ExtractMetadata().run(index, baseURL: options.baseURL)
+        var selection = SelectMainContent().select(index)
+        var builder = BuildBlocks(index: index, title: metadata.title)
+        builder.build(roots: selection.roots)
+        if !builder.items.contains(where: { if case .kept = $0.item { return true } else { return false } }),
+            let body = index.body.flatMap(index.entryIndex(of:)), selection.roots != [body]
+        {
+            // Fallback: the chosen roots yielded nothing the body may keep; read the whole body.
+            selection.roots = [body]
+            selection.method = "fallback: whole body (the top candidate kept no block)"
+            builder = BuildBlocks(index: index, title: metadata.title)
+            builder.build(roots: selection.roots)
+        }
+        trace.note("extract", selection.method)
+
+        var article = Article()
+        article.url = metadata.url
+        article.site = metadata.site
+        article.title = metadata.title
+        article.description = metadata.description
+        article.authors = metadata.authors
+        article.published = metadata.published
+        article.publishedFrom = metadata.publishedFrom
+        article.modified = metadata.modified
+        article.language = metadata.language
+
+        for (order, item) in builder.items {
+            switch item {
+            case .kept(let block):
+                article.blocks.append(block)
+                trace.kept.append(Trace.KeptBlock(order: order, block: block))
+            case .removed(let removal):
+                trace.removals.append(removal)
+            case .title(let text):
+                trace.kept.append(Trace.KeptBlock(order: order, block: Block(kind: .heading, text: text, level: 1), asTitle: true))
+            }
+        }
+        trace.removals.append(contentsOf: outsideContent(index, roots: selection.roots))
+        trace.removals.sort { $0.order < $1.order }
+
+        let commentContainers = index.elements.indices.filter { position in
+            let removal = index.elements[position].removal
+            return removal >= 0 && trace.removals.first(where: { $0.order == position && $0.stage == "strip" })?.category == .comments
+        }
+        article.comments = ExtractComments().run(index, containers: commentContainers)
+        let credits = CreditLines.find(in: trace.removals, index: index)
+        article.credits = credits.credits
+        if article.authors.isEmpty { article.authors = credits.authors }
+        if article.description == article.blocks.first?.text { article.blocks.removeFirst() }
+        guard article.blocks.contains(where: \.isBody) else {
+            throw Reject(stage: .extract, reason: "no main content found (\(selection.method))")
+        }
+        return article
+    }
+
+    /// Elements beside the path from `<body>` to the content roots: one decision per subtree.
+    private func outsideContent(_ index: PageIndex, roots: [Int]) -> [Removal] {
+        let rootSet = Set(roots)
+        var onPath = Set<Int>()
+        for root in roots {
+            var ancestor = Int(index.elements[root].parent)
+            while ancestor >= 0, onPath.insert(ancestor).inserted { ancestor = Int(index.elements[ancestor].parent) }
+        }
+        var removals: [Removal] = []
+        for pathElement in onPath.sorted() {
+            for child in index.elements[pathElement].node.children where child.isElement {
+                guard let position = index.entryIndex(of: child), !rootSet.contains(position), !onPath.contains(position) else { continue }
+                let element = index.elements[position]
+                guard element.removal < 0, element.text > 0, !element.flags.contains(.invisible) else { continue }
+                removals.append(Removal(
+                    category: .outsideContent, reason: "outside the main content", stage: "extract",
+                    element: StripBoilerplate.describe(child), line: child.line,
+                    excerpt: BlockText.excerpt(of: child, index: index), order: position))
+            }
+        }
+        return removals
+    }
+}
+
+/// Credit lines ("Reported by …. Translated by …. Written in English by …", photo credits),
+/// gathered from what strip and extract removed as `credit`, for the record's `credits` field.
+enum CreditLines {
+    static let roles = ["written in english by", "written by", "reported by", "translated by", "edited by",
+                        "additional reporting by", "produced by", "compiled by"]
+
+    static func find(in removals: [Removal], index: PageIndex) -> (credits: [String], authors: [String]) {
+        var credits: [String] = []
+        var authors: [String] = []
+        for removal in removals where removal.category == .credit {
+            guard removal.order >= 0, removal.order < index.elements.count else { continue }
+            let text = removal.stage == "strip"
+                ? BlockText.text(of: index.elements[removal.order].node, index: nil)
+                : removal.excerpt
+            guard !text.isEmpty, DateParser.parse(text) == nil, text.count <= 300 else { continue }
+            let pieces = text.split(whereSeparator: { $0 == "." || $0 == "\n" })
+            let sentences: [String] = pieces.map { String($0).trimmedASCII() }.filter { !$0.isEmpty }
+            var isRoleLine = false
+            for sentence in sentences {
+                let lower = sentence.lowercased()
+                guard let role = roles.first(where: { lower.hasPrefix($0) }) else { continue }
+                isRoleLine = true
+                credits.append(sentence)
+                if role.hasPrefix("written") {
+                    authors.append(contentsOf: AuthorNames.clean([String(sentence.dropFirst(role.count))]))
+                }
+            }
+            if !isRoleLine, !text.lowercased().hasPrefix("by "), !credits.contains(text) { credits.append(text) }
+        }
+        return (credits, authors)
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import WinnowHTML
+
+/// Title, standfirst, authors, dates, language and URL, from the places sites put them, in a
+/// fixed order of trust: JSON-LD, then meta tags (Open Graph, Twitter, Dublin Core, article:*),
+/// then microdata (`itemprop`), then markup (`<time>`, bylines, `<h1>`, `<title>`).
+/// `published_from` records which source gave the date.
+struct ExtractMetadata {
+    struct Result {
+        var title: String?
+        var description: String?
+        var authors: [String] = []
+        var published: String?
+        var publishedFrom: String?
+        var modified: String?
+        var language: String?
+        var url: String?
+        var site: String?
+    }
+
+    func run(_ index: PageIndex, baseURL: String?) -> Result {
+        var meta: [String: String] = [:]
+        var jsonScripts: [String] = []
+        var canonical: String?
+        var htmlLanguage: String?
+        var titleElement: String?
+        var firstH1: String?
+        var microdataDate: String?
+        var microdataAuthors: [String] = []
+        var pubdateTime: String?
+        var articleTime: String?
+        var anyTime: String?
+        var bylines: [String] = []
+        var tokens: [String] = []
+
+        for element in index.elements {
+            let node = element.node
+            switch element.tag {
+            case .html:
+                htmlLanguage = node.attribute("lang") ?? node.attribute("xml:lang")
+            case .meta:
+                guard let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty
+                else { continue }
+                for key in ["property", "name", "itemprop", "http-equiv"] {
+                    if let name = node.attribute(key)?.lowercased(), meta[name] == nil { meta[name] = content }
+                }
+            case .link:
+                if canonical == nil, node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true {
+                    canonical = node.attribute("href")
+                }
+            case .script:
+                if node.attribute("type")?.lowercased().contains("ld+json") == true { jsonScripts.append(node.textContent) }
+            case .title:
+                if titleElement == nil { titleElement = BlockText.text(of: node, index: nil) }
+            case .h1:
+                if firstH1 == nil, !element.flags.contains(.insideRemoved), element.removal < 0 {
+                    let text = BlockText.text(of: node, index: nil)
+                    if !text.isEmpty { firstH1 = text }
+                }
+            case .time:
+                // A `<time pubdate>` first, then the first inside <article>/<main>, then any.
+                if let value = node.attribute("datetime") {
+                    if node.hasAttribute("pubdate") { pubdateTime = pubdateTime ?? value }
+                    else if element.flags.contains(.insideArticle) { articleTime = articleTime ?? value }
+                    else { anyTime = anyTime ?? value }
+                }
+            default:
+                break
+            }
+            if element.tag != .meta, let itemprop = node.attribute("itemprop")?.lowercased() {
+                if itemprop == "datepublished", microdataDate == nil {
+                    microdataDate = node.attribute("datetime") ?? node.attribute("content") ?? BlockText.text(of: node, index: nil)
+                } else if itemprop == "author" {
+                    let name = node.attribute("content") ?? BlockText.text(of: node, index: nil)
+                    if !name.isEmpty { microdataAuthors.append(name) }
+                }
+            }
+            if element.tag != .meta, element.tag != .body, element.tag != .html, bylines.count < 3 {
+                tokens.removeAll(keepingCapacity: true)
+                _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
+                if tokens.contains("byline") || tokens.contains("author") && element.text < 80 {
+                    let text = BlockText.text(of: node, index: nil)
+                    if !text.isEmpty, text.count < 120 { bylines.append(text) }
+                }
+            }
+        }
+
+        let linked = JSONLinkedData(scripts: jsonScripts)
+        var result = Result()
+        result.url = [canonical, meta["og:url"], linked.url].compactMap { $0 }.first { Self.isAbsoluteURL($0) } ?? baseURL
+        result.site = result.url.flatMap(Self.host)
+        result.title = [linked.headline, meta["og:title"], meta["twitter:title"], firstH1, titleElement.map(Self.cleanTitle)]
+            .compactMap { $0?.trimmedASCII() }.first { !$0.isEmpty }
+        result.description = [linked.description, meta["og:description"], meta["description"], meta["twitter:description"]]
+            .compactMap { $0?.trimmedASCII() }.first { !$0.isEmpty }
+        let authorSources: [[String]] = [
+            linked.authors,
+            [meta["author"], meta["article:author"], meta["dc.creator"], meta["sailthru.author"], meta["parsely-author"]]
+                .compactMap { $0 }.filter { !Self.isAbsoluteURL($0) },
+            microdataAuthors,
+            bylines,
+        ]
+        for source in authorSources {
+            let names = AuthorNames.clean(source)
+            if !names.isEmpty { result.authors = names; break }
+        }
+        let metaDateKeys = ["article:published_time", "og:published_time", "published_time", "pubdate", "publishdate",
+                            "publish-date", "dc.date.issued", "dcterms.created", "dc.date", "date", "sailthru.date",
+                            "parsely-pub-date"]
+        let metaDate: String? = metaDateKeys.lazy.compactMap { meta[$0] }.first
+        let timeElementDate: String? = pubdateTime ?? articleTime ?? anyTime
+        let dateSources: [(String?, String)] = [
+            (linked.datePublished, "json-ld"), (metaDate, "meta"), (microdataDate, "microdata"), (timeElementDate, "time"),
+        ]
+        for (value, source) in dateSources {
+            guard let value, let parsed = DateParser.parse(value) else { continue }
+            result.published = parsed.iso8601
+            result.publishedFrom = source
+            break
+        }
+        let modified = linked.dateModified ?? meta["article:modified_time"] ?? meta["og:updated_time"] ?? meta["dcterms.modified"]
+        result.modified = modified.flatMap(DateParser.parse)?.iso8601
+        let language = htmlLanguage ?? meta["content-language"] ?? meta["og:locale"] ?? linked.language
+        result.language = language.flatMap(Self.primaryLanguage)
+        return result
+    }
+
+    /// `en-US`, `en_US`, `EN` → `en`.
+    static func primaryLanguage(_ tag: String) -> String? {
+        let primary = tag.trimmedASCII().split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," }).first.map { $0.lowercased() }
+        guard let primary, (2...3).contains(primary.count), primary.allSatisfy({ $0.isLetter && $0.isASCII }) else { return nil }
+        return primary
+    }
+
+    static func isAbsoluteURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    /// The host of an absolute URL, lower case, without `www.` and port.
+    static func host(_ url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        var rest = url[schemeEnd.upperBound...]
+        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if let colon = rest.lastIndex(of: ":") { rest = rest[..<colon] }
+        var host = rest.lowercased()
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        return host.isEmpty ? nil : host
+    }
+
+    /// `Headline | Site` or `Headline - Site` → `Headline`, when the headline part keeps at least
+    /// three words.
+    static func cleanTitle(_ title: String) -> String {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " » "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<range.lowerBound])
+            if head.split(separator: " ").count >= 3 { return head }
+        }
+        return title
+    }
+}
+
+/// Cleans author names from bylines and meta tags: drops "By", roles, dates and URLs, splits
+/// "A and B" and "A, B", removes duplicates.
+enum AuthorNames {
+    static func clean(_ raw: [String]) -> [String] {
+        var names: [String] = []
+        for value in raw {
+            var text = value.replacingOccurrences(of: "\n", with: " ").trimmedASCII()
+            for prefix in ["by ", "written by ", "story by ", "words by ", "von ", "par ", "por "] where text.lowercased().hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count))
+            }
+            for part in text.components(separatedBy: CharacterSet(charactersIn: ",;|")).flatMap({ $0.components(separatedBy: " and ") }) {
+                let name = part.trimmedASCII()
+                guard isPlausibleName(name) else { continue }
+                if !names.contains(where: { $0.lowercased() == name.lowercased() }) { names.append(name) }
+            }
+        }
+        return names
+    }
+
+    private static func isPlausibleName(_ name: String) -> Bool {
+        guard !name.isEmpty, name.count <= 60, !name.contains("://"), !name.contains("@"),
+            DateParser.parse(name) == nil, name.rangeOfCharacter(from: .letters) != nil
+        else { return false }
+        let words = name.split(separator: " ")
+        return words.count <= 6
+    }
+}

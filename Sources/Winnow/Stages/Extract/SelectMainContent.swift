@@ -1,0 +1,139 @@
+import WinnowHTML
+
+/// Finds the element(s) that hold the article, by scoring (after Readability's algorithm):
+/// every paragraph-like element with at least `minimumParagraph` visible characters gives its
+/// parent 1 point + 1 per comma + 1 per 100 characters (up to 3), its grandparent half that,
+/// and the next three ancestors a third, sixth… of it. Candidates start from a tag bonus and a
+/// class weight (+25 for article words, −25 for boilerplate words); the final score is scaled
+/// by (1 − link density). Siblings of the winner that score close to it, or that are plain
+/// prose paragraphs, join it (articles split across sibling containers).
+struct SelectMainContent {
+    struct Selection {
+        /// Content roots in document order (indexes into the page index).
+        var roots: [Int]
+        /// Candidate scores, for explanations and conditional cleaning.
+        var scores: [Double]
+        var topScore: Double
+        /// Why these roots (which rule of the fallback chain chose them).
+        var method: String
+    }
+
+    static let minimumParagraph: Int32 = 25
+    static let ancestorLevels = 5
+
+    func select(_ index: PageIndex) -> Selection {
+        let elements = index.elements
+        var scores = [Double](repeating: 0, count: elements.count)
+        var initialized = [Bool](repeating: false, count: elements.count)
+        var tokens: [String] = []
+
+        for position in elements.indices {
+            let element = elements[position]
+            guard element.removal < 0, !element.flags.contains(.insideRemoved), !element.flags.contains(.invisible) else { continue }
+            let length: Int32
+            switch element.tag {
+            case .p, .pre, .td, .blockquote:
+                length = element.text
+            case .div, .section, .article, .span, .li, .dd, .font, .center, .main, .figure:
+                // A container with its own text acts as a paragraph (text in bare divs).
+                length = element.ownText >= Self.minimumParagraph ? element.ownText : 0
+            default:
+                continue
+            }
+            guard length >= Self.minimumParagraph else { continue }
+            let commas = Double(element.tag == .p || element.tag == .pre || element.tag == .td || element.tag == .blockquote
+                ? index.totalCommas[position] : element.commas)
+            let contentScore = 1 + commas + min(Double(length / 100), 3)
+            var ancestor = Int(element.parent)
+            var level = 0
+            while ancestor >= 0, level < Self.ancestorLevels {
+                if !initialized[ancestor] {
+                    scores[ancestor] = initialScore(elements[ancestor], tokens: &tokens)
+                    initialized[ancestor] = true
+                }
+                let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level * 3))
+                scores[ancestor] += contentScore / divider
+                ancestor = Int(elements[ancestor].parent)
+                level += 1
+            }
+        }
+
+        var best = -1
+        var bestScore = -Double.infinity
+        for position in elements.indices where initialized[position] {
+            let element = elements[position]
+            guard element.tag != .html else { continue }
+            scores[position] *= 1 - index.linkDensity(position)
+            if scores[position] > bestScore {
+                bestScore = scores[position]
+                best = position
+            }
+        }
+        let bodyIndex = index.body.flatMap(index.entryIndex(of:)) ?? 0
+        guard best >= 0 else {
+            return Selection(roots: elements.isEmpty ? [] : [bodyIndex], scores: scores, topScore: 0, method: "no paragraphs: whole body")
+        }
+        // A winner that is the only element child with text of its parent: take the parent,
+        // which may hold headings and figures next to it.
+        while let parent = Optional(Int(elements[best].parent)), parent >= 0, parent != bodyIndex,
+            elements[parent].tag != .html, elements[parent].text == elements[best].text
+        {
+            best = parent
+        }
+        let roots = mergeSiblings(of: best, index: index, scores: scores, initialized: initialized)
+        return Selection(roots: roots, scores: scores, topScore: bestScore, method: "top candidate \(StripBoilerplate.describe(elements[best].node)) scored \(Int(bestScore))")
+    }
+
+    private func initialScore(_ element: PageIndex.Element, tokens: inout [String]) -> Double {
+        var score: Double
+        switch element.tag {
+        case .div, .article, .main: score = 5
+        case .section: score = 3
+        case .pre, .td, .blockquote: score = 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: score = -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: score = -5
+        default: score = 0
+        }
+        score += Double(Self.classWeight(element.node, tokens: &tokens))
+        if element.flags.contains(.articleMarker) { score += 10 }
+        return score
+    }
+
+    /// +25 when the class or id names the article, −25 when it names boilerplate.
+    static func classWeight(_ node: Node, tokens: inout [String]) -> Int {
+        tokens.removeAll(keepingCapacity: true)
+        _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
+        _ = node.withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
+        var weight = 0
+        if tokens.contains(where: BoilerplateVocabulary.positiveTokens.contains) { weight += 25 }
+        if tokens.contains(where: { BoilerplateVocabulary.tokenCategory[$0] != nil }) { weight -= 25 }
+        return weight
+    }
+
+    private func mergeSiblings(of best: Int, index: PageIndex, scores: [Double], initialized: [Bool]) -> [Int] {
+        let elements = index.elements
+        let parent = Int(elements[best].parent)
+        guard parent >= 0 else { return [best] }
+        let threshold = max(10, scores[best] * 0.2)
+        var roots: [Int] = []
+        for child in elements[parent].node.children where child.isElement {
+            guard let position = index.entryIndex(of: child) else { continue }
+            if position == best { roots.append(position); continue }
+            let sibling = elements[position]
+            guard sibling.removal < 0, !sibling.flags.contains(.invisible), sibling.text > 0 else { continue }
+            if initialized[position], scores[position] >= threshold {
+                roots.append(position)
+                continue
+            }
+            if sibling.tag == .p {
+                let density = index.linkDensity(position)
+                if sibling.text > 80 && density < 0.25 {
+                    roots.append(position)
+                } else if sibling.text <= 80, density == 0, BlockText.text(of: sibling.node, index: index).hasSuffix(".") {
+                    roots.append(position)
+                }
+            }
+        }
+        return roots
+    }
+}

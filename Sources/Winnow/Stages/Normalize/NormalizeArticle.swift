@@ -1,0 +1,25 @@
+/// Stage 6: values that other sources can join on. Today: dates already read as ISO 8601 by
+/// `DateParser`; author names trimmed of stray punctuation; the `text` of each block with
+/// typographic spaces settled by `TextBuilder`. Name, place and in-text date annotations
+/// (`entities`, `dates`) arrive with the normalization issues; they annotate, never rewrite.
+public struct NormalizeArticle: Sendable {
+    public init() {}
+
+    public func run(_ article: Article, trace: inout Trace) -> Article {
+        var article = article
+        article.authors = article.authors.map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
+        article.title = article.title.map { $0.replacingNewlines().trimmedASCII() }
+        article.description = article.description.map { $0.replacingNewlines().trimmedASCII() }
+        return article
+    }
+}
+
+extension String {
+    func trimmingPunctuation() -> String {
+        var scalars = Substring(self).unicodeScalars
+        let edge: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || ",;:|·•-–—".unicodeScalars.contains($0) }
+        while let first = scalars.first, edge(first) { scalars.removeFirst() }
+        while let last = scalars.last, edge(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,107 @@
+/// The words that mark boilerplate, kept apart from the algorithm that uses them (the way
+/// trafilatura keeps its XPath lists and Readability its REGEXPS block). Class and id values
+/// are split into lower-case tokens at punctuation and camelCase boundaries ("shareBar-top" →
+/// share, bar, top; also the joined pairs "sharebar", "bartop"), and each token is looked up here.
+enum BoilerplateVocabulary {
+    /// Class/id tokens per category. When tokens of several categories match, the one listed
+    /// first in `categoryPriority` wins.
+    static let classTokens: [BoilerplateCategory: [String]] = [
+        .consent: ["cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "didomi", "cookiebanner", "cookienotice"],
+        .paywall: ["paywall", "regwall", "meter", "metered", "subscribe", "subscription", "subscriptions", "offer", "offers",
+                   "trial", "piano", "tpmodal", "premiumbanner", "barrier", "upsell"],
+        .newsletter: ["newsletter", "newsletters", "signup", "mailinglist", "optin", "emailsignup"],
+        .sponsor: ["sponsor", "sponsored", "sponsors", "advert", "adverts", "advertisement", "advertising", "ad", "ads",
+                   "adslot", "adunit", "adsense", "dfp", "gpt", "promo", "promoted", "outbrain", "taboola", "zergnet",
+                   "revcontent", "mgid", "commercial", "brandedcontent", "partnercontent", "nativead"],
+        .comments: ["comment", "comments", "disqus", "respond", "reply", "replies", "commentlist", "commentform", "discussion"],
+        .share: ["share", "shares", "sharing", "social", "socials", "sharebar", "sharetools", "addthis", "sharethis",
+                 "sociallinks", "socialshare", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "telegram",
+                 "followus"],
+        .related: ["related", "recommended", "recommendations", "recommend", "recirc", "recirculation", "readmore",
+                   "morestories", "morenews", "trending", "popular", "mostread", "mostpopular", "mostviewed", "alsoread",
+                   "seealso", "readnext", "upnext", "nextarticle", "moreon", "youmaylike", "teasers"],
+        .navigation: ["nav", "navbar", "navigation", "menu", "megamenu", "submenu", "subnav", "breadcrumb", "breadcrumbs",
+                      "crumbs", "masthead", "topbar", "pagination", "pager", "sitemap", "footer", "skiplink", "skip",
+                      "search", "searchform", "tags", "tag", "taglist", "tagcloud", "dropdown"],
+        .credit: ["byline", "bylines", "dateline", "author", "authors", "timestamp", "pubdate", "published", "postmeta",
+                  "entrymeta", "articlemeta", "meta", "credit", "credits", "copyright", "photographer", "imagecredit"],
+        .hidden: ["hidden", "hide", "sronly", "screenreader", "visuallyhidden", "offscreen", "invisible"],
+        .widget: ["sidebar", "rail", "widget", "widgets", "toolbar", "fontsize", "textsize", "readmode", "readermode",
+                  "accessibility", "modal", "popup", "overlay", "lightbox", "login", "signin", "rating", "reactions",
+                  "print", "bookmark", "tooltip", "toast"],
+    ]
+
+    static let categoryPriority: [BoilerplateCategory] = [
+        .consent, .paywall, .newsletter, .sponsor, .comments, .share, .related, .navigation, .hidden, .credit, .widget,
+    ]
+
+    /// Tokens that mark the article itself; they raise a candidate's score.
+    static let positiveTokens: Set<String> = [
+        "article", "articlebody", "body", "content", "entry", "entrycontent", "main", "post", "postbody", "postcontent",
+        "story", "storybody", "storycontent", "text", "blog", "prose", "richtext", "articletext",
+    ]
+
+    /// ARIA roles that mark page furniture.
+    static let roles: [String: BoilerplateCategory] = [
+        "navigation": .navigation, "banner": .navigation, "contentinfo": .navigation, "search": .navigation,
+        "menu": .navigation, "menubar": .navigation, "complementary": .widget, "dialog": .widget,
+        "alertdialog": .widget, "toolbar": .widget,
+    ]
+
+    /// Text of short blocks that is boilerplate whatever the markup around it.
+    /// Matched on the lower-cased block text with straight apostrophes.
+    static let phrases: [(category: BoilerplateCategory, match: PhraseMatch)] = [
+        (.related, .prefix("read more")), (.related, .prefix("related:")), (.related, .exact("related")),
+        (.related, .exact("related articles")), (.related, .exact("related stories")), (.related, .prefix("see also")),
+        (.related, .prefix("also read")), (.related, .prefix("read also")), (.related, .prefix("you may also like")),
+        (.related, .prefix("more on this")), (.related, .prefix("recommended for you")), (.related, .prefix("top content")),
+        (.related, .exact("trending")), (.related, .prefix("most read")), (.related, .prefix("most popular")),
+        (.share, .exact("share")), (.share, .prefix("share this")), (.share, .prefix("share on")), (.share, .prefix("share article")),
+        (.share, .exact("tweet")), (.share, .exact("email")), (.share, .exact("print")),
+        (.newsletter, .contains("google news channel")), (.newsletter, .contains("sign up for our")),
+        (.newsletter, .contains("subscribe to our newsletter")), (.newsletter, .prefix("follow us on")),
+        (.newsletter, .contains("follow our google")), (.newsletter, .prefix("for the latest headlines, follow")),
+        (.sponsor, .exact("advertisement")), (.sponsor, .exact("advertising")), (.sponsor, .exact("sponsored content")),
+        (.sponsor, .exact("sponsored")), (.sponsor, .contains("content was commissioned by")), (.sponsor, .exact("ad")),
+        (.sponsor, .prefix("about sponsored content")), (.sponsor, .exact("story continues below advertisement")),
+        (.paywall, .contains("free article")), (.paywall, .contains("subscribe now")), (.paywall, .contains("already a subscriber")),
+        (.paywall, .contains("your trial period")), (.paywall, .contains("you need a subscription")),
+        (.paywall, .prefix("see all offers")), (.paywall, .prefix("try 1 month")), (.paywall, .prefix("try 3 months")),
+        (.paywall, .prefix("offer ends")), (.paywall, .contains("has expired")),
+        (.comments, .prefix("leave a reply")), (.comments, .prefix("leave a comment")), (.comments, .prefix("add your comment")),
+        (.comments, .contains("akismet to reduce spam")), (.comments, .prefix("comments are closed")),
+        (.comments, .contains("comments are approved by a moderator")), (.comments, .prefix("post a comment")),
+        (.consent, .contains("we use cookies")), (.consent, .contains("accept all cookies")), (.consent, .contains("cookie policy")),
+        (.widget, .exact("published: updated:")), (.widget, .exact("enable read mode")), (.widget, .contains("font size")),
+        (.widget, .prefix("listen to this article")), (.widget, .exact("print this article")),
+        (.navigation, .prefix("you are here")), (.navigation, .prefix("home >")), (.navigation, .prefix("home ›")),
+        (.navigation, .prefix("home »")), (.navigation, .exact("skip to content")), (.navigation, .exact("skip to main content")),
+        (.credit, .prefix("photo:")), (.credit, .prefix("image:")), (.credit, .prefix("source:")),
+        (.credit, .prefix("photo credit")), (.credit, .prefix("image credit")), (.credit, .prefix("© ")),
+        (.credit, .prefix("(c) ")), (.credit, .prefix("copyright ©")), (.credit, .prefix("all rights reserved")),
+        (.markup, .prefix("!--")), (.markup, .contains("-->")), (.markup, .contains("{{")), (.markup, .prefix("<script")),
+    ]
+
+    enum PhraseMatch {
+        case exact(String), prefix(String), contains(String)
+
+        func matches(_ text: String) -> Bool {
+            switch self {
+            case .exact(let phrase): return text == phrase
+            case .prefix(let phrase): return text.hasPrefix(phrase)
+            case .contains(let phrase): return text.contains(phrase)
+            }
+        }
+    }
+
+    /// Blocks longer than this are never judged by phrase: real paragraphs may quote the words.
+    static let phraseBlockLimit = 240
+
+    static let tokenCategory: [String: BoilerplateCategory] = {
+        var table: [String: BoilerplateCategory] = [:]
+        for category in categoryPriority.reversed() {
+            for token in classTokens[category] ?? [] { table[token] = category }
+        }
+        return table
+    }()
+}

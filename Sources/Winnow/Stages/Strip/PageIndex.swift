@@ -1,0 +1,159 @@
+import WinnowHTML
+
+/// One walk over the document that records, for every element, its place in the tree and the
+/// visible text below it. Later steps read these arrays instead of walking the tree again; each
+/// element's `Node.mark` holds its index + 1. This is an index of the one tree, not a copy of it.
+struct PageIndex {
+    struct Element {
+        var node: Node
+        var parent: Int32
+        var tag: HTMLTag
+        /// Visible characters (code points, whitespace excluded) of direct text children.
+        var ownText: Int32 = 0
+        /// Visible characters of the whole subtree, then (after strip) of what strip kept.
+        var text: Int32 = 0
+        /// The part of `text` that sits inside links.
+        var linkText: Int32 = 0
+        var commas: Int32 = 0
+        /// Flags from `Flags`, for this element or its subtree.
+        var flags: Flags = []
+        /// Index into `StripResult.removals` when strip removed this element, else -1.
+        var removal: Int32 = -1
+    }
+
+    struct Flags: OptionSet {
+        let rawValue: UInt16
+        /// Content that never renders as text (script, style, svg, head…), or inside such an element.
+        static let invisible = Flags(rawValue: 1 << 0)
+        /// Inside an `<a href>`.
+        static let inLink = Flags(rawValue: 1 << 1)
+        /// The element or a descendant is an `h1`.
+        static let containsH1 = Flags(rawValue: 1 << 2)
+        /// The element or a descendant is `<article>`, `<main>` or `[itemprop=articleBody]`.
+        static let containsArticleMarker = Flags(rawValue: 1 << 3)
+        /// Inside an element strip removed.
+        static let insideRemoved = Flags(rawValue: 1 << 4)
+        /// The element itself is an article marker.
+        static let articleMarker = Flags(rawValue: 1 << 5)
+        /// Inside `<article>` or `<main>`.
+        static let insideArticle = Flags(rawValue: 1 << 6)
+    }
+
+    var elements: [Element] = []
+    let body: Node?
+
+    init(document: HTMLDocument) {
+        body = document.body
+        guard let root = document.rootElement else { return }
+        elements.reserveCapacity(2048)
+        index(root: root)
+    }
+
+    /// The element entry of a node (nil for nodes the index does not know).
+    func entryIndex(of node: Node) -> Int? {
+        let mark = node.mark
+        return mark > 0 && mark <= elements.count ? mark - 1 : nil
+    }
+
+    private mutating func index(root: Node) {
+        root.mark = 1
+        elements.append(Element(node: root, parent: -1, tag: root.tag, flags: []))
+        var walker = TreeWalker(root: root)
+        while let node = walker.next() {
+            if node.isElement {
+                let parentIndex = node.parent.flatMap(entryIndex(of:)) ?? 0
+                let parentFlags = elements[parentIndex].flags
+                let tag = node.tag
+                var flags: Flags = parentFlags.intersection([.invisible, .inLink, .insideArticle])
+                if Self.invisibleTags.contains(tag) { flags.insert(.invisible) }
+                if tag == .a, node.hasAttribute("href") { flags.insert(.inLink) }
+                if tag == .h1 { flags.insert(.containsH1) }
+                if tag == .article || tag == .main || node.withAttributeBytes("itemprop", { Self.containsWord($0, "articlebody") }) == true {
+                    flags.insert([.articleMarker, .containsArticleMarker])
+                }
+                if tag == .article || tag == .main { flags.insert(.insideArticle) }
+                elements.append(Element(node: node, parent: Int32(parentIndex), tag: tag, flags: flags))
+                node.mark = elements.count
+            } else if node.isText {
+                guard let parentIndex = node.parent.flatMap(entryIndex(of:)) else { continue }
+                if elements[parentIndex].flags.contains(.invisible) { continue }
+                let (visible, commas) = node.withContentBytes(Self.measure) ?? (0, 0)
+                elements[parentIndex].ownText += Int32(visible)
+                elements[parentIndex].commas += Int32(commas)
+                if elements[parentIndex].flags.contains(.inLink) { elements[parentIndex].linkText += Int32(visible) }
+            }
+        }
+        accumulate()
+    }
+
+    /// Sums text, link text, commas and the `contains…` flags from children into parents.
+    /// Elements are in pre-order, so a reverse pass sees every child before its parent.
+    /// Elements strip removed (and their subtrees) contribute nothing.
+    mutating func accumulate() {
+        for index in elements.indices {
+            elements[index].text = elements[index].ownText
+            if !elements[index].flags.contains(.inLink) { elements[index].linkText = 0 } else { elements[index].linkText = elements[index].ownText }
+            elements[index].flags.subtract([.containsH1, .containsArticleMarker])
+            if elements[index].tag == .h1 { elements[index].flags.insert(.containsH1) }
+            if elements[index].flags.contains(.articleMarker) { elements[index].flags.insert(.containsArticleMarker) }
+        }
+        var commas = elements.map(\.commas)
+        for index in elements.indices.reversed() {
+            let element = elements[index]
+            let parent = Int(element.parent)
+            guard parent >= 0, element.removal < 0, !element.flags.contains(.insideRemoved) else { continue }
+            elements[parent].text += element.text
+            elements[parent].linkText += element.linkText
+            commas[parent] += commas[index]
+            elements[parent].flags.formUnion(element.flags.intersection([.containsH1, .containsArticleMarker]))
+        }
+        totalCommas = commas
+    }
+
+    /// Commas of each subtree (after `accumulate`).
+    private(set) var totalCommas: [Int32] = []
+
+    func linkDensity(_ index: Int) -> Double {
+        let element = elements[index]
+        return element.text > 0 ? Double(element.linkText) / Double(element.text) : 0
+    }
+
+    static let invisibleTags: Set<HTMLTag> = [
+        .head, .script, .style, .noscript, .template, .iframe, .frame, .frameset, .object, .embed, .svg, .math,
+        .canvas, .video, .audio, .picture, .source, .track, .img, .map, .area, .select, .option, .optgroup,
+        .textarea, .input, .meta, .link, .base, .title,
+    ]
+
+    /// Visible code points (whitespace excluded) and commas of UTF-8 text.
+    static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var visible = 0
+        var commas = 0
+        for byte in bytes {
+            if byte <= 0x20 { continue }
+            if byte & 0xC0 != 0x80 { visible += 1 }
+            if byte == UInt8(ascii: ",") { commas += 1 }
+        }
+        return (visible, commas)
+    }
+
+    /// Whether a space-separated attribute value holds `word` (ASCII case-insensitive).
+    static func containsWord(_ value: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        var start = 0
+        while start < value.count {
+            while start < value.count, value[start] <= 0x20 { start += 1 }
+            var end = start
+            while end < value.count, value[end] > 0x20 { end += 1 }
+            if end - start == length {
+                var same = true
+                for offset in 0..<length where value[start + offset] | 0x20 != word.utf8Start[offset] | 0x20 {
+                    same = false
+                    break
+                }
+                if same { return true }
+            }
+            start = end
+        }
+        return false
+    }
+}

@@ -1,0 +1,134 @@
+import WinnowHTML
+
+/// Stage 4: marks page furniture as removed, with a category and the rule that decided.
+/// Nothing is deleted from the tree; removed elements carry their decision in the page index
+/// and every later step skips them.
+///
+/// Rules, in order, for each element not already inside a removed one:
+///  1. tags that are furniture by definition (`nav`, `aside`, page-level `header`/`footer`,
+///     forms, buttons, inline SVG text);
+///  2. hidden elements (`hidden`, `aria-hidden="true"`, inline `display:none`);
+///  3. ARIA roles (`navigation`, `banner`, `complementary`…);
+///  4. class and id tokens from `BoilerplateVocabulary`.
+/// An element is protected from all four when it holds the page's `h1`, or most of the page's
+/// text with few links (a wrapper named `page-with-sidebar` is not a sidebar), except that
+/// comment threads are never protected by size.
+/// Emits: navigation, paywall, sponsor, comments, related, share, newsletter, consent, widget,
+/// credit, hidden, markup.
+public struct StripBoilerplate: Sendable {
+    public init() {}
+
+    func run(_ page: ParsedPage, trace: inout Trace) -> StrippedPage {
+        var index = PageIndex(document: page.document)
+        let bodyIndex = index.body.flatMap(index.entryIndex(of:)) ?? 0
+        let pageText = max(1, Int(index.elements.isEmpty ? 0 : index.elements[bodyIndex].text))
+        var removals: [Removal] = []
+        var tokens: [String] = []
+        tokens.reserveCapacity(16)
+
+        for position in index.elements.indices {
+            let element = index.elements[position]
+            let parent = Int(element.parent)
+            if parent >= 0, index.elements[parent].removal >= 0 || index.elements[parent].flags.contains(.insideRemoved) {
+                index.elements[position].flags.insert(.insideRemoved)
+                continue
+            }
+            if element.tag == .html || element.tag == .body || element.tag == .head { continue }
+            if element.flags.contains(.invisible) && element.tag != .svg { continue }
+            guard let (category, reason) = decide(element, tokens: &tokens) else { continue }
+            if isProtected(element, category: category, pageText: pageText) { continue }
+            // Elements without visible text need no recorded decision (an empty ad slot).
+            if element.text == 0 && category != .comments { continue }
+            index.elements[position].removal = Int32(removals.count)
+            removals.append(Removal(
+                category: category, reason: reason, stage: "strip", element: Self.describe(element.node),
+                line: element.node.line, excerpt: BlockText.excerpt(of: element.node, index: index), order: position))
+        }
+        index.accumulate()
+        trace.removals.append(contentsOf: removals)
+        return StrippedPage(parsed: page, index: index)
+    }
+
+    private func decide(_ element: PageIndex.Element, tokens: inout [String]) -> (BoilerplateCategory, String)? {
+        let node = element.node
+        switch element.tag {
+        case .nav: return (.navigation, "tag <nav>")
+        case .svg: return (.markup, "inline <svg> text (icon titles)")
+        case .button: return (.widget, "tag <button>")
+        case .dialog: return (category(of: node, tokens: &tokens)?.0 ?? .widget, "tag <dialog>")
+        case .header where !element.flags.contains(.insideArticle):
+            return (.navigation, "page-level <header>")
+        case .footer:
+            return (category(of: node, tokens: &tokens)?.0 ?? .navigation, "tag <footer>")
+        case .aside:
+            return (category(of: node, tokens: &tokens)?.0 ?? .widget, "tag <aside>")
+        case .form:
+            return (category(of: node, tokens: &tokens)?.0 ?? .widget, "tag <form>")
+        default:
+            break
+        }
+        if node.hasAttribute("hidden") { return (.hidden, "attribute hidden") }
+        if node.withAttributeBytes("aria-hidden", { PageIndex.containsWord($0, "true") }) == true {
+            return (.hidden, "aria-hidden=\"true\"")
+        }
+        if node.withAttributeBytes("style", Self.hidesElement) == true { return (.hidden, "inline style hides it") }
+        if let role = node.attribute("role")?.lowercased(), let category = BoilerplateVocabulary.roles[role] {
+            return (category, "role=\"\(role)\"")
+        }
+        if let (category, token) = category(of: node, tokens: &tokens) {
+            return (category, "class/id token \"\(token)\"")
+        }
+        return nil
+    }
+
+    /// The highest-priority vocabulary category among the element's class and id tokens.
+    func category(of node: Node, tokens: inout [String]) -> (BoilerplateCategory, String)? {
+        tokens.removeAll(keepingCapacity: true)
+        _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
+        _ = node.withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
+        guard !tokens.isEmpty else { return nil }
+        var best: (BoilerplateCategory, String)?
+        var bestRank = Int.max
+        for token in tokens {
+            guard let category = BoilerplateVocabulary.tokenCategory[token] else { continue }
+            let rank = BoilerplateVocabulary.categoryPriority.firstIndex(of: category) ?? Int.max
+            if rank < bestRank {
+                best = (category, token)
+                bestRank = rank
+            }
+        }
+        return best
+    }
+
+    private func isProtected(_ element: PageIndex.Element, category: BoilerplateCategory, pageText: Int) -> Bool {
+        if element.flags.contains(.containsH1) && category != .comments { return true }
+        guard category != .comments else { return false }
+        let linkDensity = element.text > 0 ? Double(element.linkText) / Double(element.text) : 0
+        return Int(element.text) * 2 >= pageText && element.text >= 400 && linkDensity < 0.3
+    }
+
+    /// Whether an inline style value says `display:none` or `visibility:hidden`.
+    static func hidesElement(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.count)
+        for byte in style where byte > 0x20 { compact.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
+        return compact.firstRange(of: Array("display:none".utf8)) != nil
+            || compact.firstRange(of: Array("visibility:hidden".utf8)) != nil
+    }
+
+    /// `tag.class#id`, for explanations.
+    static func describe(_ node: Node) -> String {
+        var description = node.name
+        if let classes = node.attribute("class")?.split(separator: " ").prefix(3), !classes.isEmpty {
+            description += "." + classes.joined(separator: ".")
+        }
+        if let id = node.attribute("id"), !id.isEmpty { description += "#" + id }
+        return description
+    }
+}
+
+/// A page after strip: the document, the index and the removal marks.
+public struct StrippedPage: @unchecked Sendable {
+    public var parsed: ParsedPage
+    var index: PageIndex
+}

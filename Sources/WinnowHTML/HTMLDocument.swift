@@ -1,0 +1,97 @@
+internal import CLibXML2
+
+/// A parsed HTML document. It owns libxml2's tree and frees it when the last reference goes,
+/// so every `Node` keeps its document alive (a node can never outlive its tree).
+///
+/// Parsing always receives UTF-8: charset sniffing and transcoding happen before, in Winnow's
+/// Decode stage, because libxml2 reads an `iso-8859-1` label (or no label) literally where
+/// browsers read windows-1252.
+public final class HTMLDocument: @unchecked Sendable {
+    // Stored untyped so the libxml2 type does not appear in this module's layout for clients.
+    let rawDocument: UnsafeMutableRawPointer
+
+    var pointer: htmlDocPtr { rawDocument.assumingMemoryBound(to: xmlDoc.self) }
+
+    /// Parses UTF-8 bytes. Throws only when libxml2 returns no document at all (for example on
+    /// an allocation failure); malformed markup is recovered, as browsers do.
+    public convenience init(utf8 bytes: UnsafeRawBufferPointer, url: String? = nil, options: ParseOptions = .default) throws {
+        self.init(taking: try HTMLDocument.parse(bytes, url: url, options: options))
+    }
+
+    private init(taking document: UnsafeMutableRawPointer) {
+        rawDocument = document
+    }
+
+    // All parsing happens while the caller's buffer is valid; only the tree escapes.
+    private static func parse(_ bytes: UnsafeRawBufferPointer, url: String?, options: ParseOptions) throws
+        -> UnsafeMutableRawPointer
+    {
+        guard bytes.count <= Int(Int32.max) else { throw HTMLParseError.inputTooLarge(bytes: bytes.count) }
+        LibXML2.initializeOnce()
+        winnow_silence_libxml2_errors()
+        let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+        let empty: [CChar] = [0]
+        let document: htmlDocPtr? = empty.withUnsafeBufferPointer { emptyBuffer in
+            htmlReadMemory(base ?? emptyBuffer.baseAddress, Int32(bytes.count), url, "UTF-8", options.libxml2Flags)
+        }
+        guard let document else { throw HTMLParseError.noDocument }
+        return UnsafeMutableRawPointer(document)
+    }
+
+    /// Parses a Swift string (convenient in tests and small tools).
+    public convenience init(html: String, url: String? = nil, options: ParseOptions = .default) throws {
+        try self.init(utf8: Array(html.utf8), url: url, options: options)
+    }
+
+    /// Parses UTF-8 bytes held in an array.
+    public convenience init(utf8 bytes: [UInt8], url: String? = nil, options: ParseOptions = .default) throws {
+        let parsed = try bytes.withUnsafeBytes { try HTMLDocument.parse($0, url: url, options: options) }
+        self.init(taking: parsed)
+    }
+
+    deinit { xmlFreeDoc(pointer) }
+
+    /// The document node itself (the parent of `<html>`).
+    public var documentNode: Node {
+        Node(document: self, pointer: UnsafeMutableRawPointer(pointer))
+    }
+
+    /// The root element (`<html>`), if the parser produced one.
+    public var rootElement: Node? {
+        guard let root = xmlDocGetRootElement(pointer) else { return nil }
+        return Node(document: self, pointer: UnsafeMutableRawPointer(root))
+    }
+
+    /// The first `<head>` element.
+    public var head: Node? { rootElement?.firstChildElement(named: "head") }
+
+    /// The first `<body>` element.
+    public var body: Node? { rootElement?.firstChildElement(named: "body") }
+}
+
+/// Why libxml2 could not produce a document.
+public enum HTMLParseError: Error, Equatable, CustomStringConvertible {
+    case inputTooLarge(bytes: Int)
+    case noDocument
+
+    public var description: String {
+        switch self {
+        case .inputTooLarge(let bytes): return "input of \(bytes) bytes is beyond libxml2's 2 GiB limit"
+        case .noDocument: return "libxml2 produced no document"
+        }
+    }
+}
+
+/// Process-wide libxml2 setup.
+public enum LibXML2 {
+    private static let initialized: Bool = {
+        // xmlInitParser must run once before documents are parsed on several threads.
+        xmlInitParser()
+        return true
+    }()
+
+    static func initializeOnce() { _ = initialized }
+
+    /// The version libxml2 reports at run time, for example "20914".
+    public static var version: String { String(cString: winnow_libxml2_version()) }
+}

@@ -1,0 +1,26 @@
+/// One page as it arrives, before any decoding: its id, where it came from, and its bytes
+/// (or why they could not be read, so the page still yields a reject instead of vanishing).
+public struct InputPage: Sendable {
+    /// The record id: the path relative to the folder argument, the file name for a file
+    /// argument, or "-" for standard input.
+    public var id: String
+    /// The file the page came from, if any.
+    public var path: String?
+    /// The raw bytes, still compressed when `compression` says so.
+    public var bytes: [UInt8]
+    public var compression: Compression
+    /// Set when the bytes could not be read; `bytes` is then empty.
+    public var readError: String?
+
+    public init(id: String, path: String? = nil, bytes: [UInt8], compression: Compression = .none, readError: String? = nil) {
+        self.id = id
+        self.path = path
+        self.bytes = bytes
+        self.compression = compression
+        self.readError = readError
+    }
+
+    public enum Compression: String, Sendable {
+        case none, gzip
+    }
+}

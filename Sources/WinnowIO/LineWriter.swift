@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes whole lines to standard output or to a file. A file is written as `NAME.partial`
+/// and renamed to `NAME` by `finish()`, so a reader never sees a half-written result.
+public final class LineWriter {
+    public enum Failure: Error, CustomStringConvertible {
+        case cannotOpen(String, String)
+        case cannotWrite(String, String)
+        case cannotRename(String, String)
+
+        public var description: String {
+            switch self {
+            case .cannotOpen(let path, let reason): return "cannot open \(path) for writing: \(reason)"
+            case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+            case .cannotRename(let path, let reason): return "cannot rename \(path): \(reason)"
+            }
+        }
+    }
+
+    private let descriptor: Int32
+    private let finalPath: String?
+    private let partialPath: String?
+    private var buffer: [UInt8] = []
+    public private(set) var linesWritten = 0
+    public var label: String { finalPath ?? "standard output" }
+
+    /// Standard output.
+    public init() {
+        descriptor = STDOUT_FILENO
+        finalPath = nil
+        partialPath = nil
+    }
+
+    /// A file, written through `path + ".partial"`.
+    public init(path: String) throws {
+        let partial = path + ".partial"
+        let opened = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard opened >= 0 else { throw Failure.cannotOpen(partial, String(cString: strerror(errno))) }
+        descriptor = opened
+        finalPath = path
+        partialPath = partial
+    }
+
+    deinit {
+        if partialPath != nil { close(descriptor) }
+    }
+
+    /// Appends one line (a newline is added). Flushes in large chunks.
+    public func write(line: String) throws {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(UInt8(ascii: "\n"))
+        linesWritten += 1
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    public func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure.cannotWrite(label, String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and, for a file, moves `NAME.partial` to `NAME`.
+    public func finish() throws {
+        try flush()
+        guard let partialPath, let finalPath else { return }
+        guard rename(partialPath, finalPath) == 0 else {
+            throw Failure.cannotRename(partialPath, String(cString: strerror(errno)))
+        }
+    }
+}

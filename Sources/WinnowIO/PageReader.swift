@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the bytes of the pages an `InputCollector` listed. Failures are returned inside the
+/// page (`readError`), never thrown, so each one becomes a reject record.
+public struct PageReader: Sendable {
+    /// Pages larger than this are not read whole; they are rejected at the read stage.
+    public var maximumBytes: Int
+
+    public init(maximumBytes: Int = 64 << 20) {
+        self.maximumBytes = maximumBytes
+    }
+
+    public func read(_ entry: InputCollector.Entry) -> InputPage {
+        guard let path = entry.path else {
+            return page(entry, readingDescriptor: STDIN_FILENO, label: "standard input")
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            return InputPage(id: entry.id, path: path, bytes: [], compression: entry.compression,
+                             readError: "cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        return page(entry, readingDescriptor: descriptor, label: path)
+    }
+
+    private func page(_ entry: InputCollector.Entry, readingDescriptor descriptor: Int32, label: String) -> InputPage {
+        switch Self.readAll(descriptor, limit: maximumBytes) {
+        case .success(let bytes):
+            return InputPage(id: entry.id, path: entry.path, bytes: bytes, compression: entry.compression)
+        case .failure(let problem):
+            return InputPage(id: entry.id, path: entry.path, bytes: [], compression: entry.compression,
+                             readError: "cannot read \(label): \(problem)")
+        }
+    }
+
+    enum ReadProblem: Error, CustomStringConvertible {
+        case system(String)
+        case tooLarge(Int)
+        var description: String {
+            switch self {
+            case .system(let message): return message
+            case .tooLarge(let limit): return "larger than the \(limit)-byte page limit"
+            }
+        }
+    }
+
+    static func readAll(_ descriptor: Int32, limit: Int) -> Result<[UInt8], ReadProblem> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.system(String(cString: strerror(errno))))
+            }
+            if count == 0 { return .success(bytes) }
+            bytes.append(contentsOf: chunk[..<count])
+            if bytes.count > limit { return .failure(.tooLarge(limit)) }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Winnow
+import WinnowIO
+
+struct Clean: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract each page's article into one JSON Lines record.",
+        discussion: """
+            PATH is a file, a folder (read recursively, .html/.htm/.xhtml, optionally .gz) or - for \
+            standard input. Every page yields one line: its record, or a reject record \
+            (status "rejected", with the stage and the reason). Progress and the summary go to \
+            standard error.
+            """)
+
+    @Argument(help: "Files, folders, or - for standard input.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Write records to this file (through FILE.partial) instead of standard output.")
+    var output: String?
+
+    @Option(help: "With -o, where reject records go (default: FILE.rejects.jsonl).")
+    var rejects: String?
+
+    @Option(help: "URL for pages that name none (no canonical link or og:url).")
+    var baseURL: String?
+
+    @Option(name: .shortAndLong, help: "Pages processed in parallel; output order stays the input order.")
+    var jobs: Int = 1
+
+    @Flag(help: "Exit 0 even when some pages were rejected (for cluster frameworks that fail a task on any other code).")
+    var allowRejects = false
+
+    @Flag(help: "Leave the blocks array out of records (text only).")
+    var noBlocks = false
+
+    @Flag(help: "No summary on standard error.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if rejects != nil && output == nil { throw ValidationError("--rejects needs -o/--output") }
+    }
+
+    func run() throws {
+        let started = DispatchTime.now()
+        let listing = InputCollector().collect(paths)
+        for missing in listing.missing { writeStandardError("winnow: no such file or folder: \(missing)") }
+        var options = PipelineOptions(baseURL: baseURL)
+        options.includeBlocks = !noBlocks
+        let pipeline = DefaultPipeline(options: options)
+        let reader = PageReader()
+
+        let recordWriter: LineWriter
+        var rejectWriter: LineWriter?
+        do {
+            if let output {
+                recordWriter = try LineWriter(path: output)
+                rejectWriter = try LineWriter(path: rejects ?? output + ".rejects.jsonl")
+            } else {
+                recordWriter = LineWriter()
+            }
+        } catch {
+            throw RunFailure(description: "winnow: \(error)")
+        }
+
+        var summary = RunSummary()
+        summary.skippedFiles = listing.skippedFiles
+        let batchSize = jobs == 1 ? 1 : jobs * 8
+        var start = 0
+        do {
+            while start < listing.entries.count {
+                let batch = Array(listing.entries[start..<min(start + batchSize, listing.entries.count)])
+                let results = Self.process(batch, reader: reader, pipeline: pipeline, jobs: jobs)
+                for result in results {
+                    summary.count(result)
+                    let line = result.record.serialized()
+                    if result.isRejected, let rejectWriter {
+                        try rejectWriter.write(line: line)
+                    } else {
+                        try recordWriter.write(line: line)
+                    }
+                }
+                start += batch.count
+            }
+            try recordWriter.finish()
+            try rejectWriter?.finish()
+        } catch {
+            throw RunFailure(description: "winnow: \(error)")
+        }
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        if !quiet { writeStandardError(summary.line) }
+        if summary.rejected > 0 && !allowRejects { throw ExitCodes.someRejected }
+    }
+
+    /// Reads and processes a batch, in parallel when asked; results keep the batch's order.
+    static func process(_ batch: [InputCollector.Entry], reader: PageReader, pipeline: DefaultPipeline, jobs: Int) -> [PageResult] {
+        if jobs == 1 || batch.count == 1 {
+            return batch.map { pipeline.process(reader.read($0)) }
+        }
+        let slots = ResultSlots(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            slots.store(pipeline.process(reader.read(batch[index])), at: index)
+        }
+        return slots.results
+    }
+}
+
+/// One slot per page of a batch, filled from worker threads.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [PageResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ result: PageResult, at index: Int) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var results: [PageResult] { slots.compactMap { $0 } }
+}
+
+/// Counts that reconcile: pages = records + rejected.
+struct RunSummary {
+    var pages = 0
+    var records = 0
+    var rejected = 0
+    var rejectedByStage: [String: Int] = [:]
+    var skippedFiles = 0
+    var seconds = 0.0
+
+    mutating func count(_ result: PageResult) {
+        pages += 1
+        if let reject = result.reject {
+            rejected += 1
+            rejectedByStage[reject.stage.rawValue, default: 0] += 1
+        } else {
+            records += 1
+        }
+    }
+
+    var line: String {
+        var text = "winnow: \(pages) page\(pages == 1 ? "" : "s"): \(records) record\(records == 1 ? "" : "s"), \(rejected) rejected"
+        if !rejectedByStage.isEmpty {
+            text += " (" + rejectedByStage.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        }
+        if skippedFiles > 0 { text += "; \(skippedFiles) non-page file\(skippedFiles == 1 ? "" : "s") skipped" }
+        text += String(format: "; %.2f s", seconds)
+        if seconds > 0, pages > 0 { text += String(format: ", %.0f pages/s", Double(pages) / seconds) }
+        return text
+    }
+}
