@@ -35,7 +35,7 @@ struct Clean: ParsableCommand {
     @Flag(help: "Leave the blocks array out of records (text only).")
     var noBlocks = false
 
-    @Flag(help: "No summary on standard error.")
+    @Flag(name: .shortAndLong, help: "No summary on standard error.")
     var quiet = false
 
     func validate() throws {

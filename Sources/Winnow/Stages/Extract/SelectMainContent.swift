@@ -31,12 +31,15 @@ struct SelectMainContent {
             let element = elements[position]
             guard element.removal < 0, !element.flags.contains(.insideRemoved), !element.flags.contains(.invisible) else { continue }
             let length: Int32
+            // The first element credited: a paragraph's parent; for a container with its own
+            // text, the container itself (Readability wraps such text in a <p> inside it).
+            var ancestor = Int(element.parent)
             switch element.tag {
             case .p, .pre, .td, .blockquote:
                 length = element.text
             case .div, .section, .article, .span, .li, .dd, .font, .center, .main, .figure:
-                // A container with its own text acts as a paragraph (text in bare divs).
                 length = element.ownText >= Self.minimumParagraph ? element.ownText : 0
+                ancestor = position
             default:
                 continue
             }
@@ -44,7 +47,6 @@ struct SelectMainContent {
             let commas = Double(element.tag == .p || element.tag == .pre || element.tag == .td || element.tag == .blockquote
                 ? index.totalCommas[position] : element.commas)
             let contentScore = 1 + commas + min(Double(length / 100), 3)
-            var ancestor = Int(element.parent)
             var level = 0
             while ancestor >= 0, level < Self.ancestorLevels {
                 if !initialized[ancestor] {

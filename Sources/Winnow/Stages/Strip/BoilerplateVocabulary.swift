@@ -25,7 +25,6 @@ enum BoilerplateVocabulary {
                       "search", "searchform", "tags", "tag", "taglist", "tagcloud", "dropdown"],
         .credit: ["byline", "bylines", "dateline", "author", "authors", "timestamp", "pubdate", "published", "postmeta",
                   "entrymeta", "articlemeta", "meta", "credit", "credits", "copyright", "photographer", "imagecredit"],
-        .hidden: ["hidden", "hide", "sronly", "screenreader", "visuallyhidden", "offscreen", "invisible"],
         .widget: ["sidebar", "rail", "widget", "widgets", "toolbar", "fontsize", "textsize", "readmode", "readermode",
                   "accessibility", "modal", "popup", "overlay", "lightbox", "login", "signin", "rating", "reactions",
                   "print", "bookmark", "tooltip", "toast"],
@@ -33,6 +32,20 @@ enum BoilerplateVocabulary {
 
     static let categoryPriority: [BoilerplateCategory] = [
         .consent, .paywall, .newsletter, .sponsor, .comments, .share, .related, .navigation, .hidden, .credit, .widget,
+    ]
+
+    /// Whole class names that hide an element on every screen. Matched as whole names, not
+    /// tokens: `hidden-xs` or `hidden-print` hide it only sometimes.
+    static let hidingClassNames: Set<String> = [
+        "hidden", "hide", "is-hidden", "u-hidden", "sr-only", "sr-only-focusable", "visually-hidden", "visuallyhidden",
+        "screen-reader-text", "screen-reader-only", "screenreader-only", "offscreen", "invisible", "d-none", "display-none",
+    ]
+
+    /// Joined tokens that name the article body itself. An element named so is never removed
+    /// by its class tokens (`entry-content entry-content-read-more` is the story, not a teaser).
+    static let articleBodyNames: Set<String> = [
+        "entrycontent", "articlebody", "articletext", "articlecontent", "storybody", "storycontent", "storytext",
+        "postbody", "postcontent", "posttext", "bodytext", "maincontent", "articlecopy", "storycopy",
     ]
 
     /// Tokens that mark the article itself; they raise a candidate's score.

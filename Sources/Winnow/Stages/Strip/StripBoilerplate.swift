@@ -75,6 +75,7 @@ public struct StripBoilerplate: Sendable {
         if let role = node.attribute("role")?.lowercased(), let category = BoilerplateVocabulary.roles[role] {
             return (category, "role=\"\(role)\"")
         }
+        if node.withAttributeBytes("class", Self.hasHidingClass) == true { return (.hidden, "class hides it") }
         if let (category, token) = category(of: node, tokens: &tokens) {
             return (category, "class/id token \"\(token)\"")
         }
@@ -87,6 +88,7 @@ public struct StripBoilerplate: Sendable {
         _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
         _ = node.withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
         guard !tokens.isEmpty else { return nil }
+        if tokens.contains(where: BoilerplateVocabulary.articleBodyNames.contains) { return nil }
         var best: (BoilerplateCategory, String)?
         var bestRank = Int.max
         for token in tokens {
@@ -105,6 +107,12 @@ public struct StripBoilerplate: Sendable {
         guard category != .comments else { return false }
         let linkDensity = element.text > 0 ? Double(element.linkText) / Double(element.text) : 0
         return Int(element.text) * 2 >= pageText && element.text >= 400 && linkDensity < 0.3
+    }
+
+    /// Whether one of the space-separated class names hides the element everywhere.
+    static func hasHidingClass(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        String(decoding: value, as: UTF8.self).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            .contains { BoilerplateVocabulary.hidingClassNames.contains(String($0)) }
     }
 
     /// Whether an inline style value says `display:none` or `visibility:hidden`.
