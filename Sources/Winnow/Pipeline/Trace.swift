@@ -53,6 +53,8 @@ public struct Removal: Sendable, Equatable {
     public var excerpt: String
     /// Position among the page's blocks and removals, for `winnow explain`.
     public var order: Int
+    /// The whole text of a removed block, when a later step reads it (credit lines).
+    public var fullText: String?
 
     public init(category: BoilerplateCategory, reason: String, stage: String, element: String, line: Int, excerpt: String, order: Int) {
         self.category = category
@@ -62,5 +64,6 @@ public struct Removal: Sendable, Equatable {
         self.line = line
         self.excerpt = excerpt
         self.order = order
+        self.fullText = nil
     }
 }

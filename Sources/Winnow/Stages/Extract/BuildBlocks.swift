@@ -136,7 +136,7 @@ struct BuildBlocks {
             flush(order: runOrder)
             builder.preservesWhitespace = true
             stack.append(.exitPre(position))
-        case .figcaption:
+        case .figcaption, _ where Self.isCaptionNamed(node):
             flush(order: runOrder)
             captionDepth += 1
             stack.append(.exitCaption(position))
@@ -211,6 +211,12 @@ struct BuildBlocks {
         if block.kind == .heading, !titleSeen, let title, comparable == title {
             titleSeen = true
             items.append((order, .title(block.text)))
+            return
+        }
+        if block.kind == .paragraph, block.text.count <= 300, CreditLines.roles.contains(where: comparable.hasPrefix) {
+            var credit = removal(for: block, category: .credit, reason: "credit line (read as credits)", order: order)
+            credit.fullText = block.text
+            items.append((order, .removed(credit)))
             return
         }
         if let (category, reason) = Self.phraseRule(comparable, length: block.text.count) {
@@ -341,6 +347,14 @@ struct BuildBlocks {
         }
         if result.hasSuffix(" ") { result.removeLast() }
         return result
+    }
+
+    /// `<div class="photo-caption">` and kin: captions written without `<figcaption>`.
+    static func isCaptionNamed(_ node: Node) -> Bool {
+        guard node.tag == .div || node.tag == .p || node.tag == .span else { return false }
+        var tokens: [String] = []
+        _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
+        return tokens.contains { $0 == "caption" || $0 == "photocaption" || $0 == "imagecaption" || $0 == "wpcaptiontext" }
     }
 
     static func isBlockLevel(_ tag: HTMLTag) -> Bool {

@@ -96,15 +96,25 @@ enum CreditLines {
     static let roles = ["written in english by", "written by", "reported by", "translated by", "edited by",
                         "additional reporting by", "produced by", "compiled by"]
 
+    /// Class tokens of elements whose text is a credit (a photo agency, a copyright line);
+    /// bylines and datelines are metadata, not credits.
+    static let creditTokens = ["\"credit\"", "\"credits\"", "\"copyright\"", "\"photographer\"", "\"imagecredit\"",
+                               "\"photocredit\""]
+
     static func find(in removals: [Removal], index: PageIndex) -> (credits: [String], authors: [String]) {
         var credits: [String] = []
         var authors: [String] = []
         for removal in removals where removal.category == .credit {
             guard removal.order >= 0, removal.order < index.elements.count else { continue }
-            let text = removal.stage == "strip"
-                ? BlockText.text(of: index.elements[removal.order].node, index: nil)
-                : removal.excerpt
-            guard !text.isEmpty, DateParser.parse(text) == nil, text.count <= 300 else { continue }
+            let text: String
+            if let fullText = removal.fullText {
+                text = fullText
+            } else if removal.stage == "strip", creditTokens.contains(where: removal.reason.hasSuffix) {
+                text = BlockText.text(of: index.elements[removal.order].node, index: nil)
+            } else {
+                continue
+            }
+            guard !text.isEmpty, text.count <= 300 else { continue }
             let pieces = text.split(whereSeparator: { $0 == "." || $0 == "\n" })
             let sentences: [String] = pieces.map { String($0).trimmedASCII() }.filter { !$0.isEmpty }
             var isRoleLine = false
@@ -117,7 +127,7 @@ enum CreditLines {
                     authors.append(contentsOf: AuthorNames.clean([String(sentence.dropFirst(role.count))]))
                 }
             }
-            if !isRoleLine, !text.lowercased().hasPrefix("by "), !credits.contains(text) { credits.append(text) }
+            if !isRoleLine, !credits.contains(text) { credits.append(text) }
         }
         return (credits, authors)
     }

@@ -112,6 +112,18 @@ struct SelectMainContent {
         return weight
     }
 
+    private func containsCaption(_ node: Node, index: PageIndex) -> Bool {
+        var walker = TreeWalker(root: node)
+        var hasImage = false
+        var hasCaption = false
+        while let current = walker.next(), !(hasImage && hasCaption) {
+            guard current.isElement else { continue }
+            if current.tag == .img || current.tag == .picture { hasImage = true }
+            if current.tag == .figcaption || BuildBlocks.isCaptionNamed(current) { hasCaption = true }
+        }
+        return hasImage && hasCaption
+    }
+
     private func mergeSiblings(of best: Int, index: PageIndex, scores: [Double], initialized: [Bool]) -> [Int] {
         let elements = index.elements
         let parent = Int(elements[best].parent)
@@ -125,6 +137,11 @@ struct SelectMainContent {
             guard sibling.removal < 0, !sibling.flags.contains(.invisible), sibling.text > 0 else { continue }
             if initialized[position], scores[position] >= threshold {
                 roots.append(position)
+                continue
+            }
+            if sibling.tag == .figure || BuildBlocks.isCaptionNamed(sibling.node) || containsCaption(sibling.node, index: index) {
+                // A picture beside the article: its caption belongs to the record (as a caption block).
+                if sibling.text < 400 { roots.append(position) }
                 continue
             }
             if sibling.tag == .p {

@@ -24,7 +24,7 @@ enum BoilerplateVocabulary {
                       "crumbs", "masthead", "topbar", "pagination", "pager", "sitemap", "footer", "skiplink", "skip",
                       "search", "searchform", "tags", "tag", "taglist", "tagcloud", "dropdown"],
         .credit: ["byline", "bylines", "dateline", "author", "authors", "timestamp", "pubdate", "published", "postmeta",
-                  "entrymeta", "articlemeta", "meta", "credit", "credits", "copyright", "photographer", "imagecredit"],
+                  "entrymeta", "articlemeta", "meta", "credit", "credits", "copyright", "photographer", "imagecredit", "photocredit"],
         .widget: ["sidebar", "rail", "widget", "widgets", "toolbar", "fontsize", "textsize", "readmode", "readermode",
                   "accessibility", "modal", "popup", "overlay", "lightbox", "login", "signin", "rating", "reactions",
                   "print", "bookmark", "tooltip", "toast"],
