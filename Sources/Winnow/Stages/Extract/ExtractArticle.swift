@@ -59,7 +59,10 @@ public struct ExtractArticle: Sendable {
         let credits = CreditLines.find(in: trace.removals, index: index)
         article.credits = credits.credits
         if article.authors.isEmpty { article.authors = credits.authors }
-        if article.description == article.blocks.first?.text { article.blocks.removeFirst() }
+        // A standfirst repeated as the first paragraph is the description, not body.
+        if let description = article.description, let first = article.blocks.first, first.text == description {
+            article.blocks.removeFirst()
+        }
         guard article.blocks.contains(where: \.isBody) else {
             throw Reject(stage: .extract, reason: "no main content found (\(selection.method))")
         }

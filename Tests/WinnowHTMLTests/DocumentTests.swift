@@ -1,0 +1,86 @@
+import Testing
+import WinnowHTML
+
+@Suite struct DocumentTests {
+    @Test func parsesAndNavigates() throws {
+        let document = try HTMLDocument(html: "<html><head><title>T</title></head><body><p id=a class='x y'>Hello <b>big</b> world</p></body></html>")
+        let body = try #require(document.body)
+        let paragraph = try #require(body.childElements.first)
+        #expect(paragraph.tag == .p)
+        #expect(paragraph.attribute("id") == "a")
+        #expect(paragraph.attribute("class") == "x y")
+        #expect(paragraph.hasAttribute("id"))
+        #expect(!paragraph.hasAttribute("title"))
+        #expect(paragraph.textContent == "Hello big world")
+        #expect(paragraph.parent == body)
+        #expect(paragraph.attributes.map(\.name) == ["id", "class"])
+        #expect(document.head?.firstChildElement(named: "title")?.textContent == "T")
+    }
+
+    @Test func nodeKeepsItsDocumentAlive() throws {
+        var node: Node?
+        do {
+            let document = try HTMLDocument(html: "<p>kept alive</p>")
+            node = document.body?.firstChild
+        }
+        // The document variable is gone; the node still holds the tree.
+        #expect(node?.textContent == "kept alive")
+    }
+
+    @Test func deepNestingKeepsTextAndWalksWithoutRecursion() throws {
+        let depth = 100_000
+        let html = String(repeating: "<div>", count: depth) + "deep text" + String(repeating: "</div>", count: depth)
+        let document = try HTMLDocument(html: html)
+        let body = try #require(document.body)
+        var count = 0
+        var found = false
+        for node in body.descendants {
+            count += 1
+            if node.content == "deep text" { found = true }
+        }
+        #expect(found, "libxml2 dropped the deep text (XML_PARSE_HUGE missing?)")
+        #expect(count > 1000)
+    }
+
+    @Test func walkerSkipsChildren() throws {
+        let document = try HTMLDocument(html: "<body><nav><a>menu</a></nav><p>text</p></body>")
+        var walker = TreeWalker(root: try #require(document.body))
+        var names: [String] = []
+        while let node = walker.next() {
+            if node.isElement { names.append(node.name) }
+            if node.tag == .nav { walker.skipChildren() }
+        }
+        #expect(names == ["nav", "p"])
+    }
+
+    @Test(arguments: [("blockquote", HTMLTag.blockquote), ("figcaption", .figcaption), ("h3", .h3), ("DIV", .div),
+                      ("custom-element", .other), ("noscript", .noscript), ("td", .td)])
+    func classifiesTags(name: String, tag: HTMLTag) throws {
+        let document = try HTMLDocument(html: "<body><table><tr><\(name)>x</\(name)></tr></table></body>")
+        let element = try #require(document.body?.descendants.first { $0.isElement && $0.name == name.lowercased() })
+        #expect(element.tag == tag)
+    }
+
+    @Test func xpathSelectsAndReportsBadExpressions() throws {
+        let document = try HTMLDocument(html: "<body><p class=a>1</p><p>2</p><div><p class=a>3</p></div></body>")
+        let expression = try XPathExpression("//p[@class='a']")
+        let nodes = try expression.nodes(from: document.documentNode)
+        #expect(nodes.map(\.textContent) == ["1", "3"])
+        #expect(throws: XPathError.self) { try XPathExpression("//p[") }
+    }
+
+    @Test func marksAreStoredPerNode() throws {
+        let document = try HTMLDocument(html: "<p>a</p><p>b</p>")
+        let paragraphs = try #require(document.body?.childElements)
+        paragraphs[0].mark = 7
+        #expect(paragraphs[0].mark == 7)
+        #expect(paragraphs[1].mark == 0)
+    }
+
+    @Test func emptyInputIsAnErrorAndBrokenMarkupIsRecovered() throws {
+        // libxml2 builds no document from zero bytes; the Decode stage rejects empty pages first.
+        #expect(throws: HTMLParseError.noDocument) { _ = try HTMLDocument(html: "") }
+        let document = try HTMLDocument(html: "<p>unclosed <b>bold <i>both</p> after")
+        #expect(document.body?.textContent.contains("after") == true)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import WinnowIO
+import WinnowTestSupport
+
+@Suite struct GzipTests {
+    private func gzip(_ text: String) throws -> [UInt8] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-gz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("page.html")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-n", file.path]
+        try process.run()
+        process.waitUntilExit()
+        return Array(try Data(contentsOf: folder.appendingPathComponent("page.html.gz")))
+    }
+
+    @Test func roundTrip() throws {
+        let compressed = try gzip("<p>hello</p>")
+        #expect(Gzip.looksCompressed(compressed))
+        #expect(try Gzip.decompress(compressed).get() == Array("<p>hello</p>".utf8))
+    }
+
+    @Test func multipleMembersConcatenate() throws {
+        let both = try gzip("first ") + gzip("second")
+        #expect(try Gzip.decompress(both).get() == Array("first second".utf8))
+    }
+
+    @Test func truncatedStreamIsAnError() throws {
+        let compressed = try gzip(String(repeating: "<p>some text</p>", count: 200))
+        let result = Gzip.decompress(Array(compressed.prefix(compressed.count / 2)))
+        guard case .failure(.truncated) = result else {
+            Issue.record("expected a truncation failure, got \(result)")
+            return
+        }
+    }
+
+    @Test func notGzip() {
+        #expect(Gzip.decompress(Array("plain".utf8)) == .failure(.notGzip))
+    }
+}
+
+@Suite struct InputTests {
+    @Test func folderWalkIsByteOrderedAndSkipsNonPages() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-walk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in ["b.html", "a/z.htm", "a.html", "B.html", "notes.md", "sub/c.html.gz", ".hidden.html"] {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("<p>x</p>".utf8).write(to: file)
+        }
+        let listing = InputCollector().collect([root.path])
+        // Byte order: "." (0x2E) sorts before "/" (0x2F), upper case before lower case.
+        #expect(listing.entries.map(\.id) == ["B.html", "a.html", "a/z.htm", "b.html", "sub/c.html.gz"])
+        #expect(listing.entries.last?.compression == .gzip)
+        #expect(listing.skippedFiles == 1)
+        let page = PageReader().read(listing.entries[0])
+        #expect(page.bytes == Array("<p>x</p>".utf8))
+        #expect(page.readError == nil)
+    }
+
+    @Test func missingFileBecomesAPageWithAReadError() {
+        let listing = InputCollector().collect(["/no/such/page.html"])
+        #expect(listing.missing == ["/no/such/page.html"])
+        let page = PageReader().read(listing.entries[0])
+        #expect(page.id == "page.html")
+        #expect(page.readError?.contains("No such file") == true)
+    }
+}
+
+@Suite struct JSONTests {
+    @Test func serializesWithEscapesAndKeyOrder() {
+        let value = JSONValue.object([("b", .string("q\"\\\n\u{01}\u{2028}é")), ("a", .array([.int(1), .bool(true), .null, .double(1.5)]))])
+        #expect(value.serialized() == #"{"b":"q\"\\\n\u0001\u2028é","a":[1,true,null,1.5]}"#)
+    }
+
+    @Test func parsesWhatItWrites() throws {
+        let value = JSONValue.object([("text", .string("line\nnext “quoted” 😀")), ("n", .int(-3)), ("x", .double(0.25)), ("e", .array([]))])
+        #expect(try JSONParser.parse(value.serialized()) == value)
+        #expect(try JSONParser.parse(value.prettySerialized()) == value)
+        #expect(try JSONParser.parse(#""\ud83d\ude00""#) == .string("😀"))
+    }
+
+    @Test(arguments: ["{", "[1,]", "{\"a\" 1}", "tru", "\"\u{01}\"", "1 2"])
+    func rejectsMalformedJSON(text: String) {
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func knownVectors(input: String, digest: String) {
+        #expect(SHA256.hexDigest(Array(input.utf8)) == digest)
+    }
+
+    @Test func millionAs() {
+        #expect(SHA256.hexDigest([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+@Suite struct LineWriterTests {
+    @Test func writesThroughPartialAndRenames() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-out-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try LineWriter(path: path)
+        try writer.write(line: "{\"a\":1}")
+        try writer.flush()
+        #expect(FileManager.default.fileExists(atPath: path + ".partial"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try writer.finish()
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\":1}\n")
+    }
+}

@@ -1,0 +1,109 @@
+import Testing
+@testable import Winnow
+import WinnowIO
+
+@Suite struct DecodeTests {
+    private func decode(_ bytes: [UInt8]) throws -> DecodedPage {
+        var trace = Trace()
+        return try DecodePage().run(InputPage(id: "t", bytes: bytes), maximumBytes: 1 << 20, trace: &trace)
+    }
+
+    private func page(charset: String?, body: [UInt8]) -> [UInt8] {
+        let meta = charset.map { "<meta charset=\"\($0)\">" } ?? ""
+        return Array("<html><head>\(meta)</head><body><p>".utf8) + body + Array("</p></body></html>".utf8)
+    }
+
+    private func text(_ decoded: DecodedPage) -> String { String(decoding: decoded.utf8, as: UTF8.self) }
+
+    @Test(arguments: [
+        ("koi8-r", [0xED, 0xC9, 0xD2] as [UInt8], "Мир"),
+        ("shift_jis", [0x93, 0xFA, 0x96, 0x7B], "日本"),
+        ("euc-jp", [0xC6, 0xFC, 0xCB, 0xDC], "日本"),
+        ("gb2312", [0xD6, 0xD0, 0xCE, 0xC4], "中文"),
+        ("gbk", [0xD6, 0xD0, 0xCE, 0xC4], "中文"),
+        ("gb18030", [0xD6, 0xD0, 0xCE, 0xC4], "中文"),
+        ("big5", [0xA4, 0xA4, 0xA4, 0xE5], "中文"),
+        ("euc-kr", [0xC7, 0xD1, 0xB1, 0xB9], "한국"),
+        ("iso-8859-2", [0xB3, 0xF3, 0x64, 0xBC], "łódź"),
+        ("iso-8859-5", [0xB4, 0xD0], "Да"),
+        ("iso-8859-15", [0xA4], "€"),
+        ("windows-1252", [0x93, 0x80, 0x94], "“€”"),
+        ("windows-1251", [0xC4, 0xE0], "Да"),
+    ])
+    func transcodesDeclaredCharsets(label: String, bytes: [UInt8], expected: String) throws {
+        let decoded = try decode(page(charset: label, body: bytes))
+        #expect(text(decoded).contains("<p>\(expected)</p>"))
+        #expect(decoded.charsetFrom == "meta")
+    }
+
+    @Test func latin1LabelMeansWindows1252() throws {
+        let decoded = try decode(page(charset: "iso-8859-1", body: [0x97, 0x20, 0xE9]))
+        #expect(text(decoded).contains("— é"))
+        #expect(decoded.charset == "windows-1252")
+    }
+
+    @Test func httpEquivIsHonoured() throws {
+        let bytes = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=KOI8-R\"></head><body>".utf8) + [0xED, 0xC9, 0xD2]
+        let decoded = try decode(bytes)
+        #expect(decoded.charset == "koi8-r")
+        #expect(text(decoded).hasSuffix("Мир"))
+    }
+
+    @Test func contentWithoutHttpEquivIsIgnored() throws {
+        let bytes = Array("<meta content=\"text/html; charset=koi8-r\"><p>".utf8) + [0xE9]
+        #expect(try decode(bytes).charset == "windows-1252")
+    }
+
+    @Test func metaInsideACommentIsIgnored() throws {
+        let bytes = Array("<!-- <meta charset=koi8-r> --><p>caf".utf8) + [0xE9]
+        #expect(try decode(bytes).charset == "windows-1252")
+    }
+
+    @Test func byteOrderMarksWin() throws {
+        let utf8 = try decode([0xEF, 0xBB, 0xBF] + Array("<meta charset=koi8-r><p>é</p>".utf8))
+        #expect(utf8.charsetFrom == "bom")
+        #expect(text(utf8).hasPrefix("<meta"))
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in "<p>Ωmega</p>".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let decoded = try decode(utf16)
+        #expect(decoded.charset == "utf-16le")
+        #expect(text(decoded) == "<p>Ωmega</p>")
+    }
+
+    @Test func undeclaredValidUTF8IsUTF8AndInvalidBytesAreReplaced() throws {
+        #expect(try decode(Array("<p>naïve</p>".utf8)).charset == "utf-8")
+        let broken = try decode(Array("<meta charset=utf-8><p>a".utf8) + [0xFF, 0xC3] + Array("b</p>".utf8))
+        #expect(text(broken).contains("a\u{FFFD}\u{FFFD}b"))
+    }
+
+    @Test func legacyLabelOnUTF8BytesIsReadAsUTF8() throws {
+        var trace = Trace()
+        let decoded = try DecodePage().run(InputPage(id: "t", bytes: page(charset: "iso-8859-1", body: Array("Myanmar’s".utf8))), maximumBytes: 1 << 20, trace: &trace)
+        #expect(decoded.charset == "utf-8")
+        #expect(decoded.charsetFrom == "sniffed")
+        #expect(text(decoded).contains("Myanmar’s"))
+        #expect(trace.notes.contains { $0.message.contains("iso-8859-1") })
+    }
+
+    @Test func nulBytesAreDropped() throws {
+        var trace = Trace()
+        let decoded = try DecodePage().run(InputPage(id: "t", bytes: Array("<p>a\u{0}b</p>".utf8)), maximumBytes: 1 << 20, trace: &trace)
+        #expect(text(decoded) == "<p>ab</p>")
+        #expect(trace.repairs["nul"] == 1)
+    }
+
+    @Test(arguments: [
+        ([] as [UInt8], PipelineStage.decode, "empty page"),
+        (Array("  \n\t ".utf8), .decode, "empty page"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], .decode, "PNG image"),
+        (Array("%PDF-1.7\n".utf8), .decode, "PDF document"),
+        (Array("just a line of plain text, no markup".utf8), .parse, "not HTML"),
+        ([0x1F, 0x8B, 0x08, 0x00, 0x01], .decode, "gzip"),
+    ])
+    func badInputIsRejectedWithAReason(bytes: [UInt8], stage: PipelineStage, reason: String) {
+        let result = process(bytes)
+        #expect(result.reject?.stage == stage)
+        #expect(result.reject?.reason.contains(reason) == true, "\(String(describing: result.reject))")
+        #expect(result.record["status"] == .string("rejected"))
+    }
+}

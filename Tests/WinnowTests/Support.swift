@@ -1,0 +1,22 @@
+@testable import Winnow
+import WinnowIO
+
+/// Runs the whole pipeline on inline bytes or HTML.
+func process(_ bytes: [UInt8], id: String = "test.html", compression: InputPage.Compression = .none, baseURL: String? = nil) -> PageResult {
+    DefaultPipeline(options: PipelineOptions(baseURL: baseURL)).process(InputPage(id: id, bytes: bytes, compression: compression))
+}
+
+func process(html: String, baseURL: String? = nil) -> PageResult {
+    process(Array(html.utf8), baseURL: baseURL)
+}
+
+/// A page whose article is long enough for content selection, around `body`.
+func articlePage(_ body: String, head: String = "", before: String = "", after: String = "") -> String {
+    let filler = (1...4).map { "<p>Paragraph \($0) of the story, long enough to count as prose, with commas, clauses, and a full stop at the end.</p>" }.joined()
+    return "<html><head>\(head)</head><body>\(before)<article><h1>The Headline</h1>\(filler)\(body)</article>\(after)</body></html>"
+}
+
+extension PageResult {
+    var text: String { article?.blocks.filter(\.isBody).map(\.text).joined(separator: "\n\n") ?? "" }
+    func removed(_ category: BoilerplateCategory) -> [Removal] { trace.removals.filter { $0.category == category } }
+}
