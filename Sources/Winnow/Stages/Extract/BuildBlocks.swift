@@ -21,6 +21,11 @@ struct BuildBlocks {
     let title: String?
 
     private(set) var items: [(order: Int, item: Item)] = []
+    /// Characters the text model changed: zero-width and soft hyphens removed, no-break spaces
+    /// made spaces.
+    var repairs: [(String, Int)] {
+        [("invisibleCharacters", builder.removedInvisibles), ("noBreakSpaces", builder.replacedNoBreakSpaces)]
+    }
     private var builder = TextBuilder()
     private var runOrder = -1
     private var runVisible = 0

@@ -25,6 +25,7 @@ public struct ExtractArticle: Sendable {
             builder.build(roots: selection.roots)
         }
         trace.note("extract", selection.method)
+        for (repair, count) in builder.repairs { trace.countRepair(repair, by: count) }
 
         var article = Article()
         article.url = metadata.url
