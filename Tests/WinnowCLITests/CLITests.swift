@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import WinnowIO
+import WinnowTestSupport
+
+/// The built `winnow` binary, run as a user runs it: stdout records, stderr summary, exit codes.
+@Suite(.serialized) struct CLITests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    private func write(_ name: String, _ text: String) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    private func records(_ output: WinnowBinary.Output) throws -> [JSONValue] {
+        try output.lines.map { try JSONParser.parse($0) }
+    }
+
+    private static let article = "<html><head><title>A story</title></head><body><article>" +
+        (1...4).map { "<p>Paragraph \($0) of a story, long enough to be prose, with commas, and a full stop.</p>" }.joined() +
+        "</article></body></html>"
+
+    @Test func cleansTheSamplesFolderInOrder() throws {
+        let output = try WinnowBinary.run(["clean", Fixtures.samples.path])
+        #expect(output.status == 0)
+        let ids = try records(output).map { $0["id"] }
+        #expect(ids == Fixtures.samplePages().map { .string($0.lastPathComponent) })
+        #expect(output.standardError.contains("5 pages: 5 records, 0 rejected"))
+    }
+
+    @Test func readsStandardInput() throws {
+        let output = try WinnowBinary.run(["clean", "-", "--base-url", "https://example.org/x"], standardInput: Data(Self.article.utf8))
+        #expect(output.status == 0)
+        let record = try #require(try records(output).first)
+        #expect(record["id"] == .string("-"))
+        #expect(record["site"] == .string("example.org"))
+    }
+
+    @Test func readsGzipAndKeepsFolderRelativeIds() throws {
+        let page = try write("in/sub/story.html", Self.article)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", page.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let output = try WinnowBinary.run(["clean", folder.appendingPathComponent("in").path])
+        let record = try #require(try records(output).first)
+        #expect(record["id"] == .string("sub/story.html.gz"))
+        #expect(record["source"]?["container"] == .string("html.gz"))
+    }
+
+    @Test func everyPageYieldsOneLineAndRejectsExitOne() throws {
+        _ = try write("pages/a.html", Self.article)
+        _ = try write("pages/b.html", "")
+        _ = try write("pages/c.html", "plain text without any markup")
+        let output = try WinnowBinary.run(["clean", folder.appendingPathComponent("pages").path, "/no/such/file.html"])
+        #expect(output.status == 1)
+        let lines = try records(output)
+        #expect(lines.count == 4)
+        #expect(lines.map { $0["status"] } == [.string("ok"), .string("rejected"), .string("rejected"), .string("rejected")])
+        #expect(lines[1]["stage"] == .string("decode"))
+        #expect(lines[2]["stage"] == .string("parse"))
+        #expect(lines[3]["stage"] == .string("read"))
+        #expect(output.standardError.contains("4 pages: 1 record, 3 rejected (decode 1, parse 1, read 1)"))
+        let allowed = try WinnowBinary.run(["clean", "--allow-rejects", folder.appendingPathComponent("pages").path])
+        #expect(allowed.status == 0)
+    }
+
+    @Test func outputFileGetsRecordsAndRejectsGoBeside() throws {
+        _ = try write("out/a.html", Self.article)
+        _ = try write("out/b.html", "")
+        let target = folder.appendingPathComponent("records.jsonl").path
+        let output = try WinnowBinary.run(["clean", "-q", folder.appendingPathComponent("out").path, "-o", target])
+        #expect(output.status == 1)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.isEmpty)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).split(separator: "\n").count == 1)
+        #expect(try String(contentsOfFile: target + ".rejects.jsonl", encoding: .utf8).contains("\"rejected\""))
+        #expect(!FileManager.default.fileExists(atPath: target + ".partial"))
+    }
+
+    @Test func parallelJobsGiveTheSameBytes() throws {
+        let serial = try WinnowBinary.run(["clean", "-q", Fixtures.samples.path])
+        let parallel = try WinnowBinary.run(["clean", "-q", "--jobs", "3", Fixtures.samples.path])
+        #expect(serial.standardOutput == parallel.standardOutput)
+        #expect(!serial.standardOutput.isEmpty)
+    }
+
+    @Test func explainShowsEveryDecision() throws {
+        let page = try #require(Fixtures.samplePages().first { $0.lastPathComponent.hasPrefix("004") })
+        let output = try WinnowBinary.run(["explain", page.path])
+        #expect(output.status == 0)
+        #expect(output.standardOutput.contains("removed  comments"))
+        #expect(output.standardOutput.contains("kept     paragraph"))
+        #expect(output.standardOutput.contains("credit line (read as credits)"))
+        #expect(output.standardOutput.contains("strip: class/id token \"comments\""))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try WinnowBinary.run(["clean", "--jobs", "0", "x"]).status == 2)
+        #expect(try WinnowBinary.run(["clean", "--no-such-flag", "x"]).status == 2)
+        #expect(try WinnowBinary.run(["--help"]).status == 0)
+    }
+}
