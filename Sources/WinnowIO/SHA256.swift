@@ -13,55 +13,59 @@ public struct SHA256 {
 
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hexDigest(_ bytes: [UInt8]) -> String {
-        var state: [UInt32] = [
-            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-        ]
+        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         let bitLength = UInt64(bytes.count) * 8
         var tail = Array(bytes[(bytes.count - bytes.count % 64)...])
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var schedule = [UInt32](repeating: 0, count: 64)
-        bytes.withUnsafeBufferPointer { whole in
-            let fullBlocks = whole.count / 64
-            for block in 0..<fullBlocks { compress(UnsafeBufferPointer(rebasing: whole[(block * 64)..<(block * 64 + 64)]), &state, &schedule) }
-        }
-        tail.withUnsafeBufferPointer { padded in
-            for block in 0..<(padded.count / 64) { compress(UnsafeBufferPointer(rebasing: padded[(block * 64)..<(block * 64 + 64)]), &state, &schedule) }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            roundConstants.withUnsafeBufferPointer { constants in
+                bytes.withUnsafeBufferPointer { whole in
+                    for block in 0..<(whole.count / 64) { compress(whole.baseAddress! + block * 64, &state, schedule, constants) }
+                }
+                tail.withUnsafeBufferPointer { padded in
+                    for block in 0..<(padded.count / 64) { compress(padded.baseAddress! + block * 64, &state, schedule, constants) }
+                }
+            }
         }
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for word in state {
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
             for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
         }
         return String(decoding: hex, as: UTF8.self)
     }
 
-    private static func compress(_ block: UnsafeBufferPointer<UInt8>, _ state: inout [UInt32], _ w: inout [UInt32]) {
+    // Pointers and a tuple, not arrays: this runs over every byte of every page.
+    @inline(__always)
+    private static func compress(
+        _ block: UnsafePointer<UInt8>, _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+        _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
+    ) {
         for index in 0..<16 {
-            w[index] = UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16
-                | UInt32(block[index * 4 + 2]) << 8 | UInt32(block[index * 4 + 3])
+            w[index] = UInt32(block[index &* 4]) << 24 | UInt32(block[index &* 4 &+ 1]) << 16
+                | UInt32(block[index &* 4 &+ 2]) << 8 | UInt32(block[index &* 4 &+ 3])
         }
         for index in 16..<64 {
-            let s0 = rotr(w[index - 15], 7) ^ rotr(w[index - 15], 18) ^ (w[index - 15] >> 3)
-            let s1 = rotr(w[index - 2], 17) ^ rotr(w[index - 2], 19) ^ (w[index - 2] >> 10)
-            w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
+            let s0 = rotr(w[index &- 15], 7) ^ rotr(w[index &- 15], 18) ^ (w[index &- 15] >> 3)
+            let s1 = rotr(w[index &- 2], 17) ^ rotr(w[index &- 2], 19) ^ (w[index &- 2] >> 10)
+            w[index] = w[index &- 16] &+ s0 &+ w[index &- 7] &+ s1
         }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
+        var (a, b, c, d, e, f, g, h) = state
         for index in 0..<64 {
             let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ roundConstants[index] &+ w[index]
+            let t1 = h &+ s1 &+ choice &+ k[index] &+ w[index]
             let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ majority
             h = g; g = f; f = e; e = d &+ t1
             d = c; c = b; b = a; a = t1 &+ t2
         }
-        state[0] = state[0] &+ a; state[1] = state[1] &+ b; state[2] = state[2] &+ c; state[3] = state[3] &+ d
-        state[4] = state[4] &+ e; state[5] = state[5] &+ f; state[6] = state[6] &+ g; state[7] = state[7] &+ h
+        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
 
     @inline(__always) private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {

@@ -32,7 +32,8 @@ public struct DecodePage: Sendable {
         if let label = sniffed.declaredLabel, sniffed.source == "sniffed" {
             trace.note("decode", "declared charset \(label), but the bytes are UTF-8: read as UTF-8")
         }
-        var output = Transcode.toUTF8(bytes[sniffed.bomLength...], encoding: sniffed.encoding)
+        var output = Transcode.toUTF8(bytes[sniffed.bomLength...], encoding: sniffed.encoding,
+                                      knownValidUTF8: sniffed.bomLength == 0 ? sniffed.isValidUTF8 : nil)
         if let note = output.fallbackNote { trace.note("decode", note) }
         trace.countRepair("invalidBytes", by: output.replacedSequences)
         let nulCount = output.utf8.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }

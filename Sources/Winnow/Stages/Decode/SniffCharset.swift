@@ -18,6 +18,8 @@ public struct SniffCharset: Sendable {
         public var bomLength: Int
         /// The label as written, when it differs from what was used.
         public var declaredLabel: String?
+        /// Whether the bytes (after any BOM) are well-formed UTF-8, when sniffing found out.
+        var isValidUTF8: Bool?
     }
 
     public func sniff(_ bytes: [UInt8], transportLabel: String? = nil) -> Result {
@@ -50,15 +52,16 @@ public struct SniffCharset: Sendable {
             return nil
         }
         let utf8 = UTF8Validation.classify(bytes)
+        let valid = utf8 != .invalid
         if let declared {
             if declared.encoding != "UTF-8", utf8 == .validWithMultibyte, Self.isSingleByteLegacy(declared.encoding) {
-                return Result(encoding: "UTF-8", source: "sniffed", bomLength: 0, declaredLabel: declared.label)
+                return Result(encoding: "UTF-8", source: "sniffed", bomLength: 0, declaredLabel: declared.label, isValidUTF8: true)
             }
             return Result(encoding: declared.encoding, source: "meta", bomLength: 0,
-                          declaredLabel: declared.label == declared.encoding.lowercased() ? nil : declared.label)
+                          declaredLabel: declared.label == declared.encoding.lowercased() ? nil : declared.label, isValidUTF8: valid)
         }
-        if utf8 != .invalid { return Result(encoding: "UTF-8", source: utf8 == .ascii ? "default" : "sniffed", bomLength: 0) }
-        return Result(encoding: "windows-1252", source: "default", bomLength: 0)
+        if valid { return Result(encoding: "UTF-8", source: utf8 == .ascii ? "default" : "sniffed", bomLength: 0, isValidUTF8: true) }
+        return Result(encoding: "windows-1252", source: "default", bomLength: 0, isValidUTF8: false)
     }
 
     /// The canonical encoding for a label, per the WHATWG table (labels are trimmed and

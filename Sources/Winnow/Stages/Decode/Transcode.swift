@@ -12,9 +12,11 @@ enum Transcode {
         var replacedSequences: Int
     }
 
-    static func toUTF8(_ bytes: ArraySlice<UInt8>, encoding: String) -> Output {
+    /// `knownValidUTF8`: the sniffer already validated these bytes (saves a second pass).
+    static func toUTF8(_ bytes: ArraySlice<UInt8>, encoding: String, knownValidUTF8: Bool? = nil) -> Output {
         switch encoding {
         case "UTF-8":
+            if knownValidUTF8 == true { return Output(utf8: Array(bytes), fallbackNote: nil, replacedSequences: 0) }
             return utf8PassThrough(bytes)
         case "replacement":
             // The WHATWG "replacement" encoding: the whole input is one error.

@@ -212,13 +212,19 @@ struct BuildBlocks {
     }
 
     private mutating func emit(_ block: Block, order: Int, visible: Int, linkVisible: Int) {
+        // Only short blocks are compared with titles and phrases; long ones skip the work.
+        let isShort = block.text.utf8.count <= 4 * BoilerplateVocabulary.phraseBlockLimit && block.text.count <= 300
+        guard isShort else {
+            items.append((order, .kept(block)))
+            return
+        }
         let comparable = Self.comparable(block.text)
         if block.kind == .heading, !titleSeen, let title, comparable == title {
             titleSeen = true
             items.append((order, .title(block.text)))
             return
         }
-        if block.kind == .paragraph, block.text.count <= 300, CreditLines.roles.contains(where: comparable.hasPrefix) {
+        if block.kind == .paragraph, CreditLines.roles.contains(where: { comparable.utf8.starts(with: $0.utf8) }) {
             var credit = removal(for: block, category: .credit, reason: "credit line (read as credits)", order: order)
             credit.fullText = block.text
             items.append((order, .removed(credit)))
@@ -315,7 +321,8 @@ struct BuildBlocks {
 
     static func phraseRule(_ comparable: String, length: Int) -> (BoilerplateCategory, String)? {
         guard length <= BoilerplateVocabulary.phraseBlockLimit else { return nil }
-        for (category, match) in BoilerplateVocabulary.phrases where match.matches(comparable) {
+        let bytes = Array(comparable.utf8)
+        for (category, match) in BoilerplateVocabulary.phrases where match.matches(bytes) {
             return (category, "text \(match)")
         }
         return nil

@@ -67,7 +67,7 @@ struct ExtractMetadata {
             default:
                 break
             }
-            if element.tag != .meta, let itemprop = node.attribute("itemprop")?.lowercased() {
+            if element.tag != .meta, node.hasAttribute("itemprop"), let itemprop = node.attribute("itemprop")?.lowercased() {
                 if itemprop == "datepublished", microdataDate == nil {
                     microdataDate = node.attribute("datetime") ?? node.attribute("content") ?? BlockText.text(of: node, index: nil)
                 } else if itemprop == "author" {
@@ -75,10 +75,15 @@ struct ExtractMetadata {
                     if !name.isEmpty { microdataAuthors.append(name) }
                 }
             }
-            if element.tag != .meta, element.tag != .body, element.tag != .html, bylines.count < 3 {
+            // Bylines carry "byline"/"author" class tokens, which strip removes as credit; only
+            // those elements are tokenized again here.
+            if element.removal >= 0 || element.flags.contains(.insideRemoved), bylines.count < 3 {
                 tokens.removeAll(keepingCapacity: true)
                 _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
-                if tokens.contains("byline") || tokens.contains("author") && element.text < 80 {
+                // A comment's author is not the page's author.
+                if !tokens.contains(where: { $0.hasPrefix("comment") }),
+                    tokens.contains("byline") || tokens.contains("author") && element.text < 80
+                {
                     let text = BlockText.text(of: node, index: nil)
                     if !text.isEmpty, text.count < 120 { bylines.append(text) }
                 }
@@ -172,7 +177,7 @@ enum AuthorNames {
                 text = String(text.dropFirst(prefix.count))
             }
             for part in text.components(separatedBy: CharacterSet(charactersIn: ",;|")).flatMap({ $0.components(separatedBy: " and ") }) {
-                let name = part.trimmedASCII()
+                let name = removingTrailingDate(part.trimmedASCII())
                 guard isPlausibleName(name) else { continue }
                 if !names.contains(where: { $0.lowercased() == name.lowercased() }) { names.append(name) }
             }
@@ -180,9 +185,22 @@ enum AuthorNames {
         return names
     }
 
+    /// "Associated Press November 19" → "Associated Press": a date glued to the end of a name.
+    static func removingTrailingDate(_ name: String) -> String {
+        let words = name.split(separator: " ")
+        for (offset, word) in words.enumerated() where offset > 0 {
+            let lower = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            if DateParser.months[lower] != nil, offset + 1 < words.count, words[offset + 1].first?.isNumber == true {
+                return words[..<offset].joined(separator: " ")
+            }
+        }
+        return name
+    }
+
     private static func isPlausibleName(_ name: String) -> Bool {
         guard !name.isEmpty, name.count <= 60, !name.contains("://"), !name.contains("@"),
-            DateParser.parse(name) == nil, name.rangeOfCharacter(from: .letters) != nil
+            DateParser.parse(name) == nil, name.rangeOfCharacter(from: .letters) != nil,
+            name.rangeOfCharacter(from: .decimalDigits) == nil
         else { return false }
         let words = name.split(separator: " ")
         return words.count <= 6

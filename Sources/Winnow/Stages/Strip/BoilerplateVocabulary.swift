@@ -98,11 +98,20 @@ enum BoilerplateVocabulary {
     enum PhraseMatch {
         case exact(String), prefix(String), contains(String)
 
-        func matches(_ text: String) -> Bool {
+        /// Matches on UTF-8 bytes (Foundation's `contains` would go through NSString).
+        func matches(_ text: [UInt8]) -> Bool {
             switch self {
-            case .exact(let phrase): return text == phrase
-            case .prefix(let phrase): return text.hasPrefix(phrase)
-            case .contains(let phrase): return text.contains(phrase)
+            case .exact(let phrase): return text.elementsEqual(phrase.utf8)
+            case .prefix(let phrase): return text.starts(with: phrase.utf8)
+            case .contains(let phrase):
+                let needle = Array(phrase.utf8)
+                guard needle.count <= text.count, let first = needle.first else { return false }
+                var index = 0
+                while index + needle.count <= text.count {
+                    if text[index] == first, text[index..<(index + needle.count)].elementsEqual(needle) { return true }
+                    index += 1
+                }
+                return false
             }
         }
     }
