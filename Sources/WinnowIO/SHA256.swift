@@ -1,74 +1,22 @@
-/// SHA-256 (FIPS 180-4), used to fingerprint each input page in its record.
-public struct SHA256 {
-    private static let roundConstants: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+internal import CCrypto
 
+/// SHA-256 (FIPS 180-4), used to fingerprint each input page in its record. It runs over every
+/// byte of every page, so it goes to libcrypto, which uses the CPU's SHA instructions.
+public enum SHA256 {
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hexDigest(_ bytes: [UInt8]) -> String {
-        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        let bitLength = UInt64(bytes.count) * 8
-        var tail = Array(bytes[(bytes.count - bytes.count % 64)...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            roundConstants.withUnsafeBufferPointer { constants in
-                bytes.withUnsafeBufferPointer { whole in
-                    for block in 0..<(whole.count / 64) { compress(whole.baseAddress! + block * 64, &state, schedule, constants) }
-                }
-                tail.withUnsafeBufferPointer { padded in
-                    for block in 0..<(padded.count / 64) { compress(padded.baseAddress! + block * 64, &state, schedule, constants) }
-                }
-            }
+        var digest = [UInt8](repeating: 0, count: 32)
+        let succeeded = bytes.withUnsafeBytes { source in
+            digest.withUnsafeMutableBufferPointer { winnow_sha256(source.baseAddress, source.count, $0.baseAddress) }
         }
+        precondition(succeeded == 1, "libcrypto could not compute SHA-256")
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-            for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
+        for byte in digest {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0xF)])
         }
         return String(decoding: hex, as: UTF8.self)
-    }
-
-    // Pointers and a tuple, not arrays: this runs over every byte of every page.
-    @inline(__always)
-    private static func compress(
-        _ block: UnsafePointer<UInt8>, _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-        _ w: UnsafeMutableBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt32>
-    ) {
-        for index in 0..<16 {
-            w[index] = UInt32(block[index &* 4]) << 24 | UInt32(block[index &* 4 &+ 1]) << 16
-                | UInt32(block[index &* 4 &+ 2]) << 8 | UInt32(block[index &* 4 &+ 3])
-        }
-        for index in 16..<64 {
-            let s0 = rotr(w[index &- 15], 7) ^ rotr(w[index &- 15], 18) ^ (w[index &- 15] >> 3)
-            let s1 = rotr(w[index &- 2], 17) ^ rotr(w[index &- 2], 19) ^ (w[index &- 2] >> 10)
-            w[index] = w[index &- 16] &+ s0 &+ w[index &- 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = state
-        for index in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ k[index] &+ w[index]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
-    }
-
-    @inline(__always) private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
-        (value >> count) | (value << (32 - count))
     }
 }

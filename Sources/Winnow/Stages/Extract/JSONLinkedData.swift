@@ -83,14 +83,23 @@ struct JSONLinkedData {
         }
     }
 
-    /// Some sites wrap JSON-LD in HTML comments or CDATA markers, or leave control characters in it.
+    /// Some sites wrap JSON-LD in HTML comments or CDATA markers, or leave raw control
+    /// characters in strings (invalid JSON); works on bytes, as scripts can be large.
     private static func cleanedJSON(_ script: String) -> String {
-        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+        var bytes = Array(script.utf8)
+        func trim() {
+            while let last = bytes.last, last <= 0x20 { bytes.removeLast() }
+            let leading = bytes.prefix { $0 <= 0x20 }.count
+            if leading > 0 { bytes.removeFirst(leading) }
+        }
+        trim()
         for (prefix, suffix) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
-            if text.hasPrefix(prefix) && text.hasSuffix(suffix) {
-                text = String(text.dropFirst(prefix.count).dropLast(suffix.count))
+            if bytes.starts(with: prefix.utf8), bytes.reversed().starts(with: suffix.utf8.reversed()) {
+                bytes = Array(bytes[prefix.utf8.count..<(bytes.count - suffix.utf8.count)])
+                trim()
             }
         }
-        return String(text.unicodeScalars.map { $0.value < 0x20 && $0 != "\n" ? " " : Character($0) })
+        for index in bytes.indices where bytes[index] < 0x20 && bytes[index] != 0x0A { bytes[index] = 0x20 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
