@@ -19,8 +19,7 @@ public struct DefaultPipeline: Sendable {
         do throws(Reject) {
             let decoded = try DecodePage().run(page, maximumBytes: options.maximumPageBytes, trace: &trace)
             let parsed = try ParseHTML().run(decoded, options: options)
-            let stripped = StripBoilerplate().run(parsed, trace: &trace)
-            let extracted = try ExtractArticle().run(stripped, options: options, trace: &trace)
+            let extracted = try stripAndExtract(parsed, trace: &trace)
             let article = NormalizeArticle().run(extracted, trace: &trace)
             let record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
             return PageResult(id: page.id, article: article, reject: nil, trace: trace, record: record)
@@ -29,6 +28,38 @@ public struct DefaultPipeline: Sendable {
             return PageResult(id: page.id, article: nil, reject: error, trace: trace, record: record)
         }
     }
+
+    /// Strip then extract, strict first; when the strict pass keeps less than
+    /// `minimumBodyCharacters` of body (or nothing), strip again trusting only tags and keep
+    /// whichever attempt kept more. The trace of the attempt kept is the page's trace.
+    private func stripAndExtract(_ parsed: ParsedPage, trace: inout Trace) throws(Reject) -> Article {
+        let decodeTrace = trace
+        var best: (article: Article, trace: Trace)?
+        var lastReject: Reject?
+        for strictness in StripBoilerplate.Strictness.allCases {
+            var attempt = decodeTrace
+            if strictness != .full { attempt.note("strip", "retry: \(strictness.rawValue) (the strict pass kept too little)") }
+            let stripped = StripBoilerplate(strictness: strictness).run(parsed, trace: &attempt)
+            do throws(Reject) {
+                let article = try ExtractArticle().run(stripped, options: options, trace: &attempt)
+                if best == nil || article.bodyCharacters > best!.article.bodyCharacters { best = (article, attempt) }
+            } catch {
+                lastReject = error
+            }
+            if let best, best.article.bodyCharacters >= Self.minimumBodyCharacters { break }
+        }
+        guard let best else { throw lastReject ?? Reject(stage: .extract, reason: "no main content found") }
+        trace = best.trace
+        return best.article
+    }
+
+    /// Below this much body text, the pipeline retries with a more lenient strip.
+    static let minimumBodyCharacters = 250
+}
+
+extension Article {
+    /// Characters of body text (captions excluded).
+    var bodyCharacters: Int { blocks.reduce(0) { $0 + ($1.isBody ? $1.text.count : 0) } }
 }
 
 /// What one page became: a record, or a reject with its stage and reason.

@@ -48,6 +48,10 @@ enum BoilerplateVocabulary {
         "postbody", "postcontent", "posttext", "bodytext", "maincontent", "articlecopy", "storycopy",
     ]
 
+    /// Categories whose tokens an article word in the same class or id overrides
+    /// (`content-with-sidebar`, `main-nav-content`); the others win regardless (`related-content`).
+    static let weakCategories: Set<BoilerplateCategory> = [.widget, .navigation, .credit]
+
     /// Tokens that mark the article itself; they raise a candidate's score.
     static let positiveTokens: Set<String> = [
         "article", "articlebody", "body", "content", "entry", "entrycontent", "main", "post", "postbody", "postcontent",

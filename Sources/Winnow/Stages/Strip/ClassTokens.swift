@@ -3,6 +3,15 @@
 enum ClassTokens {
     static func tokens(of value: UnsafeBufferPointer<UInt8>, into tokens: inout [String]) {
         var words: [String] = []
+        Self.words(of: value, into: &words)
+        for (offset, word) in words.enumerated() {
+            tokens.append(word)
+            if offset + 1 < words.count { tokens.append(word + words[offset + 1]) }
+        }
+    }
+
+    /// The lower-case words alone, split at punctuation and camelCase boundaries.
+    static func words(of value: UnsafeBufferPointer<UInt8>, into words: inout [String]) {
         var current: [UInt8] = []
         var previousWasLower = false
         func finish() {
@@ -24,9 +33,5 @@ enum ClassTokens {
             previousWasLower = isLower || isDigit
         }
         finish()
-        for (offset, word) in words.enumerated() {
-            tokens.append(word)
-            if offset + 1 < words.count { tokens.append(word + words[offset + 1]) }
-        }
     }
 }

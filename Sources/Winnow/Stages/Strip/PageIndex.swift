@@ -37,6 +37,10 @@ struct PageIndex {
         static let articleMarker = Flags(rawValue: 1 << 5)
         /// Inside `<article>` or `<main>`.
         static let insideArticle = Flags(rawValue: 1 << 6)
+        /// The element is a schema.org article (`itemtype` …Article/BlogPosting, `itemprop=articleBody`).
+        static let schemaArticle = Flags(rawValue: 1 << 7)
+        /// The element or a descendant is a schema.org article.
+        static let containsSchemaArticle = Flags(rawValue: 1 << 8)
     }
 
     var elements: [Element] = []
@@ -72,6 +76,11 @@ struct PageIndex {
                     flags.insert([.articleMarker, .containsArticleMarker])
                 }
                 if tag == .article || tag == .main { flags.insert(.insideArticle) }
+                if node.withAttributeBytes("itemprop", { Self.containsWord($0, "articlebody") }) == true
+                    || node.withAttributeBytes("itemtype", Self.namesSchemaArticle) == true
+                {
+                    flags.insert([.schemaArticle, .containsSchemaArticle])
+                }
                 elements.append(Element(node: node, parent: Int32(parentIndex), tag: tag, flags: flags))
                 node.mark = elements.count
             } else if node.isText {
@@ -93,9 +102,10 @@ struct PageIndex {
         for index in elements.indices {
             elements[index].text = elements[index].ownText
             if !elements[index].flags.contains(.inLink) { elements[index].linkText = 0 } else { elements[index].linkText = elements[index].ownText }
-            elements[index].flags.subtract([.containsH1, .containsArticleMarker])
+            elements[index].flags.subtract([.containsH1, .containsArticleMarker, .containsSchemaArticle])
             if elements[index].tag == .h1 { elements[index].flags.insert(.containsH1) }
             if elements[index].flags.contains(.articleMarker) { elements[index].flags.insert(.containsArticleMarker) }
+            if elements[index].flags.contains(.schemaArticle) { elements[index].flags.insert(.containsSchemaArticle) }
         }
         var commas = elements.map(\.commas)
         for index in elements.indices.reversed() {
@@ -105,7 +115,7 @@ struct PageIndex {
             elements[parent].text += element.text
             elements[parent].linkText += element.linkText
             commas[parent] += commas[index]
-            elements[parent].flags.formUnion(element.flags.intersection([.containsH1, .containsArticleMarker]))
+            elements[parent].flags.formUnion(element.flags.intersection([.containsH1, .containsArticleMarker, .containsSchemaArticle]))
         }
         totalCommas = commas
     }
@@ -123,6 +133,12 @@ struct PageIndex {
         .canvas, .video, .audio, .picture, .source, .track, .img, .map, .area, .select, .option, .optgroup,
         .textarea, .input, .meta, .link, .base, .title,
     ]
+
+    /// `itemtype="https://schema.org/NewsArticle"` and the other article types.
+    static func namesSchemaArticle(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let text = String(decoding: value, as: UTF8.self).lowercased()
+        return text.hasSuffix("article") || text.hasSuffix("blogposting") || text.hasSuffix("reportagenewsarticle")
+    }
 
     /// Visible code points (whitespace excluded) and commas of UTF-8 text.
     static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {

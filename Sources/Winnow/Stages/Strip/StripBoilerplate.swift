@@ -16,7 +16,20 @@ import WinnowHTML
 /// Emits: navigation, paywall, sponsor, comments, related, share, newsletter, consent, widget,
 /// credit, hidden, markup.
 public struct StripBoilerplate: Sendable {
-    public init() {}
+    /// How much strip trusts markup names. The pipeline starts strict and relaxes one step when
+    /// the strict pass leaves too little (the way Readability retries with a flag turned off).
+    public enum Strictness: String, Sendable, CaseIterable {
+        /// Tags, hidden elements, ARIA roles and class/id tokens.
+        case full
+        /// Tags and hidden elements only; names and roles are ignored.
+        case tagsOnly
+    }
+
+    public var strictness: Strictness
+
+    public init(strictness: Strictness = .full) {
+        self.strictness = strictness
+    }
 
     func run(_ page: ParsedPage, trace: inout Trace) -> StrippedPage {
         var index = PageIndex(document: page.document)
@@ -72,10 +85,11 @@ public struct StripBoilerplate: Sendable {
             return (.hidden, "aria-hidden=\"true\"")
         }
         if node.withAttributeBytes("style", Self.hidesElement) == true { return (.hidden, "inline style hides it") }
+        if node.withAttributeBytes("class", Self.hasHidingClass) == true { return (.hidden, "class hides it") }
+        guard strictness == .full else { return nil }
         if let role = node.attribute("role")?.lowercased(), let category = BoilerplateVocabulary.roles[role] {
             return (category, "role=\"\(role)\"")
         }
-        if node.withAttributeBytes("class", Self.hasHidingClass) == true { return (.hidden, "class hides it") }
         if let (category, token) = category(of: node, tokens: &tokens) {
             return (category, "class/id token \"\(token)\"")
         }
@@ -93,6 +107,7 @@ public struct StripBoilerplate: Sendable {
         var bestRank = Int.max
         for token in tokens {
             guard let category = BoilerplateVocabulary.tokenCategory[token] else { continue }
+            if BoilerplateVocabulary.weakCategories.contains(category), Self.isWrapperName(node, around: token) { continue }
             let rank = BoilerplateVocabulary.categoryPriority.firstIndex(of: category) ?? Int.max
             if rank < bestRank {
                 best = (category, token)
@@ -103,10 +118,26 @@ public struct StripBoilerplate: Sendable {
     }
 
     private func isProtected(_ element: PageIndex.Element, category: BoilerplateCategory, pageText: Int) -> Bool {
-        if element.flags.contains(.containsH1) && category != .comments { return true }
         guard category != .comments else { return false }
+        if element.flags.contains(.containsH1) || element.flags.contains(.containsSchemaArticle) { return true }
         let linkDensity = element.text > 0 ? Double(element.linkText) / Double(element.text) : 0
         return Int(element.text) * 2 >= pageText && element.text >= 400 && linkDensity < 0.3
+    }
+
+    /// "content-with-sidebar-wrp": in one class or id name, an article word comes before the weak
+    /// furniture word, and the furniture word does not end the name, so the name describes a
+    /// wrapper of the article (unlike "article-image__credit" or "sidebar-content").
+    static func isWrapperName(_ node: Node, around token: String) -> Bool {
+        for attribute in ["class", "id"] {
+            guard let value = node.attribute(attribute) else { continue }
+            for name in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                var words: [String] = []
+                _ = String(name).utf8.withContiguousStorageIfAvailable { ClassTokens.words(of: $0, into: &words) }
+                guard let position = words.firstIndex(of: token), position < words.count - 1 else { continue }
+                if words[..<position].contains(where: BoilerplateVocabulary.positiveTokens.contains) { return true }
+            }
+        }
+        return false
     }
 
     /// Whether one of the space-separated class names hides the element everywhere.
