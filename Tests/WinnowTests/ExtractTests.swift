@@ -88,3 +88,20 @@ import WinnowIO
         #expect(result.reject?.stage == .extract)
     }
 }
+
+@Suite struct RobustnessTests {
+    @Test func hundredThousandNestedElementsKeepTheirText() {
+        let depth = 100_000
+        let prose = String(repeating: "Deep text with enough words to count as a paragraph, commas, and more. ", count: 4)
+        let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>\(prose)</p>" + String(repeating: "</div>", count: depth) + "</body></html>"
+        let result = process(html: html)
+        #expect(result.reject == nil)
+        #expect(result.text.hasPrefix("Deep text with enough words"))
+    }
+
+    @Test func deeplyNestedInlineElementsJoinIntoOneParagraph() {
+        let html = "<html><body><p>" + String(repeating: "<span>", count: 50_000) + "inline deep text, long enough to be a paragraph of prose here."
+            + String(repeating: "</span>", count: 50_000) + "</p></body></html>"
+        #expect(process(html: html).text == "inline deep text, long enough to be a paragraph of prose here.")
+    }
+}

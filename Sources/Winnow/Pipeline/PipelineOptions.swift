@@ -5,15 +5,12 @@ public struct PipelineOptions: Sendable {
     public var baseURL: String?
     /// Largest decoded page handed to libxml2; larger pages are rejected at decode.
     public var maximumPageBytes: Int
-    /// Element count above which a page is rejected at parse (a guard against pathological input).
-    public var maximumElements: Int
     /// Keep `blocks` in the record (on by default; `text` is always there).
     public var includeBlocks: Bool
 
-    public init(baseURL: String? = nil, maximumPageBytes: Int = 32 << 20, maximumElements: Int = 2_000_000, includeBlocks: Bool = true) {
+    public init(baseURL: String? = nil, maximumPageBytes: Int = 32 << 20, includeBlocks: Bool = true) {
         self.baseURL = baseURL
         self.maximumPageBytes = maximumPageBytes
-        self.maximumElements = maximumElements
         self.includeBlocks = includeBlocks
     }
 }
