@@ -47,3 +47,39 @@ import Testing
         #expect(result.removed(.related).isEmpty)
     }
 }
+
+@Suite struct StructuralRuleTests {
+    private let story = (1...3).map { "<p>Main story paragraph \($0), long enough to be prose, with commas, and a full stop.</p>" }.joined()
+    private let teasers = (1...6).map { "<article class=\"post\"><p>Teaser \($0) for another story, long enough to be prose, with commas, and more.</p></article>" }.joined()
+
+    @Test(arguments: ["Related stories", "Você pode gostar...", "Lesen Sie auch:", "À lire aussi"])
+    func containersOpenedByARelatedHeadingAreRelated(heading: String) {
+        let html = "<html><body><article class=\"post\"><h1>Title</h1>\(story)</article><section class=\"post\"><h3>\(heading)</h3>\(teasers)</section></body></html>"
+        let result = process(html: html)
+        #expect(result.text.contains("Main story paragraph 3"))
+        #expect(!result.text.contains("Teaser"), "teasers leaked under \(heading)")
+        #expect(result.removed(.related).first?.reason.hasPrefix("container opened by the heading") == true)
+    }
+
+    @Test func anArticleSplitIntoSameClassSiblingsIsReadWhole() {
+        let cards = (1...9).map { "<div class=\"card item\"><div class=\"card-content\"><p>Card paragraph \($0) of the story, which goes on, with commas, and words.</p></div></div>" }.joined()
+        let html = "<html><body><div id=\"article-body\">\(cards)</div><div class=\"footer-links\"><a href=/a>About</a></div></body></html>"
+        let result = process(html: html)
+        #expect((1...9).allSatisfy { result.text.contains("Card paragraph \($0) ") })
+    }
+
+    @Test func itempropArticleBodyIsTheRoot() {
+        let html = "<html><body><div class=\"page\"><div class=\"teaser-list\">" + (1...5).map { "<p>Teaser \($0) text that is long, with commas, to score well, and more words here.</p>" }.joined()
+            + "</div><div itemprop=\"articleBody\">" + story + story + "</div></div></body></html>"
+        let result = process(html: html)
+        #expect(result.text.hasPrefix("Main story paragraph 1"))
+        #expect(!result.text.contains("Teaser"))
+    }
+
+    @Test func aHiddenDuplicateIsHiddenEvenWithAHeadline() {
+        let html = "<html><body><div style=\"display:none\" itemscope itemtype=\"http://schema.org/NewsArticle\"><h1 itemprop=\"name\">Title</h1><div itemprop=\"keywords\">tag one, tag two</div></div><article><h1>Title</h1>\(story)</article></body></html>"
+        let result = process(html: html)
+        #expect(!result.text.contains("tag one"))
+        #expect(result.text.contains("Main story paragraph 1"))
+    }
+}

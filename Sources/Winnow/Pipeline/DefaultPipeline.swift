@@ -29,9 +29,9 @@ public struct DefaultPipeline: Sendable {
         }
     }
 
-    /// Strip then extract, strict first; when the strict pass keeps less than
-    /// `minimumBodyCharacters` of body (or nothing), strip again trusting only tags and keep
-    /// whichever attempt kept more. The trace of the attempt kept is the page's trace.
+    /// Strip then extract, strict first; when a pass keeps less than `minimumBodyCharacters`
+    /// of body (or nothing), strip again one step more leniently (`StripBoilerplate.Strictness`)
+    /// and keep whichever attempt kept more. The trace of the attempt kept is the page's trace.
     private func stripAndExtract(_ parsed: ParsedPage, trace: inout Trace) throws(Reject) -> Article {
         let decodeTrace = trace
         var best: (article: Article, trace: Trace)?

@@ -72,9 +72,23 @@ struct SelectMainContent {
             }
         }
         let bodyIndex = index.body.flatMap(index.entryIndex(of:)) ?? 0
+        // The page's own word for its body: one `itemprop="articleBody"` with real text wins
+        // (several are a listing of teasers, and prove nothing).
+        let articleBodies = elements.indices.filter {
+            elements[$0].flags.contains(.articleBodyProperty) && elements[$0].removal < 0 && !elements[$0].flags.contains(.insideRemoved)
+        }
+        if articleBodies.count == 1, let body = articleBodies.first, elements[body].text >= 200,
+            best < 0 || Double(elements[body].text) >= 0.3 * Double(elements[best].text)
+        {
+            // The page named its body: only pictures beside it may join, not other prose.
+            let roots = mergeSiblings(of: body, index: index, scores: scores, initialized: initialized, figuresOnly: true)
+            return Selection(roots: roots, scores: scores, topScore: max(bestScore, 0),
+                             method: "itemprop=articleBody \(StripBoilerplate.describe(elements[body].node))")
+        }
         guard best >= 0 else {
             return Selection(roots: elements.isEmpty ? [] : [bodyIndex], scores: scores, topScore: 0, method: "no paragraphs: whole body")
         }
+        best = refine(best, index: index, scores: scores, initialized: initialized, bodyIndex: bodyIndex)
         // A winner that is the only element child with text of its parent: take the parent,
         // which may hold headings and figures next to it.
         while let parent = Optional(Int(elements[best].parent)), parent >= 0, parent != bodyIndex,
@@ -84,6 +98,54 @@ struct SelectMainContent {
         }
         let roots = mergeSiblings(of: best, index: index, scores: scores, initialized: initialized)
         return Selection(roots: roots, scores: scores, topScore: bestScore, method: "top candidate \(StripBoilerplate.describe(elements[best].node)) scored \(Int(bestScore))")
+    }
+
+    /// Two corrections to a winner that is only a piece of the article:
+    ///  - three or more of the five best candidates scoring within 75% of it share an
+    ///    ancestor: the ancestor is the article (Readability's alternative candidates);
+    ///  - an ancestor within three levels named as the article body (`article-body`,
+    ///    `entry-content`) holds at least half again its text with few links: take it.
+    private func refine(_ best: Int, index: PageIndex, scores: [Double], initialized: [Bool], bodyIndex: Int) -> Int {
+        let elements = index.elements
+        // Candidates beside the winner, not inside it or above it.
+        let ranked = elements.indices.filter {
+            initialized[$0] && $0 != best && elements[$0].tag != .html && elements[$0].tag != .body
+                && !isAncestor($0, of: best, index: index) && !isAncestor(best, of: $0, index: index)
+        }.sorted { scores[$0] > scores[$1] }.prefix(4)
+        let close = ranked.filter { scores[best] > 0 && scores[$0] / scores[best] >= 0.75 }
+        if close.count >= 2 {
+            var ancestor = Int(elements[best].parent)
+            while ancestor >= 0, ancestor != bodyIndex, elements[ancestor].tag != .html {
+                let contained = close.filter { isAncestor(ancestor, of: $0, index: index) }.count
+                if contained + 1 >= 3 { return ancestor }
+                ancestor = Int(elements[ancestor].parent)
+            }
+        }
+        var ancestor = Int(elements[best].parent)
+        var tokens: [String] = []
+        for _ in 0..<3 {
+            guard ancestor >= 0, ancestor != bodyIndex, elements[ancestor].tag != .html else { break }
+            tokens.removeAll(keepingCapacity: true)
+            _ = elements[ancestor].node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
+            _ = elements[ancestor].node.withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
+            if tokens.contains(where: BoilerplateVocabulary.articleBodyNames.contains),
+                Double(elements[ancestor].text) >= 1.5 * Double(elements[best].text), index.linkDensity(ancestor) < 0.25
+            {
+                return ancestor
+            }
+            ancestor = Int(elements[ancestor].parent)
+        }
+        return best
+    }
+
+    private func isAncestor(_ ancestor: Int, of position: Int, index: PageIndex) -> Bool {
+        var current = Int(index.elements[position].parent)
+        while current >= 0 {
+            if current == ancestor { return true }
+            if current < ancestor { return false }  // pre-order: an ancestor has a smaller index
+            current = Int(index.elements[current].parent)
+        }
+        return false
     }
 
     private func initialScore(_ element: PageIndex.Element, tokens: inout [String]) -> Double {
@@ -124,24 +186,28 @@ struct SelectMainContent {
         return hasImage && hasCaption
     }
 
-    private func mergeSiblings(of best: Int, index: PageIndex, scores: [Double], initialized: [Bool]) -> [Int] {
+    private func mergeSiblings(of best: Int, index: PageIndex, scores: [Double], initialized: [Bool], figuresOnly: Bool = false) -> [Int] {
         let elements = index.elements
         let parent = Int(elements[best].parent)
         guard parent >= 0 else { return [best] }
         let threshold = max(10, scores[best] * 0.2)
+        let bestClass = elements[best].node.attribute("class")
         var roots: [Int] = []
         for child in elements[parent].node.children where child.isElement {
             guard let position = index.entryIndex(of: child) else { continue }
             if position == best { roots.append(position); continue }
             let sibling = elements[position]
             guard sibling.removal < 0, !sibling.flags.contains(.invisible), sibling.text > 0 else { continue }
-            if initialized[position], scores[position] >= threshold {
-                roots.append(position)
-                continue
-            }
             if sibling.tag == .figure || BuildBlocks.isCaptionNamed(sibling.node) || containsCaption(sibling.node, index: index) {
                 // A picture beside the article: its caption belongs to the record (as a caption block).
                 if sibling.text < 400 { roots.append(position) }
+                continue
+            }
+            if figuresOnly { continue }
+            // Readability's bonus: a sibling of the same class as the winner is likely a part of it.
+            let bonus = bestClass != nil && !bestClass!.isEmpty && sibling.node.attribute("class") == bestClass ? scores[best] * 0.2 : 0
+            if initialized[position], scores[position] + bonus >= threshold {
+                roots.append(position)
                 continue
             }
             if sibling.tag == .p {

@@ -34,6 +34,28 @@ enum BoilerplateVocabulary {
         .consent, .paywall, .newsletter, .sponsor, .comments, .share, .related, .navigation, .hidden, .credit, .widget,
     ]
 
+    /// Stems that mark a category even inside one unsplit word ("relatedpoststitle",
+    /// "sponsoredbox"); only stems that do not begin ordinary article words are listed.
+    static let strongStems: [(String, BoilerplateCategory)] = [
+        ("related", .related), ("recommended", .related), ("sponsor", .sponsor), ("advert", .sponsor),
+        ("newsletter", .newsletter), ("breadcrumb", .navigation), ("cookie", .consent), ("paywall", .paywall),
+        ("disqus", .comments), ("outbrain", .sponsor), ("taboola", .sponsor), ("socialshare", .share),
+    ]
+
+    /// Headings that open a block of links to other stories, in the languages of the pages seen.
+    static let relatedHeadings: [String] = [
+        "related", "related articles", "related stories", "related posts", "related content", "related news",
+        "more stories", "more news", "you may also like", "you might also like", "recommended", "recommended for you",
+        "read more", "read next", "see also", "also read", "more from", "more on this", "most read", "most popular",
+        "trending", "popular", "latest news", "more like this",
+        "você pode gostar", "voce pode gostar", "veja também", "leia também", "leia mais", "notícias relacionadas",
+        "te puede interesar", "también te puede interesar", "lee también", "noticias relacionadas", "artículos relacionados",
+        "à lire aussi", "a lire aussi", "lire aussi", "vous aimerez aussi", "sur le même sujet",
+        "lesen sie auch", "mehr zum thema", "das könnte sie auch interessieren", "weitere artikel",
+        "leggi anche", "potrebbe interessarti", "articoli correlati", "lees ook", "gerelateerde artikelen",
+        "читайте также", "по теме", "другие новости",
+    ]
+
     /// Whole class names that hide an element on every screen. Matched as whole names, not
     /// tokens: `hidden-xs` or `hidden-print` hide it only sometimes.
     static let hidingClassNames: Set<String> = [

@@ -41,6 +41,8 @@ struct PageIndex {
         static let schemaArticle = Flags(rawValue: 1 << 7)
         /// The element or a descendant is a schema.org article.
         static let containsSchemaArticle = Flags(rawValue: 1 << 8)
+        /// The element has `itemprop="articleBody"`.
+        static let articleBodyProperty = Flags(rawValue: 1 << 9)
     }
 
     var elements: [Element] = []
@@ -72,13 +74,11 @@ struct PageIndex {
                 if Self.invisibleTags.contains(tag) { flags.insert(.invisible) }
                 if tag == .a, node.hasAttribute("href") { flags.insert(.inLink) }
                 if tag == .h1 { flags.insert(.containsH1) }
-                if tag == .article || tag == .main || node.withAttributeBytes("itemprop", { Self.containsWord($0, "articlebody") }) == true {
-                    flags.insert([.articleMarker, .containsArticleMarker])
-                }
+                if tag == .article || tag == .main { flags.insert([.articleMarker, .containsArticleMarker]) }
                 if tag == .article || tag == .main { flags.insert(.insideArticle) }
-                if node.withAttributeBytes("itemprop", { Self.containsWord($0, "articlebody") }) == true
-                    || node.withAttributeBytes("itemtype", Self.namesSchemaArticle) == true
-                {
+                let isArticleBody = node.withAttributeBytes("itemprop", { Self.containsWord($0, "articlebody") }) == true
+                if isArticleBody { flags.insert([.articleBodyProperty, .articleMarker, .containsArticleMarker]) }
+                if isArticleBody || node.withAttributeBytes("itemtype", Self.namesSchemaArticle) == true {
                     flags.insert([.schemaArticle, .containsSchemaArticle])
                 }
                 elements.append(Element(node: node, parent: Int32(parentIndex), tag: tag, flags: flags))

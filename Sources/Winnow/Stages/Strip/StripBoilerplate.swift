@@ -21,8 +21,13 @@ public struct StripBoilerplate: Sendable {
     public enum Strictness: String, Sendable, CaseIterable {
         /// Tags, hidden elements, ARIA roles and class/id tokens.
         case full
-        /// Tags and hidden elements only; names and roles are ignored.
-        case tagsOnly
+        /// Tags, hidden elements and strong class/id tokens (related, comments, share, sponsor,
+        /// paywall, newsletter, consent); weak ones (widget, navigation, credit) and roles are
+        /// ignored: they are the names that wrap whole articles by mistake.
+        case strongNames
+        /// As `strongNames`, and hidden elements are read too (pages that reveal their article
+        /// with a script).
+        case lenient
     }
 
     public var strictness: Strictness
@@ -49,7 +54,7 @@ public struct StripBoilerplate: Sendable {
             if element.tag == .html || element.tag == .body || element.tag == .head { continue }
             if element.flags.contains(.invisible) && element.tag != .svg { continue }
             guard let (category, reason) = decide(element, tokens: &tokens) else { continue }
-            if isProtected(element, category: category, pageText: pageText) { continue }
+            if isProtected(element, category: category, reason: reason, pageText: pageText) { continue }
             // Elements without visible text need no recorded decision (an empty ad slot).
             if element.text == 0 && category != .comments { continue }
             index.elements[position].removal = Int32(removals.count)
@@ -80,21 +85,33 @@ public struct StripBoilerplate: Sendable {
         default:
             break
         }
-        if node.hasAttribute("hidden") { return (.hidden, "attribute hidden") }
-        if node.withAttributeBytes("aria-hidden", { PageIndex.containsWord($0, "true") }) == true {
-            return (.hidden, "aria-hidden=\"true\"")
+        if strictness != .lenient {
+            if node.hasAttribute("hidden") { return (.hidden, "attribute hidden") }
+            if node.withAttributeBytes("aria-hidden", { PageIndex.containsWord($0, "true") }) == true {
+                return (.hidden, "aria-hidden=\"true\"")
+            }
+            if node.withAttributeBytes("style", Self.hidesElement) == true { return (.hidden, "inline style hides it") }
+            if node.withAttributeBytes("class", Self.hasHidingClass) == true { return (.hidden, "class hides it") }
         }
-        if node.withAttributeBytes("style", Self.hidesElement) == true { return (.hidden, "inline style hides it") }
-        if node.withAttributeBytes("class", Self.hasHidingClass) == true { return (.hidden, "class hides it") }
-        guard strictness == .full else { return nil }
-        if let role = node.attribute("role")?.lowercased(), let category = BoilerplateVocabulary.roles[role] {
+        if strictness == .full, let role = node.attribute("role")?.lowercased(), let category = BoilerplateVocabulary.roles[role] {
             return (category, "role=\"\(role)\"")
         }
-        if let (category, token) = category(of: node, tokens: &tokens) {
+        if let (category, token) = category(of: node, tokens: &tokens),
+            strictness == .full || !BoilerplateVocabulary.weakCategories.contains(category)
+        {
             return (category, "class/id token \"\(token)\"")
         }
-        return nil
+        return relatedContainer(element)
     }
+
+    /// A container opened by a "related stories" heading (read from its text, so it applies at
+    /// every strictness).
+    private func relatedContainer(_ element: PageIndex.Element) -> (BoilerplateCategory, String)? {
+        guard RelatedHeading.isContainer(element.tag), let heading = RelatedHeading.relatedHeading(of: element.node) else { return nil }
+        return (.related, Self.relatedHeadingReason + " \"\(heading)\"")
+    }
+
+    static let relatedHeadingReason = "container opened by the heading"
 
     /// The highest-priority vocabulary category among the element's class and id tokens.
     func category(of node: Node, tokens: inout [String]) -> (BoilerplateCategory, String)? {
@@ -114,12 +131,24 @@ public struct StripBoilerplate: Sendable {
                 bestRank = rank
             }
         }
+        if best == nil {
+            for token in tokens where token.count > 8 {
+                if let (stem, category) = BoilerplateVocabulary.strongStems.first(where: { token.hasPrefix($0.0) }) {
+                    return (category, token + "\" (stem \"" + stem + "\"")
+                }
+            }
+        }
         return best
     }
 
-    private func isProtected(_ element: PageIndex.Element, category: BoilerplateCategory, pageText: Int) -> Bool {
+    private func isProtected(_ element: PageIndex.Element, category: BoilerplateCategory, reason: String, pageText: Int) -> Bool {
         guard category != .comments else { return false }
+        // Rendering facts (display:none, the hidden attribute) are not guesses from names: a
+        // hidden copy of the article is still hidden. The lenient retry reads them if need be.
+        if category == .hidden, !reason.hasPrefix("aria-hidden") { return false }
         if element.flags.contains(.containsH1) || element.flags.contains(.containsSchemaArticle) { return true }
+        // A heading that announces related stories is read from the text: size does not overrule it.
+        if reason.hasPrefix(Self.relatedHeadingReason) { return false }
         let linkDensity = element.text > 0 ? Double(element.linkText) / Double(element.text) : 0
         return Int(element.text) * 2 >= pageText && element.text >= 400 && linkDensity < 0.3
     }
