@@ -101,7 +101,7 @@ struct SelectMainContent {
     }
 
     /// Two corrections to a winner that is only a piece of the article:
-    ///  - three or more of the five best candidates scoring within 75% of it share an
+    ///  - three or more of the next four candidates scoring within 75% of it share an
     ///    ancestor: the ancestor is the article (Readability's alternative candidates);
     ///  - an ancestor within three levels named as the article body (`article-body`,
     ///    `entry-content`) holds at least half again its text with few links: take it.
@@ -113,11 +113,11 @@ struct SelectMainContent {
                 && !isAncestor($0, of: best, index: index) && !isAncestor(best, of: $0, index: index)
         }.sorted { scores[$0] > scores[$1] }.prefix(4)
         let close = ranked.filter { scores[best] > 0 && scores[$0] / scores[best] >= 0.75 }
-        if close.count >= 2 {
+        if close.count >= 3 {
             var ancestor = Int(elements[best].parent)
             while ancestor >= 0, ancestor != bodyIndex, elements[ancestor].tag != .html {
                 let contained = close.filter { isAncestor(ancestor, of: $0, index: index) }.count
-                if contained + 1 >= 3 { return ancestor }
+                if contained >= 3 { return ancestor }
                 ancestor = Int(elements[ancestor].parent)
             }
         }

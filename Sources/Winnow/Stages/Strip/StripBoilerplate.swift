@@ -55,6 +55,7 @@ public struct StripBoilerplate: Sendable {
             if element.flags.contains(.invisible) && element.tag != .svg { continue }
             guard let (category, reason) = decide(element, tokens: &tokens) else { continue }
             if isProtected(element, category: category, reason: reason, pageText: pageText) { continue }
+            if category == .paywall, Self.isGatedArticle(element, commas: index.totalCommas[position]) { continue }
             // Elements without visible text need no recorded decision (an empty ad slot).
             if element.text == 0 && category != .comments { continue }
             index.elements[position].removal = Int32(removals.count)
@@ -112,6 +113,14 @@ public struct StripBoilerplate: Sendable {
     }
 
     static let relatedHeadingReason = "container opened by the heading"
+
+    /// Sites that meter their articles often ship the rest of the story inside an element named
+    /// "paywall": long prose with many commas and few links is that story, not an offer
+    /// (offers are short, link-heavy and nearly comma-free).
+    static func isGatedArticle(_ element: PageIndex.Element, commas: Int32) -> Bool {
+        let linkDensity = element.text > 0 ? Double(element.linkText) / Double(element.text) : 1
+        return element.text >= 400 && linkDensity < 0.2 && commas >= 5
+    }
 
     /// The highest-priority vocabulary category among the element's class and id tokens.
     func category(of node: Node, tokens: inout [String]) -> (BoilerplateCategory, String)? {
