@@ -74,6 +74,9 @@ enum BoilerplateVocabulary {
     /// (`content-with-sidebar`, `main-nav-content`); the others win regardless (`related-content`).
     static let weakCategories: Set<BoilerplateCategory> = [.widget, .navigation, .credit]
 
+    /// Words that turn a social-network name into embedded content rather than share buttons.
+    static let embedWords: Set<String> = ["embed", "embeds", "embedded", "tweet", "post", "oembed"]
+
     /// Tokens that mark the article itself; they raise a candidate's score.
     static let positiveTokens: Set<String> = [
         "article", "articlebody", "body", "content", "entry", "entrycontent", "main", "post", "postbody", "postcontent",
@@ -100,6 +103,9 @@ enum BoilerplateVocabulary {
         (.newsletter, .contains("google news channel")), (.newsletter, .contains("sign up for our")),
         (.newsletter, .contains("subscribe to our newsletter")), (.newsletter, .prefix("follow us on")),
         (.newsletter, .contains("follow our google")), (.newsletter, .prefix("for the latest headlines, follow")),
+        (.newsletter, .prefix("get the latest updates")), (.newsletter, .contains("right in your inbox")),
+        (.newsletter, .contains("newsletters.")), (.newsletter, .prefix("sign up for")), (.newsletter, .prefix("have a tip?")),
+        (.newsletter, .contains("delivered to your inbox")),
         (.sponsor, .exact("advertisement")), (.sponsor, .exact("advertising")), (.sponsor, .exact("sponsored content")),
         (.sponsor, .exact("sponsored")), (.sponsor, .contains("content was commissioned by")), (.sponsor, .exact("ad")),
         (.sponsor, .prefix("about sponsored content")), (.sponsor, .exact("story continues below advertisement")),
@@ -117,6 +123,8 @@ enum BoilerplateVocabulary {
         (.widget, .prefix("listen to this article")), (.widget, .exact("print this article")),
         (.navigation, .prefix("you are here")), (.navigation, .prefix("home >")), (.navigation, .prefix("home ›")),
         (.navigation, .prefix("home »")), (.navigation, .exact("skip to content")), (.navigation, .exact("skip to main content")),
+        (.credit, .prefix("updated at ")), (.credit, .prefix("updated:")), (.credit, .prefix("last updated")),
+        (.credit, .prefix("published at ")), (.credit, .prefix("posted at ")),
         (.credit, .prefix("photo:")), (.credit, .prefix("image:")), (.credit, .prefix("source:")),
         (.credit, .prefix("photo credit")), (.credit, .prefix("image credit")), (.credit, .prefix("© ")),
         (.credit, .prefix("(c) ")), (.credit, .prefix("copyright ©")), (.credit, .prefix("all rights reserved")),

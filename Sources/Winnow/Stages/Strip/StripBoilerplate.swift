@@ -97,7 +97,9 @@ public struct StripBoilerplate: Sendable {
         if strictness == .full, let role = node.attribute("role")?.lowercased(), let category = BoilerplateVocabulary.roles[role] {
             return (category, "role=\"\(role)\"")
         }
-        if let (category, token) = category(of: node, tokens: &tokens),
+        // A blockquote is quoted content even when named after its source (an embedded
+        // tweet is `blockquote.twitter-tweet`), so its class words do not remove it.
+        if element.tag != .blockquote, let (category, token) = category(of: node, tokens: &tokens),
             strictness == .full || !BoilerplateVocabulary.weakCategories.contains(category)
         {
             return (category, "class/id token \"\(token)\"")
@@ -134,6 +136,8 @@ public struct StripBoilerplate: Sendable {
         for token in tokens {
             guard let category = BoilerplateVocabulary.tokenCategory[token] else { continue }
             if BoilerplateVocabulary.weakCategories.contains(category), Self.isWrapperName(node, around: token) { continue }
+            // "social-media-embed", "twitter-embed": an embedded post is quoted content, not buttons.
+            if category == .share, tokens.contains(where: BoilerplateVocabulary.embedWords.contains) { continue }
             let rank = BoilerplateVocabulary.categoryPriority.firstIndex(of: category) ?? Int.max
             if rank < bestRank {
                 best = (category, token)
