@@ -23,13 +23,18 @@ import Testing
         ("06/22/2021", "2021-06-22"),
         ("22/06/2021", "2021-06-22"),
         ("Sept. 3, 2022", "2022-09-03"),
+        ("segunda-feira, 22 de janeiro de 2018 às 0:13", "2018-01-22T00:13"),
+        ("3 de marzo de 2021", "2021-03-03"),
+        ("mardi 5 octobre 2021", "2021-10-05"),
+        ("Dienstag, 19. November 2019", "2019-11-19"),
+        ("19 dicembre 2019", "2019-12-19"),
     ])
     func parses(text: String, iso: String) {
         #expect(DateParser.parse(text)?.iso8601 == iso)
     }
 
     @Test(arguments: ["", "03/04/2021", "June 31, 2021", "2021-13-01", "Published yesterday", "The meeting was on June 22, 2021",
-                      "February 29, 2021", "Jun 24, 2021 13:05 PM", "Feb. 1"])
+                      "February 29, 2021", "Jun 24, 2021 13:05 PM", "Feb. 1", "out 3 2021", "3 years ago 2021"])
     func refuses(text: String) {
         #expect(DateParser.parse(text) == nil)
     }

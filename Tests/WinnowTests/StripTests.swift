@@ -83,3 +83,27 @@ import Testing
         #expect(result.text.contains("Main story paragraph 1"))
     }
 }
+
+@Suite struct InlineAndEmbedTests {
+    private let lead = (1...3).map { "<p>Story paragraph \($0), long enough to be prose, with commas, and a full stop.</p>" }.joined()
+
+    @Test func tagLinksInsideSentencesStay() {
+        let result = process(html: articlePage("<p>It is a key hazard of deep <a rel=\"tag\" class=\"textTag\" href=/t>space travel</a>, but shielding helps, they said, at length.</p>"))
+        #expect(result.text.contains("deep space travel, but"))
+    }
+
+    @Test func embeddedPostsAreContent() {
+        let embed = "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>An embedded post the story quotes, with words.</p></blockquote></div>"
+        let result = process(html: articlePage(embed))
+        #expect(result.text.contains("An embedded post the story quotes"))
+    }
+
+    @Test func shortcodesAndLabelsLeave() {
+        let body = "<p>Advert</p><p>[button link=\"/submit\" type=\"big\"] Send us your review[/button]</p><p>This slideshow requires JavaScript.</p>"
+        let result = process(html: articlePage(body))
+        #expect(!result.text.contains("Advert"))
+        #expect(!result.text.contains("[button"))
+        #expect(!result.text.contains("slideshow"))
+        #expect(result.removed(.markup).count == 1)
+    }
+}

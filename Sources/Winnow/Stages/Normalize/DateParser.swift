@@ -257,20 +257,41 @@ public enum DateParser {
     private static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     static let months: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                     "november", "december"]
+        // English first (its three-letter forms win over other languages' abbreviations).
+        let languages: [[String]] = [
+            ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+            ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+            ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+            ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+            ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"],
+            ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"],
+            ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+        ]
         var table: [String: Int] = [:]
-        for (offset, name) in names.enumerated() {
-            table[name] = offset + 1
-            table[String(name.prefix(3))] = offset + 1
+        for names in languages {
+            for (offset, name) in names.enumerated() where table[name] == nil { table[name] = offset + 1 }
         }
-        table["sept"] = 9
+        for (offset, name) in languages[0].enumerated() { table[String(name.prefix(3))] = offset + 1 }
+        // Abbreviations of other languages, listed one by one: deriving them would make English
+        // words ("out", "ago", "set") read as months.
+        let abbreviations: [String: Int] = [
+            "sept": 9, "fev": 2, "abr": 4, "dez": 12, "ene": 1, "dic": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7,
+            "déc": 12, "mär": 3, "okt": 10, "gen": 1, "giu": 6, "lug": 7, "ott": 10, "mrt": 3,
+        ]
+        table.merge(abbreviations) { current, _ in current }
         return table
     }()
 
+    /// Weekdays and connecting words in the languages of `months`: they may surround a date.
     private static let ignoredWords: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "at", "on", "of", "the",
+        "segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo", "feira", "de", "às", "as", "do", "em",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "del", "a", "las", "los", "el",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "le", "à", "h",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "am", "um", "uhr",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "il", "alle", "ore",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "op", "om",
     ]
 
     static let zoneOffsets: [String: Int] = [

@@ -27,7 +27,7 @@ enum BoilerplateVocabulary {
                   "entrymeta", "articlemeta", "meta", "credit", "credits", "copyright", "photographer", "imagecredit", "photocredit"],
         .widget: ["sidebar", "rail", "widget", "widgets", "toolbar", "fontsize", "textsize", "readmode", "readermode",
                   "accessibility", "modal", "popup", "overlay", "lightbox", "login", "signin", "rating", "reactions",
-                  "print", "bookmark", "tooltip", "toast"],
+                  "print", "bookmark", "tooltip", "toast", "gallery", "slideshow", "carousel", "slider", "ticker"],
     ]
 
     static let categoryPriority: [BoilerplateCategory] = [
@@ -47,7 +47,8 @@ enum BoilerplateVocabulary {
         "related", "related articles", "related stories", "related posts", "related content", "related news",
         "more stories", "more news", "you may also like", "you might also like", "recommended", "recommended for you",
         "read more", "read next", "see also", "also read", "more from", "more on this", "most read", "most popular",
-        "trending", "popular", "latest news", "more like this",
+        "trending", "popular", "latest news", "more like this", "breaking news", "top stories", "latest stories",
+        "editor's picks", "editors' picks", "don't miss", "also on", "around the web",
         "você pode gostar", "voce pode gostar", "veja também", "leia também", "leia mais", "notícias relacionadas",
         "te puede interesar", "también te puede interesar", "lee también", "noticias relacionadas", "artículos relacionados",
         "à lire aussi", "a lire aussi", "lire aussi", "vous aimerez aussi", "sur le même sujet",
@@ -106,7 +107,8 @@ enum BoilerplateVocabulary {
         (.newsletter, .prefix("get the latest updates")), (.newsletter, .contains("right in your inbox")),
         (.newsletter, .contains("newsletters.")), (.newsletter, .prefix("sign up for")), (.newsletter, .prefix("have a tip?")),
         (.newsletter, .contains("delivered to your inbox")),
-        (.sponsor, .exact("advertisement")), (.sponsor, .exact("advertising")), (.sponsor, .exact("sponsored content")),
+        (.sponsor, .exact("advertisement")), (.sponsor, .exact("advert")), (.sponsor, .exact("anzeige")),
+        (.sponsor, .exact("publicidade")), (.sponsor, .exact("publicidad")), (.sponsor, .exact("publicité")), (.sponsor, .exact("advertising")), (.sponsor, .exact("sponsored content")),
         (.sponsor, .exact("sponsored")), (.sponsor, .contains("content was commissioned by")), (.sponsor, .exact("ad")),
         (.sponsor, .prefix("about sponsored content")), (.sponsor, .exact("story continues below advertisement")),
         (.paywall, .contains("free article")), (.paywall, .contains("subscribe now")), (.paywall, .contains("already a subscriber")),
@@ -128,6 +130,9 @@ enum BoilerplateVocabulary {
         (.credit, .prefix("photo:")), (.credit, .prefix("image:")), (.credit, .prefix("source:")),
         (.credit, .prefix("photo credit")), (.credit, .prefix("image credit")), (.credit, .prefix("© ")),
         (.credit, .prefix("(c) ")), (.credit, .prefix("copyright ©")), (.credit, .prefix("all rights reserved")),
+        (.markup, .contains("[/button]")), (.markup, .contains("[/caption]")), (.markup, .contains("[/embed]")),
+        (.widget, .contains("requires javascript")), (.widget, .exact("caption")), (.widget, .prefix("enable javascript")),
+        (.comments, .prefix("tell us what you think")), (.comments, .prefix("join the conversation")),
         (.markup, .prefix("!--")), (.markup, .contains("-->")), (.markup, .contains("{{")), (.markup, .prefix("<script")),
     ]
 

@@ -53,7 +53,7 @@ public struct StripBoilerplate: Sendable {
             }
             if element.tag == .html || element.tag == .body || element.tag == .head { continue }
             if element.flags.contains(.invisible) && element.tag != .svg { continue }
-            guard let (category, reason) = decide(element, tokens: &tokens) else { continue }
+            guard let (category, reason) = decide(element, in: index, tokens: &tokens) else { continue }
             if isProtected(element, category: category, reason: reason, pageText: pageText) { continue }
             if category == .paywall, Self.isGatedArticle(element, commas: index.totalCommas[position]) { continue }
             // Elements without visible text need no recorded decision (an empty ad slot).
@@ -68,7 +68,7 @@ public struct StripBoilerplate: Sendable {
         return StrippedPage(parsed: page, index: index)
     }
 
-    private func decide(_ element: PageIndex.Element, tokens: inout [String]) -> (BoilerplateCategory, String)? {
+    private func decide(_ element: PageIndex.Element, in currentIndex: PageIndex, tokens: inout [String]) -> (BoilerplateCategory, String)? {
         let node = element.node
         switch element.tag {
         case .nav: return (.navigation, "tag <nav>")
@@ -98,9 +98,12 @@ public struct StripBoilerplate: Sendable {
             return (category, "role=\"\(role)\"")
         }
         // A blockquote is quoted content even when named after its source (an embedded
-        // tweet is `blockquote.twitter-tweet`), so its class words do not remove it.
+        // tweet is `blockquote.twitter-tweet`), so its class words do not remove it; nor do
+        // navigation or widget words remove an inline element inside running text
+        // (`<a class="textTag">space travel</a>`).
         if element.tag != .blockquote, let (category, token) = category(of: node, tokens: &tokens),
-            strictness == .full || !BoilerplateVocabulary.weakCategories.contains(category)
+            strictness == .full || !BoilerplateVocabulary.weakCategories.contains(category),
+            !((category == .navigation || category == .widget) && isInRunningText(element, currentIndex))
         {
             return (category, "class/id token \"\(token)\"")
         }
@@ -115,6 +118,12 @@ public struct StripBoilerplate: Sendable {
     }
 
     static let relatedHeadingReason = "container opened by the heading"
+
+    /// An inline element whose parent has text of its own around it.
+    private func isInRunningText(_ element: PageIndex.Element, _ currentIndex: PageIndex) -> Bool {
+        !BuildBlocks.isBlockLevel(element.tag) && element.tag != .other && element.parent >= 0
+            && currentIndex.elements[Int(element.parent)].ownText >= SelectMainContent.minimumParagraph
+    }
 
     /// Sites that meter their articles often ship the rest of the story inside an element named
     /// "paywall": long prose with many commas and few links is that story, not an offer
