@@ -26,7 +26,12 @@ let package = Package(
         // Bytes in and bytes out: files, folders, stdin, gzip, JSON Lines writing. No libxml2.
         .target(name: "WinnowIO", dependencies: ["CZlib", "CCrypto"]),
         // The pipeline: one folder per stage under Stages/.
-        .target(name: "Winnow", dependencies: ["WinnowHTML", "WinnowIO", "CICUConvert"]),
+        .target(
+            name: "Winnow", dependencies: ["WinnowHTML", "WinnowIO", "CICUConvert"],
+            plugins: ["EmbedVocabulary"]),
+        // Build-time only: the boilerplate vocabulary data files compiled into the Winnow module.
+        .executableTarget(name: "VocabularyCompiler"),
+        .plugin(name: "EmbedVocabulary", capability: .buildTool(), dependencies: ["VocabularyCompiler"]),
         .executableTarget(
             name: "winnow",
             dependencies: ["Winnow", "WinnowIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -109,3 +109,25 @@ import WinnowTestSupport
         #expect(try WinnowBinary.run(["--help"]).status == 0)
     }
 }
+
+@Suite struct VocabularyCompilerTests {
+    @Test func aBadDataFileFailsWithFileAndLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-vocab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("share.vocab")
+        try Data("# comment\nclass: share\nclas: typo\nno colon here\n".utf8).write(to: file)
+        let compiler = WinnowBinary.url.deletingLastPathComponent().appendingPathComponent("VocabularyCompiler")
+        try #require(FileManager.default.isExecutableFile(atPath: compiler.path), "VocabularyCompiler is not built")
+        let process = Process()
+        process.executableURL = compiler
+        process.arguments = [folder.appendingPathComponent("out.swift").path, file.path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("share.vocab:3: error: unknown key 'clas'"))
+        #expect(message.contains("share.vocab:4: error: expected 'key: value'"))
+    }
+}
