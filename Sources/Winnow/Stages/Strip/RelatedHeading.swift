@@ -12,7 +12,7 @@ enum RelatedHeading {
     }
 
     /// The text of a first heading that announces related links, if the container has one.
-    static func relatedHeading(of node: Node) -> String? {
+    static func relatedHeading(of node: Node, index: PageIndex) -> String? {
         var child = node.firstChild
         while let current = child {
             defer { child = current.nextSibling }
@@ -24,6 +24,8 @@ enum RelatedHeading {
             let tag = current.tag
             if PageIndex.invisibleTags.contains(tag) { continue }
             guard [.h1, .h2, .h3, .h4, .h5, .h6].contains(tag) || current.hasAttribute("class") else { return nil }
+            // The index knows the visible length: long first children are never such headings.
+            if let position = index.entryIndex(of: current), index.elements[position].text > 60 { return nil }
             let text = BlockText.text(of: current, index: nil)
             guard !text.isEmpty, text.count <= 60 else { return nil }
             var phrase = BuildBlocks.comparable(text)

@@ -107,13 +107,14 @@ public struct StripBoilerplate: Sendable {
         {
             return (category, "class/id token \"\(token)\"")
         }
-        return relatedContainer(element)
+        return relatedContainer(element, index: currentIndex)
     }
 
     /// A container opened by a "related stories" heading (read from its text, so it applies at
     /// every strictness).
-    private func relatedContainer(_ element: PageIndex.Element) -> (BoilerplateCategory, String)? {
-        guard RelatedHeading.isContainer(element.tag), let heading = RelatedHeading.relatedHeading(of: element.node) else { return nil }
+    private func relatedContainer(_ element: PageIndex.Element, index: PageIndex) -> (BoilerplateCategory, String)? {
+        guard RelatedHeading.isContainer(element.tag), let heading = RelatedHeading.relatedHeading(of: element.node, index: index)
+        else { return nil }
         return (.related, Self.relatedHeadingReason + " \"\(heading)\"")
     }
 
@@ -193,8 +194,25 @@ public struct StripBoilerplate: Sendable {
 
     /// Whether one of the space-separated class names hides the element everywhere.
     static func hasHidingClass(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        String(decoding: value, as: UTF8.self).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        // Every hiding class name contains one of these letter runs; most class values hold none.
+        guard containsAnyCaseless(value, ["hid", "sr-", "screen", "invisible", "offscreen", "none"]) else { return false }
+        return String(decoding: value, as: UTF8.self).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
             .contains { BoilerplateVocabulary.hidingClassNames.contains(String($0)) }
+    }
+
+    static func containsAnyCaseless(_ value: UnsafeBufferPointer<UInt8>, _ needles: [StaticString]) -> Bool {
+        for needle in needles {
+            let count = needle.utf8CodeUnitCount
+            guard count <= value.count else { continue }
+            var start = 0
+            while start + count <= value.count {
+                var offset = 0
+                while offset < count, value[start + offset] | 0x20 == needle.utf8Start[offset] | 0x20 { offset += 1 }
+                if offset == count { return true }
+                start += 1
+            }
+        }
+        return false
     }
 
     /// Whether an inline style value says `display:none` or `visibility:hidden`.
