@@ -65,6 +65,12 @@ public struct Node: @unchecked Sendable {
     public var nextSibling: Node? { Node(document: document, pointer.pointee.next) }
     public var previousSibling: Node? { Node(document: document, pointer.pointee.prev) }
 
+    /// The parent's `mark`, read without making a handle for the parent (0 at the top).
+    public var parentMark: Int {
+        guard let parent = pointer.pointee.parent else { return 0 }
+        return Int(bitPattern: parent.pointee._private)
+    }
+
     /// A per-node integer slot for the pipeline's marks (libxml2's `_private`, unused by the
     /// parser). Stages store indexes into their own tables here instead of building side maps.
     public var mark: Int {

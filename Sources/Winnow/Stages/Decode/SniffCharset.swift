@@ -89,7 +89,15 @@ enum UTF8Validation {
         var index = 0
         var sawMultibyte = false
         let count = bytes.count
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while index < count {
+            // ASCII fast path: eight bytes at a time while no high bit is set.
+            if let base {
+                while index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                if index >= count { break }
+            }
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
             sawMultibyte = true

@@ -104,7 +104,7 @@ struct BuildBlocks {
     private mutating func enter(_ node: Node, isRoot: Bool, stack: inout [Frame]) {
         if node.isText {
             guard linkDepth >= 0 else { return }
-            if builder.isEmpty, let parent = node.parent, let position = index.entryIndex(of: parent) { runOrder = position }
+            if builder.isEmpty, let position = index.entryIndex(mark: node.parentMark) { runOrder = position }
             _ = node.withContentBytes { bytes in
                 builder.append(bytes)
                 let visible = PageIndex.measure(bytes).0

@@ -57,8 +57,11 @@ struct PageIndex {
 
     /// The element entry of a node (nil for nodes the index does not know).
     func entryIndex(of node: Node) -> Int? {
-        let mark = node.mark
-        return mark > 0 && mark <= elements.count ? mark - 1 : nil
+        entryIndex(mark: node.mark)
+    }
+
+    func entryIndex(mark: Int) -> Int? {
+        mark > 0 && mark <= elements.count ? mark - 1 : nil
     }
 
     private mutating func index(root: Node) {
@@ -67,7 +70,7 @@ struct PageIndex {
         var walker = TreeWalker(root: root)
         while let node = walker.next() {
             if node.isElement {
-                let parentIndex = node.parent.flatMap(entryIndex(of:)) ?? 0
+                let parentIndex = entryIndex(mark: node.parentMark) ?? 0
                 let parentFlags = elements[parentIndex].flags
                 let tag = node.tag
                 var flags: Flags = parentFlags.intersection([.invisible, .inLink, .insideArticle])
@@ -84,7 +87,7 @@ struct PageIndex {
                 elements.append(Element(node: node, parent: Int32(parentIndex), tag: tag, flags: flags))
                 node.mark = elements.count
             } else if node.isText {
-                guard let parentIndex = node.parent.flatMap(entryIndex(of:)) else { continue }
+                guard let parentIndex = entryIndex(mark: node.parentMark) else { continue }
                 if elements[parentIndex].flags.contains(.invisible) { continue }
                 let (visible, commas) = node.withContentBytes(Self.measure) ?? (0, 0)
                 elements[parentIndex].ownText += Int32(visible)
