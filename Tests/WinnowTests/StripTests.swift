@@ -107,3 +107,22 @@ import Testing
         #expect(result.removed(.markup).count == 1)
     }
 }
+
+@Suite struct DeclaredBodyTests {
+    @Test func aDeclaredArticleBodyMakesTheLadderRecoverLostText() throws {
+        // The story sits in a wrapper whose name reads as a sidebar; the strict pass keeps only
+        // the intro (over 250 characters, so only the declared body says text is missing), and
+        // the next step finds the rest.
+        let story = (1...12).map { "Paragraph \($0) of the full story, with commas, clauses, and a full stop." }
+        let ld = #"{"@type":"NewsArticle","headline":"T","articleBody":"\#(story.joined(separator: " "))"}"#
+        let html = "<html><head><script type=\"application/ld+json\">\(ld)</script></head><body>"
+            + "<div class=\"intro\">" + String(repeating: "<p>An intro sentence that is long enough to be prose, with commas, and more words.</p>", count: 4) + "</div>"
+            + "<div class=\"sidebar-story\">" + story.map { "<p>\($0)</p>" }.joined() + "</div>"
+            // A long comment thread: the story is then a minority of the page, so no size rule saves it.
+            + "<div class=\"comments\">" + String(repeating: "<div class=\"comment\"><p>A reader comment that goes on for a while, with commas, and opinions.</p></div>", count: 30) + "</div>"
+            + "</body></html>"
+        let result = process(html: html)
+        #expect(result.text.contains("Paragraph 12 of the full story"))
+        #expect(result.trace.notes.contains { $0.message.hasPrefix("retry") })
+    }
+}

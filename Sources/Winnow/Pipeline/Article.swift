@@ -15,6 +15,9 @@ public struct Article: Sendable {
     public var language: String?
     public var blocks: [Block] = []
     public var comments: [Comment] = []
+    /// Characters of the body the page declares in JSON-LD `articleBody` (not rendered: a hint
+    /// that tells the pipeline when an extraction lost part of the article).
+    public var declaredBodyLength: Int?
 
     public init() {}
 }

@@ -29,8 +29,8 @@ public struct DefaultPipeline: Sendable {
         }
     }
 
-    /// Strip then extract, strict first; when a pass keeps less than `minimumBodyCharacters`
-    /// of body (or nothing), strip again one step more leniently (`StripBoilerplate.Strictness`)
+    /// Strip then extract, strict first; when a pass keeps less than `enoughBodyCharacters`
+    /// of body (250, or half the JSON-LD `articleBody`; or nothing), strip again one step more leniently (`StripBoilerplate.Strictness`)
     /// and keep whichever attempt kept more. The trace of the attempt kept is the page's trace.
     private func stripAndExtract(_ parsed: ParsedPage, trace: inout Trace) throws(Reject) -> Article {
         let decodeTrace = trace
@@ -46,7 +46,7 @@ public struct DefaultPipeline: Sendable {
             } catch {
                 lastReject = error
             }
-            if let best, best.article.bodyCharacters >= Self.minimumBodyCharacters { break }
+            if let best, best.article.bodyCharacters >= best.article.enoughBodyCharacters { break }
         }
         guard let best else { throw lastReject ?? Reject(stage: .extract, reason: "no main content found") }
         trace = best.trace
@@ -60,6 +60,12 @@ public struct DefaultPipeline: Sendable {
 extension Article {
     /// Characters of body text (captions excluded).
     var bodyCharacters: Int { blocks.reduce(0) { $0 + ($1.isBody ? $1.text.count : 0) } }
+
+    /// What a complete extraction keeps at least: 250 characters, and half of the body the page
+    /// declares in JSON-LD `articleBody` when it declares one.
+    var enoughBodyCharacters: Int {
+        max(DefaultPipeline.minimumBodyCharacters, (declaredBodyLength ?? 0) / 2)
+    }
 }
 
 /// What one page became: a record, or a reject with its stage and reason.

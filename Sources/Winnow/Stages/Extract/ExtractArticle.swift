@@ -37,6 +37,7 @@ public struct ExtractArticle: Sendable {
         article.publishedFrom = metadata.publishedFrom
         article.modified = metadata.modified
         article.language = metadata.language
+        article.declaredBodyLength = metadata.declaredBodyLength
 
         for (order, item) in builder.items {
             switch item {

@@ -16,6 +16,8 @@ struct ExtractMetadata {
         var language: String?
         var url: String?
         var site: String?
+        /// Characters of the JSON-LD `articleBody`, when the page declares one.
+        var declaredBodyLength: Int?
     }
 
     func run(_ index: PageIndex, baseURL: String?) -> Result {
@@ -94,6 +96,7 @@ struct ExtractMetadata {
         var result = Result()
         result.url = [canonical, meta["og:url"], linked.url].compactMap { $0 }.first { Self.isAbsoluteURL($0) } ?? baseURL
         result.site = result.url.flatMap(Self.host)
+        result.declaredBodyLength = linked.articleBody?.count
         result.title = [linked.headline, meta["og:title"], meta["twitter:title"], firstH1, titleElement.map(Self.cleanTitle)]
             .compactMap { $0?.trimmedASCII() }.first { !$0.isEmpty }
         result.description = [linked.description, meta["og:description"], meta["description"], meta["twitter:description"]]

@@ -13,6 +13,8 @@ struct JSONLinkedData {
     var language: String?
     var url: String?
     var siteName: String?
+    /// The article's own text, when the page publishes it (a length hint, never the output).
+    var articleBody: String?
 
     static let articleTypes: Set<String> = [
         "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
@@ -44,6 +46,7 @@ struct JSONLinkedData {
         url = Self.string(article["url"]) ?? (article["mainEntityOfPage"] as? [String: Any]).flatMap { Self.string($0["@id"]) }
             ?? Self.string(article["mainEntityOfPage"])
         siteName = (article["publisher"] as? [String: Any]).flatMap { Self.string($0["name"]) }
+        articleBody = Self.string(article["articleBody"])
     }
 
     private static func collectObjects(_ value: Any, into objects: inout [[String: Any]]) {
