@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // C libraries from Debian -dev packages. Only the targets named in the comments import them.
@@ -27,7 +28,7 @@ let package = Package(
         .target(name: "WinnowIO", dependencies: ["CZlib", "CCrypto"]),
         // The pipeline: one folder per stage under Stages/.
         .target(
-            name: "Winnow", dependencies: ["WinnowHTML", "WinnowIO", "CICUConvert"],
+            name: "Winnow", dependencies: ["WinnowHTML", "WinnowIO", "CICUConvert", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedVocabulary"]),
         // Build-time only: the boilerplate vocabulary data files compiled into the Winnow module.
         .executableTarget(name: "VocabularyCompiler"),

@@ -21,6 +21,9 @@ public enum Fixtures {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
+    /// The project's own site rules (config/), as `winnow clean` loads them by default.
+    public static var configFolder: URL { repositoryRoot.appendingPathComponent("config") }
+
     /// The sample pages, sorted by name.
     public static func samplePages() -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []

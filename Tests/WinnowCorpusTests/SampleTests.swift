@@ -4,7 +4,8 @@ import Winnow
 import WinnowIO
 import WinnowTestSupport
 
-/// Golden records over samples/: one expected record per page, in samples/expected/NAME.json.
+/// Golden records over samples/: one expected record per page, in samples/expected/NAME.json,
+/// made with the project's site rules (config/), as `winnow clean samples/` makes them.
 /// Re-record with `WINNOW_RECORD=1 swift test --filter SampleTests` (the recording run fails);
 /// a changed golden file is a decision to explain in the commit.
 @Suite struct SampleTests {
@@ -14,7 +15,9 @@ import WinnowTestSupport
         let bytes = Array(try Data(contentsOf: page))
         let input = InputPage(id: page.lastPathComponent, path: page.path, bytes: bytes,
                               compression: page.pathExtension == "gz" ? .gzip : .none)
-        return DefaultPipeline().process(input).record
+        var options = PipelineOptions()
+        options.rules = try RuleLoader.load(folders: ["config"], required: true)
+        return DefaultPipeline(options: options).process(input).record
     }
 
     @Test func thereAreSamples() {

@@ -66,9 +66,12 @@ import WinnowTestSupport
         return Array(bounds[0]...bounds[1]).filter { !excluded.contains($0) }
     }
 
-    static func record(for seed: Seed) throws -> JSONValue {
+    /// The seed's record from the generic extractor alone, or with the project's site rules.
+    static func record(for seed: Seed, withRules: Bool) throws -> JSONValue {
         let page = try #require(Fixtures.samplePages().first { $0.lastPathComponent.hasPrefix(seed.number + "-") })
-        return DefaultPipeline().process(InputPage(id: page.lastPathComponent, bytes: Array(try Data(contentsOf: page)))).record
+        var options = PipelineOptions()
+        if withRules { options.rules = try RuleLoader.load(folders: [Fixtures.configFolder.path], required: true) }
+        return DefaultPipeline(options: options).process(InputPage(id: page.lastPathComponent, bytes: Array(try Data(contentsOf: page)))).record
     }
 
     static func string(_ value: JSONValue?) -> String {
@@ -82,18 +85,18 @@ import WinnowTestSupport
         #expect(Self.seeds.allSatisfy { !$0.boilerplate.isEmpty && !$0.bodyLines.isEmpty })
     }
 
-    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent"), arguments: seeds)
-    func boilerplateIsGone(seed: Seed) throws {
-        let record = try Self.record(for: seed)
+    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent"), arguments: seeds, [false, true])
+    func boilerplateIsGone(seed: Seed, withRules: Bool) throws {
+        let record = try Self.record(for: seed, withRules: withRules)
         let visible = [record["text"], record["title"], record["description"]].map(Self.string).joined(separator: "\n")
         for piece in seed.boilerplate {
             #expect(!visible.contains(piece), "\(seed): \"\(piece)\" is still in the record")
         }
     }
 
-    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent"), arguments: seeds)
-    func bodyIsEveryBodyLineInOrder(seed: Seed) throws {
-        let record = try Self.record(for: seed)
+    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent"), arguments: seeds, [false, true])
+    func bodyIsEveryBodyLineInOrder(seed: Seed, withRules: Bool) throws {
+        let record = try Self.record(for: seed, withRules: withRules)
         // The record's text settles no-break spaces to spaces (counted in `repairs`); compare so.
         let expected = seed.bodyLines.map { seed.lines[$0 - 1].replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }

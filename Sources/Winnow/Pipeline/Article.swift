@@ -13,6 +13,10 @@ public struct Article: Sendable {
     public var publishedFrom: String?
     public var modified: String?
     public var language: String?
+    /// The site's section for the article (from a site rule).
+    public var section: String?
+    /// The site rule files that applied.
+    public var rules: [String] = []
     public var blocks: [Block] = []
     public var comments: [Comment] = []
     /// Characters of the body the page declares in JSON-LD `articleBody` (not rendered: a hint

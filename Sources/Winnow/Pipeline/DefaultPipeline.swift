@@ -2,7 +2,7 @@ import WinnowIO
 
 /// The one ordered list of stages. Read this file to follow a page:
 ///
-///     decode → parse → strip → extract → normalize → render
+///     decode → parse → site rules → strip → extract → normalize → render
 ///
 /// Each stage takes the previous one's value and appends its decisions to the page's trace.
 /// A stage that cannot go on throws a `Reject` naming itself; the page then yields a reject
@@ -19,7 +19,8 @@ public struct DefaultPipeline: Sendable {
         do throws(Reject) {
             let decoded = try DecodePage().run(page, maximumBytes: options.maximumPageBytes, trace: &trace)
             let parsed = try ParseHTML().run(decoded, options: options)
-            let extracted = try stripAndExtract(parsed, trace: &trace)
+            let site = ApplySiteRules(rules: options.rules).run(parsed, baseURL: options.baseURL)
+            let extracted = try stripAndExtract(parsed, site: site, trace: &trace)
             let article = NormalizeArticle().run(extracted, trace: &trace)
             let record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
             return PageResult(id: page.id, article: article, reject: nil, trace: trace, record: record)
@@ -32,14 +33,14 @@ public struct DefaultPipeline: Sendable {
     /// Strip then extract, strict first; when a pass keeps less than `enoughBodyCharacters`
     /// of body (250, or half the JSON-LD `articleBody`; or nothing), strip again one step more leniently (`StripBoilerplate.Strictness`)
     /// and keep whichever attempt kept more. The trace of the attempt kept is the page's trace.
-    private func stripAndExtract(_ parsed: ParsedPage, trace: inout Trace) throws(Reject) -> Article {
+    private func stripAndExtract(_ parsed: ParsedPage, site: SiteMatch?, trace: inout Trace) throws(Reject) -> Article {
         let decodeTrace = trace
         var best: (article: Article, trace: Trace)?
         var lastReject: Reject?
         for strictness in StripBoilerplate.Strictness.allCases {
             var attempt = decodeTrace
             if strictness != .full { attempt.note("strip", "retry: \(strictness.rawValue) (the strict pass kept too little)") }
-            let stripped = StripBoilerplate(strictness: strictness).run(parsed, trace: &attempt)
+            let stripped = StripBoilerplate(strictness: strictness).run(parsed, site: site, trace: &attempt)
             do throws(Reject) {
                 let article = try ExtractArticle().run(stripped, options: options, trace: &attempt)
                 if best == nil || article.bodyCharacters > best!.article.bodyCharacters { best = (article, attempt) }

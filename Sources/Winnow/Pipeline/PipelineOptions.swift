@@ -7,6 +7,8 @@ public struct PipelineOptions: Sendable {
     public var maximumPageBytes: Int
     /// Keep `blocks` in the record (on by default; `text` is always there).
     public var includeBlocks: Bool
+    /// Site rules, compiled once per run (`RuleLoader.load`).
+    public var rules: RuleSet = RuleSet()
 
     public init(baseURL: String? = nil, maximumPageBytes: Int = 32 << 20, includeBlocks: Bool = true) {
         self.baseURL = baseURL

@@ -10,8 +10,12 @@ public struct Trace: Sendable {
     public struct KeptBlock: Sendable {
         public var order: Int
         public var block: Block
-        /// A heading that repeats the title: shown, but it is the `title` field, not body.
-        public var asTitle = false
+        /// Set when the block repeats a metadata field: shown, but it is that field, not body.
+        public var role: Role?
+
+        public enum Role: String, Sendable {
+            case title, description
+        }
     }
 
     public init() {}

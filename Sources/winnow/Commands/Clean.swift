@@ -17,6 +17,8 @@ struct Clean: ParsableCommand {
     @Argument(help: "Files, folders, or - for standard input.")
     var paths: [String]
 
+    @OptionGroup var ruleOptions: RuleOptions
+
     @Option(name: .shortAndLong, help: "Write records to this file (through FILE.partial) instead of standard output.")
     var output: String?
 
@@ -45,10 +47,12 @@ struct Clean: ParsableCommand {
 
     func run() throws {
         let started = DispatchTime.now()
+        let rules = try ruleOptions.load()
         let listing = InputCollector().collect(paths)
         for missing in listing.missing { writeStandardError("winnow: no such file or folder: \(missing)") }
         var options = PipelineOptions(baseURL: baseURL)
         options.includeBlocks = !noBlocks
+        options.rules = rules
         let pipeline = DefaultPipeline(options: options)
         let reader = PageReader()
 

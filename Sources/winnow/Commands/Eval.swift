@@ -18,6 +18,8 @@ struct Eval: ParsableCommand {
     @Argument(help: "A folder of pages or page files.")
     var pages: [String]
 
+    @OptionGroup var ruleOptions: RuleOptions
+
     @Option(help: "The ground-truth JSON file.")
     var truth: String
 
@@ -48,7 +50,9 @@ struct Eval: ParsableCommand {
         guard !expected.isEmpty else { throw ValidationError("\(truth) holds no ground truth") }
 
         let listing = InputCollector().collect(pages)
-        let pipeline = DefaultPipeline()
+        var options = PipelineOptions()
+        options.rules = try ruleOptions.load()
+        let pipeline = DefaultPipeline(options: options)
         let reader = PageReader()
         var predictions: [String: String] = [:]
         var batchStart = 0

@@ -10,6 +10,8 @@ struct Explain: ParsableCommand {
     @Argument(help: "One page: a file (.html, .html.gz) or - for standard input.")
     var page: String
 
+    @OptionGroup var ruleOptions: RuleOptions
+
     @Option(help: "URL for a page that names none.")
     var baseURL: String?
 
@@ -17,7 +19,9 @@ struct Explain: ParsableCommand {
         let listing = InputCollector().collect([page])
         guard let entry = listing.entries.first else { throw ValidationError("no page at \(page)") }
         let input = PageReader().read(entry)
-        let result = DefaultPipeline(options: PipelineOptions(baseURL: baseURL)).process(input)
+        var options = PipelineOptions(baseURL: baseURL)
+        options.rules = try ruleOptions.load()
+        let result = DefaultPipeline(options: options).process(input)
         print(ExplainReport(result: result).text)
         if result.isRejected { throw ExitCodes.someRejected }
     }
@@ -33,6 +37,9 @@ struct ExplainReport {
         if let reject = result.reject {
             lines.append("rejected at \(reject.stage.rawValue): \(reject.reason)")
         }
+        if case .array(let rules)? = result.record["rules"] {
+            lines.append("site rules: " + rules.map { $0.serialized() }.joined(separator: ", "))
+        }
         for note in result.trace.notes { lines.append("\(note.stage): \(note.message)") }
         enum Entry {
             case kept(Trace.KeptBlock)
@@ -45,14 +52,14 @@ struct ExplainReport {
         for (_, _, entry) in entries {
             switch entry {
             case .kept(let kept):
-                let what = kept.asTitle ? "title" : kept.block.kind.rawValue
+                let what = kept.role?.rawValue ?? kept.block.kind.rawValue
                 lines.append("kept     \(pad(what, 14)) \(pad("", 34)) \(excerpt(kept.block.text))")
             case .removed(let removal):
                 lines.append("removed  \(pad(removal.category.rawValue, 14)) \(pad("\(removal.stage): \(removal.reason)", 34)) \(removal.excerpt)  [\(removal.element), line \(removal.line)]")
             }
         }
         let counts = result.trace.removedCounts.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
-        lines.append("kept \(result.trace.kept.filter { !$0.asTitle }.count) blocks; removed \(result.trace.removals.count)\(counts.isEmpty ? "" : " (\(counts))")")
+        lines.append("kept \(result.trace.kept.filter { $0.role == nil }.count) blocks; removed \(result.trace.removals.count)\(counts.isEmpty ? "" : " (\(counts))")")
         return lines.joined(separator: "\n")
     }
 

@@ -14,11 +14,16 @@ struct BuildBlocks {
     enum Item {
         case kept(Block)
         case removed(Removal)
+        /// A heading that repeats the title: the `title` field, not body.
         case title(String)
+        /// A paragraph that repeats the standfirst: the `description` field, not body.
+        case standfirst(String)
     }
 
     let index: PageIndex
     let title: String?
+    let standfirst: String?
+    private var standfirstSeen = false
 
     private(set) var items: [(order: Int, item: Item)] = []
     /// Characters the text model changed: zero-width and soft hyphens removed, no-break spaces
@@ -36,9 +41,18 @@ struct BuildBlocks {
     private var collectors: [Collector] = [Collector(kind: .body, order: 0)]
     private var titleSeen = false
 
-    init(index: PageIndex, title: String?) {
+    /// Site rule text patterns and the elements the rule keeps.
+    private let dropText: [(category: BoilerplateCategory, pattern: SiteRule.TextPattern)]
+    private let ruleFile: String?
+    private let kept: Set<Int>
+
+    init(index: PageIndex, title: String?, description: String? = nil, site: StrippedPage? = nil) {
         self.index = index
         self.title = title.map(Self.comparable)
+        standfirst = description.map(Self.comparable)
+        dropText = site?.site?.rule.dropText ?? []
+        ruleFile = site?.site?.rule.file
+        kept = site?.kept ?? []
     }
 
     private enum Frame {
@@ -122,7 +136,7 @@ struct BuildBlocks {
         let tag = element.tag
         if tag == .br { builder.lineBreak(); return }
         if PageIndex.invisibleTags.contains(tag) { return }
-        if !isRoot, let (category, reason) = conditionalRemoval(position) {
+        if !isRoot, !kept.contains(position), let (category, reason) = conditionalRemoval(position) {
             flush(order: runOrder)
             items.append((position, .removed(Removal(
                 category: category, reason: reason, stage: "extract", element: StripBoilerplate.describe(node),
@@ -212,6 +226,16 @@ struct BuildBlocks {
     }
 
     private mutating func emit(_ block: Block, order: Int, visible: Int, linkVisible: Int) {
+        // Site rule text patterns first: they speak for the site, whatever the block's length.
+        if let ruleFile, let (category, pattern) = dropText.first(where: { $0.pattern.matches(block.text) }) {
+            let reason = "site rule \(ruleFile):\(pattern.line) drop_text \"\(pattern.source)\""
+            items.append((order, .removed(removal(for: block, category: category, reason: reason, order: order))))
+            return
+        }
+        if kept.contains(order) {
+            items.append((order, .kept(block)))
+            return
+        }
         // Only short blocks are compared with titles and phrases; long ones skip the work.
         let isShort = block.text.utf8.count <= 4 * BoilerplateVocabulary.phraseBlockLimit && block.text.count <= 300
         guard isShort else {
@@ -222,6 +246,11 @@ struct BuildBlocks {
         if block.kind == .heading, !titleSeen, let title, comparable == title {
             titleSeen = true
             items.append((order, .title(block.text)))
+            return
+        }
+        if block.kind == .paragraph, !standfirstSeen, let standfirst, comparable == standfirst {
+            standfirstSeen = true
+            items.append((order, .standfirst(block.text)))
             return
         }
         if block.kind == .paragraph, CreditLines.roles.contains(where: { comparable.utf8.starts(with: $0.utf8) }) {

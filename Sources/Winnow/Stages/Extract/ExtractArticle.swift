@@ -11,9 +11,18 @@ public struct ExtractArticle: Sendable {
     func run(_ page: StrippedPage, options: PipelineOptions, trace: inout Trace) throws(Reject) -> Article {
         let index = page.index
         guard !index.elements.isEmpty else { throw Reject(stage: .extract, reason: "the document has no elements") }
-        let metadata = ExtractMetadata().run(index, baseURL: options.baseURL)
-        var selection = SelectMainContent().select(index)
-        var builder = BuildBlocks(index: index, title: metadata.title)
+        var metadata = ExtractMetadata().run(index, baseURL: options.baseURL)
+        if let site = page.site { SiteMetadata.apply(site.rule, document: page.parsed.document, index: index, to: &metadata) }
+        var selection: SelectMainContent.Selection
+        if let site = page.site, let selector = site.contentSelector,
+            case let roots = site.content.compactMap(index.entryIndex(of:)).filter({ index.elements[$0].removal < 0 }), !roots.isEmpty
+        {
+            selection = SelectMainContent.Selection(roots: roots, scores: [], topScore: 0,
+                                                    method: ApplySiteRules.reason(site.rule, "content", selector))
+        } else {
+            selection = SelectMainContent().select(index)
+        }
+        var builder = BuildBlocks(index: index, title: metadata.title, description: metadata.description, site: page)
         builder.build(roots: selection.roots)
         if !builder.items.contains(where: { if case .kept = $0.item { return true } else { return false } }),
             let body = index.body.flatMap(index.entryIndex(of:)), selection.roots != [body]
@@ -21,7 +30,7 @@ public struct ExtractArticle: Sendable {
             // Fallback: the chosen roots yielded nothing the body may keep; read the whole body.
             selection.roots = [body]
             selection.method = "fallback: whole body (the top candidate kept no block)"
-            builder = BuildBlocks(index: index, title: metadata.title)
+            builder = BuildBlocks(index: index, title: metadata.title, description: metadata.description, site: page)
             builder.build(roots: selection.roots)
         }
         trace.note("extract", selection.method)
@@ -37,6 +46,8 @@ public struct ExtractArticle: Sendable {
         article.publishedFrom = metadata.publishedFrom
         article.modified = metadata.modified
         article.language = metadata.language
+        article.section = metadata.section
+        if let site = page.site { article.rules = [site.rule.file] }
         article.declaredBodyLength = metadata.declaredBodyLength
 
         for (order, item) in builder.items {
@@ -47,7 +58,9 @@ public struct ExtractArticle: Sendable {
             case .removed(let removal):
                 trace.removals.append(removal)
             case .title(let text):
-                trace.kept.append(Trace.KeptBlock(order: order, block: Block(kind: .heading, text: text, level: 1), asTitle: true))
+                trace.kept.append(Trace.KeptBlock(order: order, block: Block(kind: .heading, text: text, level: 1), role: .title))
+            case .standfirst(let text):
+                trace.kept.append(Trace.KeptBlock(order: order, block: Block(kind: .paragraph, text: text), role: .description))
             }
         }
         trace.removals.append(contentsOf: outsideContent(index, roots: selection.roots))
@@ -61,10 +74,6 @@ public struct ExtractArticle: Sendable {
         let credits = CreditLines.find(in: trace.removals, index: index)
         article.credits = credits.credits
         if article.authors.isEmpty { article.authors = credits.authors }
-        // A standfirst repeated as the first paragraph is the description, not body.
-        if let description = article.description, let first = article.blocks.first, first.text == description {
-            article.blocks.removeFirst()
-        }
         guard article.blocks.contains(where: \.isBody) else {
             throw Reject(stage: .extract, reason: "no main content found (\(selection.method))")
         }
@@ -114,12 +123,14 @@ enum CreditLines {
             let text: String
             if let fullText = removal.fullText {
                 text = fullText
-            } else if removal.stage == "strip", creditTokens.contains(where: removal.reason.hasSuffix) {
+            } else if removal.stage == "siteRules" || (removal.stage == "strip" && creditTokens.contains(where: removal.reason.hasSuffix)) {
+                // A site rule's credit drop is a credit by the rule's word.
                 text = BlockText.text(of: index.elements[removal.order].node, index: nil)
             } else {
                 continue
             }
-            guard !text.isEmpty, text.count <= 300 else { continue }
+            // A dateline is metadata (published), not a credit.
+            guard !text.isEmpty, text.count <= 300, DateParser.parse(text) == nil else { continue }
             let pieces = text.split(whereSeparator: { $0 == "." || $0 == "\n" })
             let sentences: [String] = pieces.map { String($0).trimmedASCII() }.filter { !$0.isEmpty }
             var isRoleLine = false

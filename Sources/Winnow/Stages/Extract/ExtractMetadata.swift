@@ -18,6 +18,8 @@ struct ExtractMetadata {
         var site: String?
         /// Characters of the JSON-LD `articleBody`, when the page declares one.
         var declaredBodyLength: Int?
+        /// The site section, when a site rule says where it is.
+        var section: String?
     }
 
     func run(_ index: PageIndex, baseURL: String?) -> Result {

@@ -244,7 +244,7 @@ public enum DateParser {
         return tokens
     }
 
-    private static func validated(_ parsed: Parsed) -> Parsed? {
+    static func validated(_ parsed: Parsed) -> Parsed? {
         guard (1...12).contains(parsed.month), parsed.year >= 1900, parsed.year <= 2200 else { return nil }
         let daysInMonth = [31, isLeap(parsed.year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][parsed.month - 1]
         guard (1...daysInMonth).contains(parsed.day) else { return nil }

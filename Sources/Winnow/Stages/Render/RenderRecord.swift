@@ -20,6 +20,7 @@ public struct RenderRecord: Sendable {
         fields.append(optional: "published_from", article.publishedFrom)
         fields.append(optional: "modified", article.modified)
         fields.append(optional: "language", article.language)
+        fields.append(optional: "section", article.section)
         let body = article.blocks.filter(\.isBody)
         fields.append(("text", .string(body.map(\.text).joined(separator: "\n\n"))))
         if options.includeBlocks { fields.append(("blocks", .array(article.blocks.map(Self.render)))) }
@@ -29,6 +30,7 @@ public struct RenderRecord: Sendable {
         if !trace.repairs.isEmpty {
             fields.append(("repairs", .object(trace.repairs.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })))
         }
+        if !article.rules.isEmpty { fields.append(("rules", .array(article.rules.map(JSONValue.string)))) }
         fields.append(("source", Self.source(page)))
         return .object(fields)
     }

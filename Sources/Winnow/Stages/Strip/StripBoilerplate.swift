@@ -36,8 +36,27 @@ public struct StripBoilerplate: Sendable {
         self.strictness = strictness
     }
 
-    func run(_ page: ParsedPage, trace: inout Trace) -> StrippedPage {
+    func run(_ page: ParsedPage, site: SiteMatch? = nil, trace: inout Trace) -> StrippedPage {
         var index = PageIndex(document: page.document)
+        // Site rules first: their drops are decisions; their keeps (with the ancestors and
+        // descendants of a kept element) are out of the heuristics' reach.
+        var siteDrops: [Int: (BoilerplateCategory, String)] = [:]
+        var kept = Set<Int>()
+        if let site {
+            for (node, category, reason) in site.drops {
+                if let position = index.entryIndex(of: node), siteDrops[position] == nil { siteDrops[position] = (category, reason) }
+            }
+            for node in site.keeps {
+                guard let position = index.entryIndex(of: node) else { continue }
+                var ancestor = position
+                while ancestor >= 0, kept.insert(ancestor).inserted || ancestor == position { ancestor = Int(index.elements[ancestor].parent) }
+                var walker = TreeWalker(root: node)
+                while let descendant = walker.next() {
+                    if let inside = index.entryIndex(of: descendant) { kept.insert(inside) }
+                }
+                siteDrops[position] = nil
+            }
+        }
         let bodyIndex = index.body.flatMap(index.entryIndex(of:)) ?? 0
         let pageText = max(1, Int(index.elements.isEmpty ? 0 : index.elements[bodyIndex].text))
         var removals: [Removal] = []
@@ -52,6 +71,14 @@ public struct StripBoilerplate: Sendable {
                 continue
             }
             if element.tag == .html || element.tag == .body || element.tag == .head { continue }
+            if let (category, reason) = siteDrops[position] {
+                index.elements[position].removal = Int32(removals.count)
+                removals.append(Removal(
+                    category: category, reason: reason, stage: "siteRules", element: Self.describe(element.node),
+                    line: element.node.line, excerpt: BlockText.excerpt(of: element.node, index: index), order: position))
+                continue
+            }
+            if kept.contains(position) { continue }
             if element.flags.contains(.invisible) && element.tag != .svg { continue }
             guard let (category, reason) = decide(element, in: index, tokens: &tokens) else { continue }
             if isProtected(element, category: category, reason: reason, pageText: pageText) { continue }
@@ -65,7 +92,7 @@ public struct StripBoilerplate: Sendable {
         }
         index.accumulate()
         trace.removals.append(contentsOf: removals)
-        return StrippedPage(parsed: page, index: index)
+        return StrippedPage(parsed: page, index: index, site: site, kept: kept)
     }
 
     private func decide(_ element: PageIndex.Element, in currentIndex: PageIndex, tokens: inout [String]) -> (BoilerplateCategory, String)? {
@@ -239,4 +266,8 @@ public struct StripBoilerplate: Sendable {
 public struct StrippedPage: @unchecked Sendable {
     public var parsed: ParsedPage
     var index: PageIndex
+    /// The site rule's view of the page, when a rule matched.
+    var site: SiteMatch?
+    /// Elements a site rule keeps: no heuristic removes them.
+    var kept: Set<Int> = []
 }

@@ -1,0 +1,72 @@
+import WinnowHTML
+
+/// Stage 3 (between parse and strip): finds the site rule for the page's host and evaluates its
+/// selectors once on the document. The result tells strip what to drop and keep, extract where
+/// the content is and where the metadata is. Rules win where they speak; where they are silent
+/// the heuristics run as usual.
+public struct ApplySiteRules: Sendable {
+    public let rules: RuleSet
+
+    public init(rules: RuleSet) { self.rules = rules }
+
+    func run(_ page: ParsedPage, baseURL: String?) -> SiteMatch? {
+        guard !rules.rules.isEmpty, let url = PageURL.find(in: page.document, baseURL: baseURL),
+            let host = ExtractMetadata.host(url), let rule = rules.rule(forHost: host)
+        else { return nil }
+        var match = SiteMatch(rule: rule)
+        let document = page.document
+        for selector in rule.content {
+            let nodes = selector.nodes(in: document).filter(\.isElement)
+            if !nodes.isEmpty {
+                match.content = nodes
+                match.contentSelector = selector
+                break
+            }
+        }
+        for (category, selector) in rule.drop {
+            for node in selector.nodes(in: document) where node.isElement {
+                match.drops.append((node, category, Self.reason(rule, "drop", selector)))
+            }
+        }
+        for selector in rule.keep {
+            match.keeps.append(contentsOf: selector.nodes(in: document).filter(\.isElement))
+        }
+        return match
+    }
+
+    static func reason(_ rule: SiteRule, _ key: String, _ selector: SiteRule.Selector) -> String {
+        "site rule \(rule.file):\(selector.line) \(key) \"\(selector.source)\""
+    }
+}
+
+/// What a site rule says about one page.
+struct SiteMatch {
+    let rule: SiteRule
+    var content: [WinnowHTML.Node] = []
+    var contentSelector: SiteRule.Selector?
+    var drops: [(node: WinnowHTML.Node, category: BoilerplateCategory, reason: String)] = []
+    var keeps: [WinnowHTML.Node] = []
+}
+
+/// The page's URL before metadata extraction: `<link rel=canonical>`, `og:url`, else the base URL.
+enum PageURL {
+    static func find(in document: HTMLDocument, baseURL: String?) -> String? {
+        var canonical: String?
+        var openGraph: String?
+        if let head = document.head {
+            for node in head.children where node.isElement {
+                switch node.tag {
+                case .link:
+                    if canonical == nil, node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true {
+                        canonical = node.attribute("href")
+                    }
+                case .meta:
+                    if openGraph == nil, node.attribute("property")?.lowercased() == "og:url" { openGraph = node.attribute("content") }
+                default:
+                    continue
+                }
+            }
+        }
+        return [canonical, openGraph].compactMap { $0?.trimmedASCII() }.first(where: ExtractMetadata.isAbsoluteURL) ?? baseURL
+    }
+}
