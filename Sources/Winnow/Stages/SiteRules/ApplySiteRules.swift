@@ -28,6 +28,20 @@ public struct ApplySiteRules: Sendable {
                 match.drops.append((node, category, Self.reason(rule, "drop", selector)))
             }
         }
+        // What the rule names as metadata is metadata, not body: it is read (by SiteMetadata,
+        // from the document, which removal marks do not change) and dropped from the text.
+        let metadataDrops: [(String, [SiteRule.Selector], BoilerplateCategory)] = [
+            ("metadata.authors", rule.authors, .credit), ("metadata.published", rule.published, .credit),
+            ("metadata.section", rule.section, .navigation), ("metadata.title", rule.title, .siteRule),
+            ("metadata.description", rule.description, .siteRule),
+        ]
+        for (key, selectors, category) in metadataDrops {
+            for selector in selectors {
+                for node in selector.nodes(in: document) where node.isElement && node.tag != .meta {
+                    match.drops.append((node, category, Self.reason(rule, key, selector)))
+                }
+            }
+        }
         for selector in rule.keep {
             match.keeps.append(contentsOf: selector.nodes(in: document).filter(\.isElement))
         }
