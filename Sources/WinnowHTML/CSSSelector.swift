@@ -102,7 +102,9 @@ private struct Parser {
                 predicates.append("@id=\(literal(try identifier()))")
             case ".":
                 position += 1
-                predicates.append("contains(concat(' ', normalize-space(@class), ' '), \(literal(" " + (try identifier()) + " ")))")
+                // The plain contains() first: cheap, and libxml2 skips the exact token test when it fails.
+                let name = try identifier()
+                predicates.append("contains(@class, \(literal(name))) and contains(concat(' ', normalize-space(@class), ' '), \(literal(" " + name + " ")))")
             case "[":
                 predicates.append(try attribute())
             case ":":
@@ -141,7 +143,7 @@ private struct Parser {
         let attribute = "@\(name)", quoted = literal(value)
         switch op {
         case "": return "\(attribute)=\(quoted)"
-        case "~": return "contains(concat(' ', normalize-space(\(attribute)), ' '), \(literal(" " + value + " ")))"
+        case "~": return "contains(\(attribute), \(quoted)) and contains(concat(' ', normalize-space(\(attribute)), ' '), \(literal(" " + value + " ")))"
         case "^": return "starts-with(\(attribute), \(quoted))"
         case "$": return "substring(\(attribute), string-length(\(attribute)) - string-length(\(quoted)) + 1)=\(quoted)"
         case "*": return "contains(\(attribute), \(quoted))"

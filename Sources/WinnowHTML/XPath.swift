@@ -20,9 +20,14 @@ public final class XPathExpression: @unchecked Sendable {
 
     /// The nodes the expression selects with `context` as the context node, in document order.
     public func nodes(from context: Node) throws -> [Node] {
+        let evaluator = try XPathEvaluator(document: context.document)
+        return try nodes(from: context, using: evaluator)
+    }
+
+    /// The same, reusing one evaluation context for many expressions on one document.
+    public func nodes(from context: Node, using evaluator: XPathEvaluator) throws -> [Node] {
         let document = context.document
-        guard let xpathContext = xmlXPathNewContext(document.pointer) else { throw XPathError.noContext }
-        defer { xmlXPathFreeContext(xpathContext) }
+        let xpathContext = evaluator.context
         xpathContext.pointee.node = context.pointer
         winnow_silence_libxml2_errors()
         guard let result = xmlXPathCompiledEval(compiled, xpathContext)
@@ -42,6 +47,21 @@ public final class XPathExpression: @unchecked Sendable {
         defer { xmlResetLastError() }
         return String(cString: message).trimmingCharacters(in: " \n")
     }
+}
+
+/// One libxml2 XPath context for one document, to evaluate many compiled expressions on it.
+/// Not shared between threads.
+public final class XPathEvaluator {
+    let context: xmlXPathContextPtr
+    private let document: HTMLDocument
+
+    public init(document: HTMLDocument) throws {
+        guard let context = xmlXPathNewContext(document.pointer) else { throw XPathError.noContext }
+        self.context = context
+        self.document = document
+    }
+
+    deinit { xmlXPathFreeContext(context) }
 }
 
 extension Node {

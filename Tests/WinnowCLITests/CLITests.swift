@@ -131,3 +131,47 @@ import WinnowTestSupport
         #expect(message.contains("share.vocab:4: error: expected 'key: value'"))
     }
 }
+
+@Suite(.serialized) struct RulesCommandTests {
+    @Test func checkAndTestPassOnTheProjectRules() throws {
+        let check = try WinnowBinary.run(["rules", "check", "config"], in: Fixtures.repositoryRoot)
+        #expect(check.status == 0, "\(check.standardError)")
+        #expect(check.standardOutput.contains("5 rule files valid"))
+        let test = try WinnowBinary.run(["rules", "test", "config"], in: Fixtures.repositoryRoot)
+        #expect(test.status == 0, "\(test.standardOutput)")
+        #expect(test.standardOutput.contains("5 of 5 sites pass"))
+    }
+
+    @Test func aBrokenRuleStopsTheRunBeforeAnyOutput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-badrules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("hosts: [bad.example]\ncontent: [\"div >\"]\n".utf8).write(to: folder.appendingPathComponent("bad.example.yaml"))
+        let clean = try WinnowBinary.run(["clean", Fixtures.samples.path, "--rules", folder.path], in: Fixtures.repositoryRoot)
+        #expect(clean.status == 2)
+        #expect(clean.standardOutput.isEmpty)
+        #expect(clean.standardError.contains("bad.example.yaml:2:17: error: bad CSS selector"))
+        #expect(clean.standardError.contains("no page was processed"))
+        let check = try WinnowBinary.run(["rules", "check", folder.path])
+        #expect(check.status == 2)
+    }
+
+    @Test func aFailingRuleTestFailsWithItsLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-failrules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let page = Fixtures.samples.appendingPathComponent("002-wordpress-news.html").path
+        let yaml = "hosts: [wp-news.example]\ncontent: [\".entry-content\"]\ntests:\n  - page: \(page)\n    contains: [\"a sentence the page does not have\"]\n"
+        try Data(yaml.utf8).write(to: folder.appendingPathComponent("wp-news.example.yaml"))
+        let output = try WinnowBinary.run(["rules", "test", folder.path])
+        #expect(output.status == 1)
+        #expect(output.standardOutput.contains("FAIL"))
+        #expect(output.standardOutput.contains("wp-news.example.yaml:4: text lacks \"a sentence the page does not have\""))
+    }
+
+    @Test func explainNamesTheRule() throws {
+        let output = try WinnowBinary.run(["explain", "samples/000-business-daily.html"], in: Fixtures.repositoryRoot)
+        #expect(output.standardOutput.contains("site rules: \"config/sites/asia-business-daily.example.yaml\""))
+        #expect(output.standardOutput.contains("site rule config/sites/asia-business-daily.example.yaml:8 drop \".sponsored-content\""))
+        let without = try WinnowBinary.run(["explain", "--no-rules", "samples/000-business-daily.html"], in: Fixtures.repositoryRoot)
+        #expect(!without.standardOutput.contains("site rule"))
+    }
+}

@@ -194,7 +194,7 @@ public enum RuleLoader {
             if text.hasPrefix("xpath:") {
                 let xpath = String(text.dropFirst(6)).trimmedASCII()
                 do {
-                    return SiteRule.Selector(source: text, expression: try XPathExpression(xpath), line: line, column: column)
+                    return SiteRule.Selector(source: text, expression: try XPathExpression(xpath), simple: nil, line: line, column: column)
                 } catch {
                     errors.append(RuleError(file: file, line: line, column: column, message: "bad XPath \"\(xpath)\": \(error)"))
                     return nil
@@ -202,7 +202,8 @@ public enum RuleLoader {
             }
             do {
                 let css = try CSSSelector(text)
-                return SiteRule.Selector(source: text, expression: try XPathExpression(css.xpath), line: line, column: column)
+                return SiteRule.Selector(source: text, expression: try XPathExpression(css.xpath), simple: SimpleSelector(text),
+                                         line: line, column: column)
             } catch let failure as CSSSelectorError {
                 column += failure.column - 1
                 errors.append(RuleError(file: file, line: line, column: column, message: "bad CSS selector \"\(text)\": \(failure.message)"))

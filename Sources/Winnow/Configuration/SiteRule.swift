@@ -9,11 +9,14 @@ public struct SiteRule: @unchecked Sendable {
     public struct Selector: @unchecked Sendable {
         public let source: String
         let expression: XPathExpression
+        /// The native form, when the selector is one compound (most rule selectors are).
+        let simple: SimpleSelector?
         public let line: Int
         public let column: Int
 
-        func nodes(in document: HTMLDocument) -> [WinnowHTML.Node] {
-            (try? expression.nodes(from: document.documentNode)) ?? []
+        func nodes(in document: HTMLDocument, using evaluator: XPathEvaluator? = nil) -> [WinnowHTML.Node] {
+            if let evaluator { return (try? expression.nodes(from: document.documentNode, using: evaluator)) ?? [] }
+            return (try? expression.nodes(from: document.documentNode)) ?? []
         }
     }
 

@@ -248,7 +248,11 @@ struct BuildBlocks {
             items.append((order, .title(block.text)))
             return
         }
-        if block.kind == .paragraph, !standfirstSeen, let standfirst, comparable == standfirst {
+        // Only before any body block: a description equal to a later paragraph is the site
+        // reusing its body as a summary, and that paragraph stays body.
+        if block.kind == .paragraph, !standfirstSeen, let standfirst, comparable == standfirst,
+            !items.contains(where: { if case .kept(let kept) = $0.item { return kept.isBody } else { return false } })
+        {
             standfirstSeen = true
             items.append((order, .standfirst(block.text)))
             return
@@ -373,6 +377,21 @@ struct BuildBlocks {
 
     /// Lower case, straight apostrophes, single spaces: how phrases and titles are compared.
     static func comparable(_ text: String) -> String {
+        // ASCII fast path: most short blocks are ASCII; fold case and spaces on bytes.
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(text.utf8.count)
+        var isASCII = true
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !ascii.isEmpty
+                continue
+            }
+            if pendingSpace { ascii.append(0x20); pendingSpace = false }
+            ascii.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        if isASCII { return String(decoding: ascii, as: UTF8.self) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var lastWasSpace = true

@@ -12,7 +12,7 @@ public struct ExtractArticle: Sendable {
         let index = page.index
         guard !index.elements.isEmpty else { throw Reject(stage: .extract, reason: "the document has no elements") }
         var metadata = ExtractMetadata().run(index, baseURL: options.baseURL)
-        if let site = page.site { SiteMetadata.apply(site.rule, document: page.parsed.document, index: index, to: &metadata) }
+        if let site = page.site { SiteMetadata.apply(site, to: &metadata) }
         var selection: SelectMainContent.Selection
         if let site = page.site, let selector = site.contentSelector,
             case let roots = site.content.compactMap(index.entryIndex(of:)).filter({ index.elements[$0].removal < 0 }), !roots.isEmpty

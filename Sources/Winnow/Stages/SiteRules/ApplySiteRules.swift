@@ -14,9 +14,9 @@ public struct ApplySiteRules: Sendable {
             let host = ExtractMetadata.host(url), let rule = rules.rule(forHost: host)
         else { return nil }
         var match = SiteMatch(rule: rule)
-        let document = page.document
+        let matches = SelectorMatches(rule: rule, document: page.document)
         for selector in rule.content {
-            let nodes = selector.nodes(in: document).filter(\.isElement)
+            let nodes = matches.nodes(selector)
             if !nodes.isEmpty {
                 match.content = nodes
                 match.contentSelector = selector
@@ -24,12 +24,10 @@ public struct ApplySiteRules: Sendable {
             }
         }
         for (category, selector) in rule.drop {
-            for node in selector.nodes(in: document) where node.isElement {
-                match.drops.append((node, category, Self.reason(rule, "drop", selector)))
-            }
+            for node in matches.nodes(selector) { match.drops.append((node, category, Self.reason(rule, "drop", selector))) }
         }
-        // What the rule names as metadata is metadata, not body: it is read (by SiteMetadata,
-        // from the document, which removal marks do not change) and dropped from the text.
+        // What the rule names as metadata is metadata, not body: it is read (by SiteMetadata)
+        // and dropped from the text.
         let metadataDrops: [(String, [SiteRule.Selector], BoilerplateCategory)] = [
             ("metadata.authors", rule.authors, .credit), ("metadata.published", rule.published, .credit),
             ("metadata.section", rule.section, .navigation), ("metadata.title", rule.title, .siteRule),
@@ -37,14 +35,13 @@ public struct ApplySiteRules: Sendable {
         ]
         for (key, selectors, category) in metadataDrops {
             for selector in selectors {
-                for node in selector.nodes(in: document) where node.isElement && node.tag != .meta {
+                for node in matches.nodes(selector) where node.tag != .meta {
                     match.drops.append((node, category, Self.reason(rule, key, selector)))
                 }
             }
         }
-        for selector in rule.keep {
-            match.keeps.append(contentsOf: selector.nodes(in: document).filter(\.isElement))
-        }
+        for selector in rule.keep { match.keeps.append(contentsOf: matches.nodes(selector)) }
+        match.matches = matches
         return match
     }
 
@@ -60,6 +57,40 @@ struct SiteMatch {
     var contentSelector: SiteRule.Selector?
     var drops: [(node: WinnowHTML.Node, category: BoilerplateCategory, reason: String)] = []
     var keeps: [WinnowHTML.Node] = []
+    /// Every selector's elements, found once per page (SiteMetadata reads them too).
+    var matches: SelectorMatches?
+}
+
+/// The elements each selector of a rule selects on one page. Simple selectors are matched
+/// natively in one walk for all of them; the others are evaluated as XPath with one context.
+struct SelectorMatches {
+    private var bySource: [String: [WinnowHTML.Node]] = [:]
+
+    init(rule: SiteRule, document: HTMLDocument) {
+        let all = rule.content + rule.drop.map(\.selector) + rule.keep + rule.title + rule.description + rule.authors
+            + rule.published + rule.section
+        var simple: [(String, SimpleSelector)] = []
+        var seen = Set<String>()
+        let evaluator = try? XPathEvaluator(document: document)
+        for selector in all where seen.insert(selector.source).inserted {
+            if let native = selector.simple {
+                simple.append((selector.source, native))
+                bySource[selector.source] = []
+            } else {
+                bySource[selector.source] = selector.nodes(in: document, using: evaluator).filter(\.isElement)
+            }
+        }
+        guard !simple.isEmpty, let root = document.rootElement else { return }
+        // One walk, in document order, tests every simple selector on every element.
+        for (source, native) in simple where native.matches(root) { bySource[source, default: []].append(root) }
+        var walker = TreeWalker(root: root)
+        while let node = walker.next() {
+            guard node.isElement else { continue }
+            for (source, native) in simple where native.matches(node) { bySource[source, default: []].append(node) }
+        }
+    }
+
+    func nodes(_ selector: SiteRule.Selector) -> [WinnowHTML.Node] { bySource[selector.source] ?? [] }
 }
 
 /// The page's URL before metadata extraction: `<link rel=canonical>`, `og:url`, else the base URL.

@@ -2,14 +2,16 @@ import WinnowHTML
 
 /// Metadata where a site rule says it is: its selectors outrank every generic source.
 enum SiteMetadata {
-    static func apply(_ rule: SiteRule, document: HTMLDocument, index: PageIndex, to metadata: inout ExtractMetadata.Result) {
-        if let title = firstText(rule.title, document) { metadata.title = title }
-        if let description = firstText(rule.description, document) { metadata.description = description }
-        if let section = firstText(rule.section, document) { metadata.section = section }
-        let authors = AuthorNames.clean(rule.authors.flatMap { $0.nodes(in: document).map(text) })
+    static func apply(_ site: SiteMatch, to metadata: inout ExtractMetadata.Result) {
+        let rule = site.rule
+        guard let matches = site.matches else { return }
+        if let title = firstText(rule.title, matches) { metadata.title = title }
+        if let description = firstText(rule.description, matches) { metadata.description = description }
+        if let section = firstText(rule.section, matches) { metadata.section = section }
+        let authors = AuthorNames.clean(rule.authors.flatMap { matches.nodes($0).map(text) })
         if !authors.isEmpty { metadata.authors = authors }
         for selector in rule.published {
-            for node in selector.nodes(in: document) {
+            for node in matches.nodes(selector) {
                 // A datetime or content attribute is exact; the visible text is read with the
                 // site's format when it has one.
                 let candidates = [node.attribute("datetime"), node.attribute("content"), text(node)].compactMap { $0 }
@@ -29,9 +31,9 @@ enum SiteMetadata {
         }
     }
 
-    private static func firstText(_ selectors: [SiteRule.Selector], _ document: HTMLDocument) -> String? {
+    private static func firstText(_ selectors: [SiteRule.Selector], _ matches: SelectorMatches) -> String? {
         for selector in selectors {
-            for node in selector.nodes(in: document) {
+            for node in matches.nodes(selector) {
                 let value = node.isElement && node.tag == .meta ? (node.attribute("content") ?? "") : text(node)
                 if !value.isEmpty { return value }
             }
