@@ -141,3 +141,21 @@ import WinnowIO
         #expect(reasons.contains { $0.contains("drop_text \"brought to you by\"") })
     }
 }
+
+@Suite struct KeptByRuleTests {
+    @Test func explainNamesTheKeepRule() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-keep-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "hosts: [keep.example]\nkeep: [\".fact-box\"]\n".write(toFile: folder.appendingPathComponent("keep.example.yaml").path, atomically: true, encoding: .utf8)
+        var options = PipelineOptions()
+        options.rules = try RuleLoader.load(folders: [folder.path], required: true)
+        let prose = (1...4).map { "<p>Story paragraph \($0), long enough to be prose, with commas, and a full stop.</p>" }.joined()
+        let html = "<html><head><link rel=canonical href=https://keep.example/a></head><body><article>\(prose)"
+            + "<div class=\"fact-box widget\"><p>A fact box the site wants kept.</p></div></article></body></html>"
+        let result = DefaultPipeline(options: options).process(InputPage(id: "a.html", bytes: Array(html.utf8)))
+        let kept = try #require(result.trace.kept.first { $0.block.text.hasPrefix("A fact box") })
+        #expect(kept.rule?.contains("keep \".fact-box\"") == true)
+        let without = DefaultPipeline().process(InputPage(id: "a.html", bytes: Array(html.utf8)))
+        #expect(!without.trace.kept.contains { $0.block.text.hasPrefix("A fact box") }, "the heuristics alone remove it (class widget)")
+    }
+}

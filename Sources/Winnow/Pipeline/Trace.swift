@@ -12,6 +12,8 @@ public struct Trace: Sendable {
         public var block: Block
         /// Set when the block repeats a metadata field: shown, but it is that field, not body.
         public var role: Role?
+        /// The site rule that kept the block, when a `keep:` selector did.
+        public var rule: String?
 
         public enum Role: String, Sendable {
             case title, description

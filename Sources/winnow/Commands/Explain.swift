@@ -53,7 +53,7 @@ struct ExplainReport {
             switch entry {
             case .kept(let kept):
                 let what = kept.role?.rawValue ?? kept.block.kind.rawValue
-                lines.append("kept     \(pad(what, 14)) \(pad("", 34)) \(excerpt(kept.block.text))")
+                lines.append("kept     \(pad(what, 14)) \(pad(kept.rule ?? "", 34)) \(excerpt(kept.block.text))")
             case .removed(let removal):
                 lines.append("removed  \(pad(removal.category.rawValue, 14)) \(pad("\(removal.stage): \(removal.reason)", 34)) \(removal.excerpt)  [\(removal.element), line \(removal.line)]")
             }

@@ -13,6 +13,8 @@ import WinnowHTML
 struct BuildBlocks {
     enum Item {
         case kept(Block)
+        /// Kept because a site rule's `keep:` says so (the reason names the rule).
+        case keptByRule(Block, String)
         case removed(Removal)
         /// A heading that repeats the title: the `title` field, not body.
         case title(String)
@@ -44,7 +46,7 @@ struct BuildBlocks {
     /// Site rule text patterns and the elements the rule keeps.
     private let dropText: [(category: BoilerplateCategory, pattern: SiteRule.TextPattern)]
     private let ruleFile: String?
-    private let kept: Set<Int>
+    private let kept: [Int: String]
 
     init(index: PageIndex, title: String?, description: String? = nil, site: StrippedPage? = nil) {
         self.index = index
@@ -52,7 +54,7 @@ struct BuildBlocks {
         standfirst = description.map(Self.comparable)
         dropText = site?.site?.rule.dropText ?? []
         ruleFile = site?.site?.rule.file
-        kept = site?.kept ?? []
+        kept = site?.kept ?? [:]
     }
 
     private enum Frame {
@@ -136,7 +138,7 @@ struct BuildBlocks {
         let tag = element.tag
         if tag == .br { builder.lineBreak(); return }
         if PageIndex.invisibleTags.contains(tag) { return }
-        if !isRoot, !kept.contains(position), let (category, reason) = conditionalRemoval(position) {
+        if !isRoot, kept[position] == nil, let (category, reason) = conditionalRemoval(position) {
             flush(order: runOrder)
             items.append((position, .removed(Removal(
                 category: category, reason: reason, stage: "extract", element: StripBoilerplate.describe(node),
@@ -232,8 +234,8 @@ struct BuildBlocks {
             items.append((order, .removed(removal(for: block, category: category, reason: reason, order: order))))
             return
         }
-        if kept.contains(order) {
-            items.append((order, .kept(block)))
+        if let reason = kept[order] {
+            items.append((order, .keptByRule(block, reason)))
             return
         }
         // Only short blocks are compared with titles and phrases; long ones skip the work.
@@ -251,7 +253,12 @@ struct BuildBlocks {
         // Only before any body block: a description equal to a later paragraph is the site
         // reusing its body as a summary, and that paragraph stays body.
         if block.kind == .paragraph, !standfirstSeen, let standfirst, comparable == standfirst,
-            !items.contains(where: { if case .kept(let kept) = $0.item { return kept.isBody } else { return false } })
+            !items.contains(where: {
+                switch $0.item {
+                case .kept(let kept), .keptByRule(let kept, _): return kept.isBody
+                default: return false
+                }
+            })
         {
             standfirstSeen = true
             items.append((order, .standfirst(block.text)))

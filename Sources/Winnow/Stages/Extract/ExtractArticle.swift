@@ -24,7 +24,12 @@ public struct ExtractArticle: Sendable {
         }
         var builder = BuildBlocks(index: index, title: metadata.title, description: metadata.description, site: page)
         builder.build(roots: selection.roots)
-        if !builder.items.contains(where: { if case .kept = $0.item { return true } else { return false } }),
+        if !builder.items.contains(where: {
+            switch $0.item {
+            case .kept, .keptByRule: return true
+            default: return false
+            }
+        }),
             let body = index.body.flatMap(index.entryIndex(of:)), selection.roots != [body]
         {
             // Fallback: the chosen roots yielded nothing the body may keep; read the whole body.
@@ -55,6 +60,9 @@ public struct ExtractArticle: Sendable {
             case .kept(let block):
                 article.blocks.append(block)
                 trace.kept.append(Trace.KeptBlock(order: order, block: block))
+            case .keptByRule(let block, let reason):
+                article.blocks.append(block)
+                trace.kept.append(Trace.KeptBlock(order: order, block: block, rule: reason))
             case .removed(let removal):
                 trace.removals.append(removal)
             case .title(let text):

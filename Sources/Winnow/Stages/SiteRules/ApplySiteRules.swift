@@ -40,7 +40,9 @@ public struct ApplySiteRules: Sendable {
                 }
             }
         }
-        for selector in rule.keep { match.keeps.append(contentsOf: matches.nodes(selector)) }
+        for selector in rule.keep {
+            match.keeps.append(contentsOf: matches.nodes(selector).map { ($0, Self.reason(rule, "keep", selector)) })
+        }
         match.matches = matches
         return match
     }
@@ -56,7 +58,7 @@ struct SiteMatch {
     var content: [WinnowHTML.Node] = []
     var contentSelector: SiteRule.Selector?
     var drops: [(node: WinnowHTML.Node, category: BoilerplateCategory, reason: String)] = []
-    var keeps: [WinnowHTML.Node] = []
+    var keeps: [(node: WinnowHTML.Node, reason: String)] = []
     /// Every selector's elements, found once per page (SiteMetadata reads them too).
     var matches: SelectorMatches?
 }

@@ -41,18 +41,21 @@ public struct StripBoilerplate: Sendable {
         // Site rules first: their drops are decisions; their keeps (with the ancestors and
         // descendants of a kept element) are out of the heuristics' reach.
         var siteDrops: [Int: (BoilerplateCategory, String)] = [:]
-        var kept = Set<Int>()
+        var kept: [Int: String] = [:]
         if let site {
             for (node, category, reason) in site.drops {
                 if let position = index.entryIndex(of: node), siteDrops[position] == nil { siteDrops[position] = (category, reason) }
             }
-            for node in site.keeps {
+            for (node, reason) in site.keeps {
                 guard let position = index.entryIndex(of: node) else { continue }
                 var ancestor = position
-                while ancestor >= 0, kept.insert(ancestor).inserted || ancestor == position { ancestor = Int(index.elements[ancestor].parent) }
+                while ancestor >= 0, kept[ancestor] == nil || ancestor == position {
+                    kept[ancestor] = reason
+                    ancestor = Int(index.elements[ancestor].parent)
+                }
                 var walker = TreeWalker(root: node)
                 while let descendant = walker.next() {
-                    if let inside = index.entryIndex(of: descendant) { kept.insert(inside) }
+                    if let inside = index.entryIndex(of: descendant) { kept[inside] = reason }
                 }
                 siteDrops[position] = nil
             }
@@ -78,7 +81,7 @@ public struct StripBoilerplate: Sendable {
                     line: element.node.line, excerpt: BlockText.excerpt(of: element.node, index: index), order: position))
                 continue
             }
-            if kept.contains(position) { continue }
+            if kept[position] != nil { continue }
             if element.flags.contains(.invisible) && element.tag != .svg { continue }
             guard let (category, reason) = decide(element, in: index, tokens: &tokens) else { continue }
             if isProtected(element, category: category, reason: reason, pageText: pageText) { continue }
@@ -268,6 +271,6 @@ public struct StrippedPage: @unchecked Sendable {
     var index: PageIndex
     /// The site rule's view of the page, when a rule matched.
     var site: SiteMatch?
-    /// Elements a site rule keeps: no heuristic removes them.
-    var kept: Set<Int> = []
+    /// Elements a site rule keeps (with the rule that keeps them): no heuristic removes them.
+    var kept: [Int: String] = [:]
 }
