@@ -17,7 +17,8 @@ struct RuleOptions: ParsableArguments {
     func load() throws -> RuleSet {
         if noRules { return RuleSet() }
         // config/ is optional; folders named with --rules must exist. Later folders win file by file.
-        let defaults = try Self.loadOrExit([Self.defaultFolder], required: false)
+        let standardized = Set(folders.map { ($0 as NSString).standardizingPath })
+        let defaults = standardized.contains(Self.defaultFolder) ? RuleSet() : try Self.loadOrExit([Self.defaultFolder], required: false)
         let chosen = try Self.loadOrExit(folders)
         let chosenNames = Set(chosen.rules.map { ($0.file as NSString).lastPathComponent })
         return RuleSet(rules: defaults.rules.filter { !chosenNames.contains(($0.file as NSString).lastPathComponent) } + chosen.rules)
