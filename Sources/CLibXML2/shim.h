@@ -1,6 +1,15 @@
 #ifndef WINNOW_CLIBXML2_SHIM_H
 #define WINNOW_CLIBXML2_SHIM_H
 
+/* Debian builds libxml2 with ICU, so libxml/encoding.h would include the system's
+   <unicode/ucnv.h>; in a Swift module that also sees Foundation, whose bundled ICU declares the
+   same types differently, that is a build error. Winnow never uses libxml2's ICU converters
+   (it transcodes before parsing and always hands libxml2 UTF-8), so the headers are read
+   without them. The only declaration this changes is the layout of xmlCharEncodingHandler,
+   which Winnow never touches. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
