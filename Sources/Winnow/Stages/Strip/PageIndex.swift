@@ -92,7 +92,6 @@ struct PageIndex {
                 let (visible, commas) = node.withContentBytes(Self.measure) ?? (0, 0)
                 elements[parentIndex].ownText += Int32(visible)
                 elements[parentIndex].commas += Int32(commas)
-                if elements[parentIndex].flags.contains(.inLink) { elements[parentIndex].linkText += Int32(visible) }
             }
         }
         accumulate()
@@ -103,8 +102,9 @@ struct PageIndex {
     /// Elements strip removed (and their subtrees) contribute nothing.
     mutating func accumulate() {
         for index in elements.indices {
+            // An element's own text counts as link text when it sits inside a link.
             elements[index].text = elements[index].ownText
-            if !elements[index].flags.contains(.inLink) { elements[index].linkText = 0 } else { elements[index].linkText = elements[index].ownText }
+            elements[index].linkText = elements[index].flags.contains(.inLink) ? elements[index].ownText : 0
             elements[index].flags.subtract([.containsH1, .containsArticleMarker, .containsSchemaArticle])
             if elements[index].tag == .h1 { elements[index].flags.insert(.containsH1) }
             if elements[index].flags.contains(.articleMarker) { elements[index].flags.insert(.containsArticleMarker) }

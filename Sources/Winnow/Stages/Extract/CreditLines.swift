@@ -1,0 +1,44 @@
+/// Credit lines ("Reported by …. Translated by …. Written in English by …", photo credits),
+/// gathered from what strip and extract removed as `credit`, for the record's `credits` field.
+enum CreditLines {
+    static let roles = ["written in english by", "written by", "reported by", "translated by", "edited by",
+                        "additional reporting by", "produced by", "compiled by"]
+
+    /// Class tokens of elements whose text is a credit (a photo agency, a copyright line);
+    /// bylines and datelines are metadata, not credits.
+    static let creditTokens = ["\"credit\"", "\"credits\"", "\"copyright\"", "\"photographer\"", "\"imagecredit\"",
+                               "\"photocredit\""]
+
+    static func find(in removals: [Removal], index: PageIndex) -> (credits: [String], authors: [String]) {
+        var credits: [String] = []
+        var authors: [String] = []
+        for removal in removals where removal.category == .credit {
+            guard removal.order >= 0, removal.order < index.elements.count else { continue }
+            let text: String
+            if let fullText = removal.fullText {
+                text = fullText
+            } else if removal.stage == "siteRules" || (removal.stage == "strip" && creditTokens.contains(where: removal.reason.hasSuffix)) {
+                // A site rule's credit drop is a credit by the rule's word.
+                text = BlockText.text(of: index.elements[removal.order].node, index: nil)
+            } else {
+                continue
+            }
+            // A dateline is metadata (published), not a credit.
+            guard !text.isEmpty, text.count <= 300, DateParser.parse(text) == nil else { continue }
+            let pieces = text.split(whereSeparator: { $0 == "." || $0 == "\n" })
+            let sentences: [String] = pieces.map { String($0).trimmedASCII() }.filter { !$0.isEmpty }
+            var isRoleLine = false
+            for sentence in sentences {
+                let lower = sentence.lowercased()
+                guard let role = roles.first(where: { lower.hasPrefix($0) }) else { continue }
+                isRoleLine = true
+                credits.append(sentence)
+                if role.hasPrefix("written") {
+                    authors.append(contentsOf: AuthorNames.clean([String(sentence.dropFirst(role.count))]))
+                }
+            }
+            if !isRoleLine, !credits.contains(text) { credits.append(text) }
+        }
+        return (credits, authors)
+    }
+}
