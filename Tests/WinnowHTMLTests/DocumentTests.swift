@@ -84,3 +84,16 @@ import WinnowHTML
         #expect(document.body?.textContent.contains("after") == true)
     }
 }
+
+@Suite struct NodeSurfaceTests {
+    @Test func siblingsMarkupAndVersion() throws {
+        let document = try HTMLDocument(html: "<body><p id=a>one</p><p id=b>two <b>bold</b></p></body>")
+        let body = try #require(document.body)
+        let last = try #require(body.lastChild)
+        #expect(last.attribute("id") == "b")
+        #expect(last.previousSibling?.attribute("id") == "a")
+        #expect(last.outerHTML == "<p id=\"b\">two <b>bold</b></p>")
+        #expect(last.depth == 2)
+        #expect(Int(LibXML2.version) ?? 0 >= 20900)
+    }
+}

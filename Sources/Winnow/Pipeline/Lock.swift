@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A small mutex for process-wide caches that are filled once and read many times.
-final class NSLockLike: @unchecked Sendable {
+final class PthreadMutex: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }

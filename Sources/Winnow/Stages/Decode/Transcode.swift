@@ -89,7 +89,7 @@ enum Transcode {
     }
 
     nonisolated(unsafe) private static var availability: [String: Bool] = [:]
-    private static let availabilityLock = NSLockLike()
+    private static let availabilityLock = PthreadMutex()
 
     private static func icuHas(_ converter: String) -> Bool {
         availabilityLock.withLock {
