@@ -12,6 +12,11 @@
 int32_t winnow_icu_to_utf8(const char *icu_name, const char *source, int32_t length,
                            char *target, int32_t capacity, int32_t *status);
 
+/* Converts UTF-8 to the charset `icu_name` (used by tests to make pages in legacy charsets).
+   Same return and status convention as winnow_icu_to_utf8. */
+int32_t winnow_icu_from_utf8(const char *icu_name, const char *source, int32_t length,
+                             char *target, int32_t capacity, int32_t *status);
+
 /* 1 when ICU has a converter for this name. */
 int winnow_icu_has_converter(const char *icu_name);
 

@@ -12,7 +12,8 @@ public struct SniffCharset: Sendable {
     public struct Result: Sendable, Equatable {
         /// WHATWG canonical name, for example "windows-1252".
         public var encoding: String
-        /// bom, http, meta, sniffed (valid UTF-8 without or against a declaration), default.
+        /// bom, http, meta, sniffed (valid UTF-8 without or against a declaration), detected
+        /// (no label, not UTF-8: `DetectCharset`), default.
         public var source: String
         /// Bytes of byte order mark to skip.
         public var bomLength: Int
@@ -61,7 +62,8 @@ public struct SniffCharset: Sendable {
                           declaredLabel: declared.label == declared.encoding.lowercased() ? nil : declared.label, isValidUTF8: valid)
         }
         if valid { return Result(encoding: "UTF-8", source: utf8 == .ascii ? "default" : "sniffed", bomLength: 0, isValidUTF8: true) }
-        return Result(encoding: "windows-1252", source: "default", bomLength: 0, isValidUTF8: false)
+        // No label and not UTF-8: guess from what the text looks like in each candidate charset.
+        return Result(encoding: DetectCharset.detect(bytes[...]), source: "detected", bomLength: 0, isValidUTF8: false)
     }
 
     /// The canonical encoding for a label, per the WHATWG table (labels are trimmed and

@@ -88,6 +88,26 @@ enum Transcode {
         return Output(utf8: Array(fallback.utf8), fallbackNote: "ICU could not convert from \(converter)", replacedSequences: 0)
     }
 
+    /// UTF-8 text in a legacy charset (for tests and tools that need pages in one).
+    static func fromUTF8(_ text: String, encoding: String) -> [UInt8]? {
+        guard let converter = EncodingLabels.icuConverterName(for: encoding) else { return nil }
+        let source = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: source.count * 4 + 16)
+        var status: Int32 = 0
+        let written = source.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { target in
+                input.withMemoryRebound(to: CChar.self) { inputChars in
+                    target.withMemoryRebound(to: CChar.self) { targetChars in
+                        winnow_icu_from_utf8(converter, inputChars.baseAddress, Int32(inputChars.count),
+                                             targetChars.baseAddress, Int32(targetChars.count), &status)
+                    }
+                }
+            }
+        }
+        guard status == 0 else { return nil }
+        return Array(output[..<Int(written)])
+    }
+
     nonisolated(unsafe) private static var availability: [String: Bool] = [:]
     private static let availabilityLock = PthreadMutex()
 
