@@ -7,8 +7,9 @@ import Darwin
 /// Turns command-line arguments (files, folders, `-`) into the ordered list of pages to read.
 /// Folders are walked recursively in byte-wise path order, so runs are deterministic.
 public struct InputCollector {
-    /// File name endings that a folder walk treats as HTML pages (each also with `.gz`).
-    public static let pageExtensions = [".html", ".htm", ".xhtml"]
+    /// File name endings that a folder walk reads (each also with `.gz`): HTML pages, and
+    /// JSON Lines files of pages.
+    public static let pageExtensions = [".html", ".htm", ".xhtml", ".jsonl", ".ndjson"]
 
     public init() {}
 

@@ -11,13 +11,20 @@ public struct InputPage: Sendable {
     public var compression: Compression
     /// Set when the bytes could not be read; `bytes` is then empty.
     public var readError: String?
+    /// The page's URL as the container gives it (a JSON Lines field, a WARC header): used when
+    /// the page names none itself.
+    public var url: String?
+    /// Fields of the container passed through to the record's `meta`.
+    public var meta: [(String, JSONValue)] = []
 
-    public init(id: String, path: String? = nil, bytes: [UInt8], compression: Compression = .none, readError: String? = nil) {
+    public init(id: String, path: String? = nil, bytes: [UInt8], compression: Compression = .none, readError: String? = nil,
+                url: String? = nil) {
         self.id = id
         self.path = path
         self.bytes = bytes
         self.compression = compression
         self.readError = readError
+        self.url = url
     }
 
     public enum Compression: String, Sendable {

@@ -175,3 +175,23 @@ import WinnowTestSupport
         #expect(!without.standardOutput.contains("site rule"))
     }
 }
+
+@Suite struct JSONLinesCommandTests {
+    @Test func standardInputJSONLinesGivesOneLinePerInputLine() throws {
+        let page = "<html><body><article>" + (1...4).map { "<p>Paragraph \($0) of a story, long enough to be prose, with commas, and a stop.</p>" }.joined() + "</article></body></html>"
+        let lines = [
+            #"{"id": "p1", "url": "https://example.org/p1", "html": \#(JSONValue.string(page).serialized()), "crawl": "c1"}"#,
+            #"{"id": "bad""#,
+        ]
+        let output = try WinnowBinary.run(["clean", "-", "--keep-fields", "crawl"], standardInput: Data(lines.joined(separator: "\n").utf8))
+        #expect(output.status == 1)
+        let records = try output.lines.map { try JSONParser.parse($0) }
+        #expect(records.count == 2)
+        #expect(records[0]["id"] == .string("p1"))
+        #expect(records[0]["url"] == .string("https://example.org/p1"))
+        #expect(records[0]["meta"] == .object([("crawl", .string("c1"))]))
+        #expect(records[1]["status"] == .string("rejected"))
+        #expect(records[1]["id"] == .string("-:2"))
+        #expect(output.standardError.contains("2 pages: 1 record, 1 rejected (read 1)"))
+    }
+}

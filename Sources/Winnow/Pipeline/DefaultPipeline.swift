@@ -15,14 +15,18 @@ public struct DefaultPipeline: Sendable {
     }
 
     public func process(_ page: InputPage) -> PageResult {
+        // A URL the container gives (JSON Lines, WARC) stands in for --base-url on this page.
+        var options = self.options
+        if let url = page.url { options.baseURL = url }
         var trace = Trace()
         do throws(Reject) {
             let decoded = try DecodePage().run(page, maximumBytes: options.maximumPageBytes, trace: &trace)
             let parsed = try ParseHTML().run(decoded, options: options)
             let site = ApplySiteRules(rules: options.rules).run(parsed, baseURL: options.baseURL)
-            let extracted = try stripAndExtract(parsed, site: site, trace: &trace)
+            let extracted = try stripAndExtract(parsed, site: site, options: options, trace: &trace)
             let article = NormalizeArticle().run(extracted, trace: &trace)
-            let record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
+            var record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
+            if !page.meta.isEmpty { record = RenderRecord.adding(meta: page.meta, to: record) }
             return PageResult(id: page.id, article: article, reject: nil, trace: trace, record: record)
         } catch {
             let record = RenderRecord().reject(id: page.id, reject: error, sourceBytes: page.bytes.count)
@@ -33,7 +37,7 @@ public struct DefaultPipeline: Sendable {
     /// Strip then extract, strict first; when a pass keeps less than `enoughBodyCharacters`
     /// of body (250, or half the JSON-LD `articleBody`; or nothing), strip again one step more leniently (`StripBoilerplate.Strictness`)
     /// and keep whichever attempt kept more. The trace of the attempt kept is the page's trace.
-    private func stripAndExtract(_ parsed: ParsedPage, site: SiteMatch?, trace: inout Trace) throws(Reject) -> Article {
+    private func stripAndExtract(_ parsed: ParsedPage, site: SiteMatch?, options: PipelineOptions, trace: inout Trace) throws(Reject) -> Article {
         let decodeTrace = trace
         var best: (article: Article, trace: Trace)?
         var lastReject: Reject?

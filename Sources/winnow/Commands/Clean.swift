@@ -8,8 +8,9 @@ struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract each page's article into one JSON Lines record.",
         discussion: """
-            PATH is a file, a folder (read recursively, .html/.htm/.xhtml, optionally .gz) or - for \
-            standard input. Every page yields one line: its record, or a reject record \
+            PATH is a file, a folder (read recursively: .html/.htm/.xhtml pages and .jsonl/.ndjson \
+            files of pages, each optionally .gz) or - for standard input (HTML, or JSON Lines when \
+            it starts with "{"). Every page yields one line: its record, or a reject record \
             (status "rejected", with the stage and the reason). Progress and the summary go to \
             standard error.
             """)
@@ -18,6 +19,8 @@ struct Clean: ParsableCommand {
     var paths: [String]
 
     @OptionGroup var ruleOptions: RuleOptions
+
+    @OptionGroup var inputOptions: InputOptions
 
     @Option(name: .shortAndLong, help: "Write records to this file (through FILE.partial) instead of standard output.")
     var output: String?
@@ -72,11 +75,14 @@ struct Clean: ParsableCommand {
         var summary = RunSummary()
         summary.skippedFiles = listing.skippedFiles
         let batchSize = jobs == 1 ? 1 : jobs * 8
-        var start = 0
+        var stream = inputOptions.stream(listing.entries, reader: reader)
         do {
-            while start < listing.entries.count {
-                let batch = Array(listing.entries[start..<min(start + batchSize, listing.entries.count)])
-                let results = Self.process(batch, reader: reader, pipeline: pipeline, jobs: jobs)
+            while true {
+                // Pages are read in order on this thread; a batch is processed in parallel.
+                var batch: [InputPage] = []
+                while batch.count < batchSize, let page = stream.next() { batch.append(page) }
+                if batch.isEmpty { break }
+                let results = Self.process(batch, pipeline: pipeline, jobs: jobs)
                 for result in results {
                     summary.count(result)
                     let line = result.record.serialized()
@@ -86,7 +92,6 @@ struct Clean: ParsableCommand {
                         try recordWriter.write(line: line)
                     }
                 }
-                start += batch.count
             }
             try recordWriter.finish()
             try rejectWriter?.finish()
@@ -98,14 +103,14 @@ struct Clean: ParsableCommand {
         if summary.rejected > 0 && !allowRejects { throw ExitCodes.someRejected }
     }
 
-    /// Reads and processes a batch, in parallel when asked; results keep the batch's order.
-    static func process(_ batch: [InputCollector.Entry], reader: PageReader, pipeline: DefaultPipeline, jobs: Int) -> [PageResult] {
+    /// Processes a batch, in parallel when asked; results keep the batch's order.
+    static func process(_ batch: [InputPage], pipeline: DefaultPipeline, jobs: Int) -> [PageResult] {
         if jobs == 1 || batch.count == 1 {
-            return batch.map { pipeline.process(reader.read($0)) }
+            return batch.map { pipeline.process($0) }
         }
         let slots = ResultSlots(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            slots.store(pipeline.process(reader.read(batch[index])), at: index)
+            slots.store(pipeline.process(batch[index]), at: index)
         }
         return slots.results
     }

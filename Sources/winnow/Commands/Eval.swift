@@ -20,6 +20,8 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var inputOptions: InputOptions
+
     @Option(help: "The ground-truth JSON file.")
     var truth: String
 
@@ -55,16 +57,17 @@ struct Eval: ParsableCommand {
         let pipeline = DefaultPipeline(options: options)
         let reader = PageReader()
         var predictions: [String: String] = [:]
-        var batchStart = 0
         let batchSize = jobs == 1 ? 1 : jobs * 8
-        while batchStart < listing.entries.count {
-            let batch = Array(listing.entries[batchStart..<min(batchStart + batchSize, listing.entries.count)])
-            for result in Clean.process(batch, reader: reader, pipeline: pipeline, jobs: jobs) {
+        var stream = inputOptions.stream(listing.entries, reader: reader)
+        while true {
+            var batch: [InputPage] = []
+            while batch.count < batchSize, let page = stream.next() { batch.append(page) }
+            if batch.isEmpty { break }
+            for result in Clean.process(batch, pipeline: pipeline, jobs: jobs) {
                 var text = ""
                 if case .string(let body)? = result.record["text"] { text = body }
                 predictions[ArticleScore.normalizedID(result.id)] = text
             }
-            batchStart += batch.count
         }
         let summary = ArticleScore.summarize(truth: expected, predictions: predictions)
         print(String(format: "F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f  (%d docs, %d missing)",

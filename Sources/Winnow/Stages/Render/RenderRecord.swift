@@ -35,6 +35,14 @@ public struct RenderRecord: Sendable {
         return .object(fields)
     }
 
+    /// The record with the container's passed-through fields under `meta`, before `source`.
+    public static func adding(meta: [(String, JSONValue)], to record: JSONValue) -> JSONValue {
+        guard case .object(var fields) = record else { return record }
+        let at = fields.firstIndex { $0.0 == "source" } ?? fields.count
+        fields.insert(("meta", .object(meta)), at: at)
+        return .object(fields)
+    }
+
     /// The record of a page that produced no article.
     public func reject(id: String, reject: Reject, sourceBytes: Int) -> JSONValue {
         .object([
