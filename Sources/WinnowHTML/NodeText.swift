@@ -21,6 +21,13 @@ extension Node {
         return body(UnsafeBufferPointer(start: content, count: length))
     }
 
+    /// Replaces a text node's content with `text` (stored as is: no entity parsing). Used by the
+    /// repair stage, which rewrites broken text in place instead of copying the tree.
+    public func replaceContent(_ text: String) {
+        guard isText else { return }
+        xmlNodeSetContent(pointer, text)
+    }
+
     /// All text below this node, concatenated as the source has it (no whitespace model).
     /// Script and style contents count as text here, as in the DOM's `textContent`.
     public var textContent: String {

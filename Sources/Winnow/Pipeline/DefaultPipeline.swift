@@ -2,7 +2,7 @@ import WinnowIO
 
 /// The one ordered list of stages. Read this file to follow a page:
 ///
-///     decode → parse → site rules → strip → extract → normalize → render
+///     decode → parse → repair → site rules → strip → extract → normalize → render
 ///
 /// Each stage takes the previous one's value and appends its decisions to the page's trace.
 /// A stage that cannot go on throws a `Reject` naming itself; the page then yields a reject
@@ -22,6 +22,7 @@ public struct DefaultPipeline: Sendable {
         do throws(Reject) {
             let decoded = try DecodePage().run(page, maximumBytes: options.maximumPageBytes, trace: &trace)
             let parsed = try ParseHTML().run(decoded, options: options)
+            RepairText().run(parsed, trace: &trace)
             let site = ApplySiteRules(rules: options.rules).run(parsed, baseURL: options.baseURL)
             let extracted = try stripAndExtract(parsed, site: site, options: options, trace: &trace)
             let article = NormalizeArticle().run(extracted, trace: &trace)
