@@ -48,3 +48,38 @@ import Testing
         #expect(result.trace.repairs["mojibake"] == 2)
     }
 }
+
+@Suite struct RepairEntitiesTests {
+    @Test(arguments: [
+        ("it&#8217;s", "it’s"), ("&#x201C;quoted&#x201D;", "“quoted”"), ("wait&hellip; &mdash; done", "wait… — done"),
+        ("caf&eacute;", "café"),
+    ])
+    func repairs(broken: String, fixed: String) throws {
+        #expect(try #require(RepairEntities.repair(broken)).text == fixed)
+    }
+
+    @Test(arguments: ["AT&T and R&D; Johnson & Johnson", "write &amp; for an ampersand, &lt;p&gt; for a tag",
+                      "&#0; &#x110000; &#128; &nosuchname;", "Q&A: what & why;"])
+    func leavesOtherAmpersandsAlone(text: String) {
+        #expect(RepairEntities.repair(text) == nil)
+    }
+
+    @Test func thePipelineRepairsDoubleEscapes() {
+        let body = (1...3).map { "<p>Paragraph \($0) is long enough to be prose, with commas, and a full stop.</p>" }.joined()
+        let result = process(html: "<html><body><article>\(body)<p>The minister&amp;#8217;s reply came &amp;mdash; late, they said.</p></article></body></html>")
+        #expect(result.text.contains("The minister’s reply came — late"))
+        #expect(result.trace.repairs["doubleEscapedEntities"] == 2)
+    }
+}
+
+@Suite struct JSONLDEntityTests {
+    @Test func escapedQuotesInJSONLDStringsAreDecodedAfterParsing() throws {
+        let ld = #"{"@type":"NewsArticle","headline":"&quot;We needed this&nbsp;game&quot; &#8211; coach","datePublished":"2019-11-18T19:05:00-05:00"}"#
+        let body = (1...3).map { "<p>Paragraph \($0) is long enough to be prose, with commas, and a full stop.</p>" }.joined()
+        let result = process(html: "<html><head><script type=\"application/ld+json\">\(ld)</script></head><body><article>\(body)</article></body></html>")
+        let article = try #require(result.article)
+        #expect(article.title == "\"We needed this game\" – coach")
+        #expect(article.published == "2019-11-18T19:05:00-05:00")
+        #expect(article.publishedFrom == "json-ld")
+    }
+}

@@ -70,7 +70,9 @@ struct JSONLinkedData {
 
     private static func string(_ value: Any?) -> String? {
         if let text = value as? String {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Some sites escape HTML inside JSON strings (&#8217;, &quot;): decode it here.
+            let decoded = RepairEntities.repair(text)?.text ?? text
+            let trimmed = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
         }
         if let array = value as? [Any] { return array.lazy.compactMap { string($0) }.first }

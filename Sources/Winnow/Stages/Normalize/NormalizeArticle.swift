@@ -8,9 +8,16 @@ public struct NormalizeArticle: Sendable {
     public func run(_ article: Article, trace: inout Trace) -> Article {
         var article = article
         article.authors = article.authors.map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
-        article.title = article.title.map { $0.replacingNewlines().trimmedASCII() }
-        article.description = article.description.map { $0.replacingNewlines().trimmedASCII() }
+        // Titles and standfirsts get the body's whitespace model: one line, plain spaces.
+        article.title = article.title.map(Self.oneLine)
+        article.description = article.description.map(Self.oneLine)
         return article
+    }
+
+    static func oneLine(_ text: String) -> String {
+        var builder = TextBuilder()
+        builder.append(text)
+        return builder.take()
     }
 }
 
