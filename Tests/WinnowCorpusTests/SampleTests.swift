@@ -61,3 +61,23 @@ import WinnowTestSupport
         for line in bad { #expect(!validator.validate(jsonLine: line).isEmpty, "accepted \(line)") }
     }
 }
+
+/// The dates SEEDS.md names: the meeting with Patrushev on Monday 2021-06-21, the coup on
+/// 2021-02-01, resolved against each page's publication date.
+@Suite struct SeedDateTests {
+    static func dates(_ prefix: String) throws -> [(text: String, value: String)] {
+        let page = try #require(Fixtures.samplePages().first { $0.lastPathComponent.hasPrefix(prefix) })
+        guard case .array(let mentions)? = try SampleTests.record(for: page)["dates"] else { return [] }
+        return mentions.compactMap { mention in
+            guard case .string(let text)? = mention["text"], case .string(let value)? = mention["value"] else { return nil }
+            return (text, value)
+        }
+    }
+
+    @Test(arguments: [("000", "on Monday", "2021-06-21"), ("003", "on Monday", "2021-06-21"), ("000", "Feb. 1", "2021-02-01"),
+                      ("003", "February 1", "2021-02-01"), ("004", "Feb. 1", "2021-02-01"), ("004", "June 20", "2021-06-20"),
+                      ("000", "Tuesday to Thursday", "2021-06-22/2021-06-24"), ("002", "in June last year", "2021-06")])
+    func resolveAsSeedsSay(prefix: String, text: String, value: String) throws {
+        #expect(try Self.dates(prefix).contains { $0.text == text && $0.value == value }, "\(prefix): \(text)")
+    }
+}

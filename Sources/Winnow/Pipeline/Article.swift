@@ -19,6 +19,10 @@ public struct Article: Sendable {
     public var rules: [String] = []
     public var blocks: [Block] = []
     public var comments: [Comment] = []
+    /// Date mentions in `text`, with values resolved against the reference date.
+    public var dates: [DateMention] = []
+    /// The site rule's reference date for relative dates (not rendered).
+    public var siteReferenceDate: String?
     /// Characters of the body the page declares in JSON-LD `articleBody` (not rendered: a hint
     /// that tells the pipeline when an extraction lost part of the article).
     public var declaredBodyLength: Int?
@@ -51,6 +55,9 @@ public struct Block: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// The record's `text`: body blocks joined by blank lines.
+    static func bodyText(_ blocks: [Block]) -> String { blocks.filter(\.isBody).map(\.text).joined(separator: "\n\n") }
+
     /// Whether the block belongs to `text` (captions stay in `blocks` only).
     public var isBody: Bool { kind != .caption }
 
@@ -59,6 +66,18 @@ public struct Block: Sendable, Equatable {
         public var depth: Int
         public var ordered: Bool
     }
+}
+
+/// A date expression in the body text: offsets are Unicode code points of the record's `text`.
+public struct DateMention: Sendable, Equatable {
+    public var text: String
+    /// ISO 8601 (`2021-06-22`, `2021-06` for a month, `START/END` for a range); nil when the
+    /// mention is partial or relative and no reference date is known.
+    public var value: String?
+    public var start: Int
+    public var end: Int
+    /// absolute, partial or relative.
+    public var kind: String
 }
 
 /// A reader comment, kept apart from the body.

@@ -9,6 +9,9 @@ public struct PipelineOptions: Sendable {
     public var includeBlocks: Bool
     /// Site rules, compiled once per run (`RuleLoader.load`).
     public var rules: RuleSet = RuleSet()
+    /// The date relative mentions resolve against when a page has no publication date (and
+    /// its site rule gives none). No clock is read: without it they stay unresolved.
+    public var referenceDate: String?
 
     public init(baseURL: String? = nil, maximumPageBytes: Int = 32 << 20, includeBlocks: Bool = true) {
         self.baseURL = baseURL

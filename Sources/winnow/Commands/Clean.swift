@@ -31,6 +31,9 @@ struct Clean: ParsableCommand {
     @Option(help: "URL for pages that name none (no canonical link or og:url).")
     var baseURL: String?
 
+    @Option(help: "The date relative mentions resolve against when a page has no publication date (YYYY-MM-DD).")
+    var referenceDate: String?
+
     @Option(name: .shortAndLong, help: "Pages processed in parallel; output order stays the input order.")
     var jobs: Int = 1
 
@@ -44,6 +47,9 @@ struct Clean: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if let referenceDate, DateParser.parse(referenceDate) == nil {
+            throw ValidationError("--reference-date must be a date like 2021-06-22")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if rejects != nil && output == nil { throw ValidationError("--rejects needs -o/--output") }
     }
@@ -56,6 +62,7 @@ struct Clean: ParsableCommand {
         var options = PipelineOptions(baseURL: baseURL)
         options.includeBlocks = !noBlocks
         options.rules = rules
+        options.referenceDate = referenceDate
         let pipeline = DefaultPipeline(options: options)
         let reader = PageReader()
 

@@ -52,7 +52,10 @@ public struct ExtractArticle: Sendable {
         article.modified = metadata.modified
         article.language = metadata.language
         article.section = metadata.section
-        if let site = page.site { article.rules = [site.rule.file] }
+        if let site = page.site {
+            article.rules = [site.rule.file]
+            article.siteReferenceDate = site.rule.referenceDate
+        }
         article.declaredBodyLength = metadata.declaredBodyLength
 
         for (order, item) in builder.items {

@@ -1,12 +1,16 @@
-/// Stage 6: values that other sources can join on. Today: dates already read as ISO 8601 by
-/// `DateParser`; author names trimmed of stray punctuation; the `text` of each block with
-/// typographic spaces settled by `TextBuilder`. Name, place and in-text date annotations
-/// (`entities`, `dates`) arrive with the normalization issues; they annotate, never rewrite.
+/// Stage 6: values that other sources can join on: dates already read as ISO 8601 by
+/// `DateParser`; author names trimmed of stray punctuation; titles on one line; and every date
+/// mention in the text (`FindDates`), resolved against the publication date, else the site
+/// rule's reference date, else `--reference-date`. Annotations never rewrite the text.
 public struct NormalizeArticle: Sendable {
     public init() {}
 
-    public func run(_ article: Article, trace: inout Trace) -> Article {
+    public func run(_ article: Article, referenceDate: String? = nil, trace: inout Trace) -> Article {
         var article = article
+        let reference = article.published ?? article.siteReferenceDate ?? referenceDate
+        article.dates = FindDates(reference: reference).find(in: Block.bodyText(article.blocks)).map {
+            DateMention(text: $0.text, value: $0.value, start: $0.start, end: $0.end, kind: $0.kind.rawValue)
+        }
         article.authors = article.authors.map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
         // Titles and standfirsts get the body's whitespace model: one line, plain spaces.
         article.title = article.title.map(Self.oneLine)

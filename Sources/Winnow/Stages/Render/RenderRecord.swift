@@ -21,10 +21,10 @@ public struct RenderRecord: Sendable {
         fields.append(optional: "modified", article.modified)
         fields.append(optional: "language", article.language)
         fields.append(optional: "section", article.section)
-        let body = article.blocks.filter(\.isBody)
-        fields.append(("text", .string(body.map(\.text).joined(separator: "\n\n"))))
+        fields.append(("text", .string(Block.bodyText(article.blocks))))
         if options.includeBlocks { fields.append(("blocks", .array(article.blocks.map(Self.render)))) }
         if !article.comments.isEmpty { fields.append(("comments", .array(article.comments.map(Self.render)))) }
+        if !article.dates.isEmpty { fields.append(("dates", .array(article.dates.map(Self.render)))) }
         let removed = trace.removedCounts
         if !removed.isEmpty { fields.append(("removed", .object(removed.map { ($0.0.rawValue, .int($0.1)) }))) }
         if !trace.repairs.isEmpty {
@@ -61,6 +61,13 @@ public struct RenderRecord: Sendable {
             fields.append(("items", .array(items.map { .object([("text", .string($0.text)), ("depth", .int($0.depth))]) })))
         }
         if let rows = block.rows { fields.append(("rows", .array(rows.map { .array($0.map(JSONValue.string)) }))) }
+        return .object(fields)
+    }
+
+    static func render(_ mention: DateMention) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("text", .string(mention.text))]
+        fields.append(optional: "value", mention.value)
+        fields += [("start", .int(mention.start)), ("end", .int(mention.end)), ("kind", .string(mention.kind))]
         return .object(fields)
     }
 
