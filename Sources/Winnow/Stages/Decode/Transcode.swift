@@ -62,50 +62,46 @@ enum Transcode {
     private static func viaICU(_ bytes: ArraySlice<UInt8>, converter: String) -> Output {
         guard !bytes.isEmpty else { return Output(utf8: [], fallbackNote: nil, replacedSequences: 0) }
         // One input byte never yields more than 3 UTF-8 bytes in these encodings (a BMP
-        // character or U+FFFD); 4-byte GB18030 sequences yield at most 4. Retry once if ICU
-        // still asks for more.
-        var capacity = bytes.count * 3 + 16
+        // character or U+FFFD); 4-byte GB18030 sequences yield at most 4.
+        if let output = convert(Array(bytes), converter: converter, capacity: bytes.count * 3 + 16, winnow_icu_to_utf8) {
+            return Output(utf8: output, fallbackNote: nil, replacedSequences: 0)
+        }
+        // ICU failed outright: keep the ASCII readable rather than lose the page.
+        let fallback = String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
+        return Output(utf8: Array(fallback.utf8), fallbackNote: "ICU could not convert from \(converter)", replacedSequences: 0)
+    }
+
+    typealias ICUConversion = (UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<CChar>?, Int32,
+                               UnsafeMutablePointer<Int32>?) -> Int32
+
+    /// Runs one ICU conversion over `source` into a buffer of `capacity` bytes, growing it once
+    /// if ICU asks for more; nil when ICU fails.
+    private static func convert(_ source: [UInt8], converter: String, capacity initial: Int, _ conversion: ICUConversion) -> [UInt8]? {
+        var capacity = initial
         for _ in 0..<2 {
             var output = [UInt8](repeating: 0, count: capacity)
             var status: Int32 = 0
-            let written = bytes.withUnsafeBufferPointer { source in
+            let written = source.withUnsafeBufferPointer { input in
                 output.withUnsafeMutableBufferPointer { target in
-                    source.withMemoryRebound(to: CChar.self) { sourceChars in
+                    input.withMemoryRebound(to: CChar.self) { inputChars in
                         target.withMemoryRebound(to: CChar.self) { targetChars in
-                            winnow_icu_to_utf8(converter, sourceChars.baseAddress, Int32(sourceChars.count),
-                                               targetChars.baseAddress, Int32(targetChars.count), &status)
+                            conversion(converter, inputChars.baseAddress, Int32(inputChars.count), targetChars.baseAddress,
+                                       Int32(targetChars.count), &status)
                         }
                     }
                 }
             }
             if status == 1 { capacity = Int(written) + 16; continue }
-            if status != 0 { break }
-            output.removeSubrange(Int(written)...)
-            return Output(utf8: output, fallbackNote: nil, replacedSequences: 0)
+            guard status == 0 else { return nil }
+            return Array(output[..<Int(written)])
         }
-        // ICU failed outright: keep the text readable as windows-1252 rather than lose the page.
-        let fallback = String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
-        return Output(utf8: Array(fallback.utf8), fallbackNote: "ICU could not convert from \(converter)", replacedSequences: 0)
+        return nil
     }
 
     /// UTF-8 text in a legacy charset (for tests and tools that need pages in one).
     static func fromUTF8(_ text: String, encoding: String) -> [UInt8]? {
         guard let converter = EncodingLabels.icuConverterName(for: encoding) else { return nil }
-        let source = Array(text.utf8)
-        var output = [UInt8](repeating: 0, count: source.count * 4 + 16)
-        var status: Int32 = 0
-        let written = source.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { target in
-                input.withMemoryRebound(to: CChar.self) { inputChars in
-                    target.withMemoryRebound(to: CChar.self) { targetChars in
-                        winnow_icu_from_utf8(converter, inputChars.baseAddress, Int32(inputChars.count),
-                                             targetChars.baseAddress, Int32(targetChars.count), &status)
-                    }
-                }
-            }
-        }
-        guard status == 0 else { return nil }
-        return Array(output[..<Int(written)])
+        return convert(Array(text.utf8), converter: converter, capacity: text.utf8.count * 4 + 16, winnow_icu_from_utf8)
     }
 
     nonisolated(unsafe) private static var availability: [String: Bool] = [:]
