@@ -29,8 +29,6 @@ struct PageIndex {
         static let inLink = Flags(rawValue: 1 << 1)
         /// The element or a descendant is an `h1`.
         static let containsH1 = Flags(rawValue: 1 << 2)
-        /// The element or a descendant is `<article>`, `<main>` or `[itemprop=articleBody]`.
-        static let containsArticleMarker = Flags(rawValue: 1 << 3)
         /// Inside an element strip removed.
         static let insideRemoved = Flags(rawValue: 1 << 4)
         /// The element itself is an article marker.
@@ -77,10 +75,10 @@ struct PageIndex {
                 if Self.invisibleTags.contains(tag) { flags.insert(.invisible) }
                 if tag == .a, node.hasAttribute("href") { flags.insert(.inLink) }
                 if tag == .h1 { flags.insert(.containsH1) }
-                if tag == .article || tag == .main { flags.insert([.articleMarker, .containsArticleMarker]) }
+                if tag == .article || tag == .main { flags.insert(.articleMarker) }
                 if tag == .article || tag == .main { flags.insert(.insideArticle) }
                 let isArticleBody = node.withAttributeBytes("itemprop", { Self.containsWord($0, "articlebody") }) == true
-                if isArticleBody { flags.insert([.articleBodyProperty, .articleMarker, .containsArticleMarker]) }
+                if isArticleBody { flags.insert([.articleBodyProperty, .articleMarker]) }
                 if isArticleBody || node.withAttributeBytes("itemtype", Self.namesSchemaArticle) == true {
                     flags.insert([.schemaArticle, .containsSchemaArticle])
                 }
@@ -105,9 +103,8 @@ struct PageIndex {
             // An element's own text counts as link text when it sits inside a link.
             elements[index].text = elements[index].ownText
             elements[index].linkText = elements[index].flags.contains(.inLink) ? elements[index].ownText : 0
-            elements[index].flags.subtract([.containsH1, .containsArticleMarker, .containsSchemaArticle])
+            elements[index].flags.subtract([.containsH1, .containsSchemaArticle])
             if elements[index].tag == .h1 { elements[index].flags.insert(.containsH1) }
-            if elements[index].flags.contains(.articleMarker) { elements[index].flags.insert(.containsArticleMarker) }
             if elements[index].flags.contains(.schemaArticle) { elements[index].flags.insert(.containsSchemaArticle) }
         }
         var commas = elements.map(\.commas)
@@ -118,7 +115,7 @@ struct PageIndex {
             elements[parent].text += element.text
             elements[parent].linkText += element.linkText
             commas[parent] += commas[index]
-            elements[parent].flags.formUnion(element.flags.intersection([.containsH1, .containsArticleMarker, .containsSchemaArticle]))
+            elements[parent].flags.formUnion(element.flags.intersection([.containsH1, .containsSchemaArticle]))
         }
         totalCommas = commas
     }
