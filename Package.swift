@@ -20,12 +20,14 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),  // WinnowIO only
         .systemLibrary(
+            name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),  // WinnowIO only
+        .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),  // WinnowIO only (SHA-256)
 
         // The DOM: the one module that holds libxml2 pointers.
         .target(name: "WinnowHTML", dependencies: ["CLibXML2"]),
         // Bytes in and bytes out: files, folders, stdin, gzip, JSON Lines writing. No libxml2.
-        .target(name: "WinnowIO", dependencies: ["CZlib", "CCrypto"]),
+        .target(name: "WinnowIO", dependencies: ["CZlib", "CBrotli", "CCrypto"]),
         // The pipeline: one folder per stage under Stages/.
         .target(
             name: "Winnow", dependencies: ["WinnowHTML", "WinnowIO", "CICUConvert", .product(name: "Yams", package: "Yams")],

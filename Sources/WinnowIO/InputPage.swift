@@ -16,6 +16,12 @@ public struct InputPage: Sendable {
     public var url: String?
     /// Fields of the container passed through to the record's `meta`.
     public var meta: [(String, JSONValue)] = []
+    /// When the page was fetched (`WARC-Date`), ISO 8601.
+    public var fetchedAt: String?
+    /// The charset the transport declared (the HTTP `Content-Type` of a WARC response).
+    public var transportCharset: String?
+    /// What held the page when it was not a file of its own: "warc", "jsonl".
+    public var container: String?
 
     public init(id: String, path: String? = nil, bytes: [UInt8], compression: Compression = .none, readError: String? = nil,
                 url: String? = nil) {
@@ -27,7 +33,8 @@ public struct InputPage: Sendable {
         self.url = url
     }
 
+    /// How `bytes` are still encoded: a `.gz` file, or an HTTP `Content-Encoding`.
     public enum Compression: String, Sendable {
-        case none, gzip
+        case none, gzip, deflate, brotli
     }
 }

@@ -27,6 +27,23 @@ public struct PageReader: Sendable {
         return page(entry, readingDescriptor: descriptor, label: path)
     }
 
+    /// The whole page from a stream already opened (and peeked at) to choose its format.
+    public func read(_ entry: InputCollector.Entry, from stream: ByteReader) -> InputPage {
+        var bytes = stream.takeBuffered()
+        let label = entry.path ?? "standard input"
+        do throws(ByteStreamError) {
+            while bytes.count <= maximumBytes, try stream.source.read(appendingTo: &bytes) > 0 {}
+        } catch {
+            return InputPage(id: entry.id, path: entry.path, bytes: [], compression: entry.compression,
+                             readError: "cannot read \(label): \(error)")
+        }
+        if bytes.count > maximumBytes {
+            return InputPage(id: entry.id, path: entry.path, bytes: [], compression: entry.compression,
+                             readError: "cannot read \(label): \(ReadProblem.tooLarge(maximumBytes))")
+        }
+        return InputPage(id: entry.id, path: entry.path, bytes: bytes, compression: entry.compression)
+    }
+
     private func page(_ entry: InputCollector.Entry, readingDescriptor descriptor: Int32, label: String) -> InputPage {
         switch Self.readAll(descriptor, limit: maximumBytes) {
         case .success(let bytes):

@@ -1,13 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// The pages of a run, in input order: an HTML file is one page; a JSON Lines file (`.jsonl`,
-/// `.ndjson`, optionally `.gz`, or standard input whose first byte is `{`) is one page per line,
-/// read a line at a time. Every line yields a page; a line that cannot be used yields a page
-/// with a `readError`, which becomes a reject, so the counts always reconcile.
+/// The pages of a run, in input order, read with flat memory:
+/// - an HTML file is one page;
+/// - a JSON Lines file (`.jsonl`, `.ndjson`) is one page per line;
+/// - a WARC file (`.warc`, plain or gzip) is one page per HTML response or resource record.
+/// Any of them may be gzip. Standard input, and files given by name with another extension,
+/// are recognized by their first bytes (`WARC/`, `{`, else HTML).
+///
+/// Every line and every WARC record that should be a page yields one: a page that cannot be
+/// read carries a `readError` and becomes a reject, so the counts reconcile. WARC records that
+/// are not pages (requests, metadata, non-HTML, non-200) are counted in `warcTally`.
 public struct PageStream: Sequence, IteratorProtocol {
     public struct JSONLinesFields: Sendable {
         public var html: String
@@ -25,16 +25,31 @@ public struct PageStream: Sequence, IteratorProtocol {
     }
 
     public enum Format: String, Sendable, CaseIterable {
-        case auto, html, jsonl
+        case auto, html, jsonl, warc
+    }
+
+    /// What the WARC files of the run held, beside the pages.
+    public struct WARCTally: Sendable, Equatable {
+        /// Records read (pages, skipped and damaged together).
+        public var records = 0
+        /// Records that are not pages, by reason ("request", "metadata", "HTTP status 404", "non-HTML", ...).
+        public var skipped: [String: Int] = [:]
+        public var skippedTotal: Int { skipped.values.reduce(0, +) }
+
+        public init() {}
+    }
+
+    private enum Current {
+        case lines(ByteReader, InputCollector.Entry, lineNumber: Int)
+        case warc(WARCReader, WARCPages)
     }
 
     private var entries: IndexingIterator<[InputCollector.Entry]>
     private let reader: PageReader
     private let fields: JSONLinesFields
     private let format: Format
-    private var lines: LineReader?
-    private var linesEntry: InputCollector.Entry?
-    private var lineNumber = 0
+    private var current: Current?
+    public private(set) var warcTally = WARCTally()
 
     public init(entries: [InputCollector.Entry], reader: PageReader = PageReader(), format: Format = .auto,
                 fields: JSONLinesFields = JSONLinesFields()) {
@@ -45,55 +60,117 @@ public struct PageStream: Sequence, IteratorProtocol {
     }
 
     public static func isJSONLinesName(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        let plain = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
+        let plain = plainName(name)
         return plain.hasSuffix(".jsonl") || plain.hasSuffix(".ndjson")
+    }
+
+    public static func isWARCName(_ name: String) -> Bool {
+        plainName(name).hasSuffix(".warc")
+    }
+
+    static func isHTMLName(_ name: String) -> Bool {
+        let plain = plainName(name)
+        return plain.hasSuffix(".html") || plain.hasSuffix(".htm") || plain.hasSuffix(".xhtml")
+    }
+
+    private static func plainName(_ name: String) -> String {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
     }
 
     public mutating func next() -> InputPage? {
         while true {
-            if var current = lines, let entry = linesEntry {
-                if let line = current.next() {
-                    lines = current
-                    lineNumber += 1
-                    guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { continue }
-                    return page(fromLine: line, number: lineNumber, of: entry)
-                }
-                let failure = current.failure
-                lines = nil
-                linesEntry = nil
-                if let failure {
-                    return InputPage(id: "\(entry.id):\(lineNumber + 1)", path: entry.path, bytes: [], readError: failure)
-                }
+            switch current {
+            case .lines(let lines, let entry, let lineNumber)?:
+                if let page = nextLinePage(lines, entry: entry, lineNumber: lineNumber) { return page }
+            case .warc(let warc, let pages)?:
+                if let page = nextWARCPage(warc, pages: pages) { return page }
+            case nil:
+                break
             }
+            current = nil
             guard let entry = entries.next() else { return nil }
-            let isJSONLines: Bool
-            switch format {
-            case .jsonl: isJSONLines = true
-            case .html: isJSONLines = false
-            case .auto: isJSONLines = entry.path.map { Self.isJSONLinesName($0) } ?? false
+            if let page = open(entry) { return page }
+        }
+    }
+
+    /// Starts reading an entry: returns its page when it is a single page (or cannot be read),
+    /// or sets `current` to the lines or records it holds.
+    private mutating func open(_ entry: InputCollector.Entry) -> InputPage? {
+        var chosen = format
+        if chosen == .auto, let path = entry.path {
+            if Self.isWARCName(path) { chosen = .warc } else if Self.isJSONLinesName(path) { chosen = .jsonl } else if Self.isHTMLName(path) { chosen = .html }
+        }
+        if chosen == .html, entry.path != nil { return reader.read(entry) }
+        let source: FileSource
+        do {
+            source = try FileSource(path: entry.path)
+        } catch {
+            return InputPage(id: entry.id, path: entry.path, bytes: [], readError: error.description)
+        }
+        let raw = ByteReader(source)
+        if chosen == .auto { chosen = Self.sniffFormat(raw) }
+        switch chosen {
+        case .warc:
+            current = .warc(WARCReader(source: MemorySource(raw.takeBuffered(), then: source), maximumBlockBytes: reader.maximumBytes),
+                            WARCPages(fileID: entry.id, path: entry.path))
+            return nil
+        case .jsonl:
+            let lines: ByteReader
+            if GzipSource.isGzip(raw.peek(2)) {
+                lines = ByteReader(GzipSource(MemorySource(raw.takeBuffered(), then: source)))
+            } else {
+                lines = raw
             }
-            if isJSONLines || (format == .auto && entry.path == nil) {
-                // Standard input in auto mode: JSON Lines when the first byte is "{".
-                let page = reader.read(entry)
-                if let readError = page.readError, isJSONLines { return InputPage(id: entry.id, path: entry.path, bytes: [], readError: readError) }
-                var bytes = page.bytes
-                if page.compression == .gzip || Gzip.looksCompressed(bytes) {
-                    switch Gzip.decompress(bytes) {
-                    case .success(let plain): bytes = plain
-                    case .failure(let failure): return InputPage(id: entry.id, path: entry.path, bytes: [], readError: failure.description)
-                    }
-                }
-                let firstByte = bytes.first { $0 > 0x20 }
-                if isJSONLines || firstByte == UInt8(ascii: "{") {
-                    lines = LineReader(bytes: bytes)
-                    linesEntry = entry
-                    lineNumber = 0
-                    continue
-                }
-                return page
+            current = .lines(lines, entry, lineNumber: 0)
+            return nil
+        case .html, .auto:
+            return reader.read(entry, from: raw)
+        }
+    }
+
+    /// WARC, JSON Lines or HTML, by the first bytes (after gzip, when the stream is gzip).
+    static func sniffFormat(_ raw: ByteReader) -> Format {
+        var head = Array(raw.peek(1 << 16))
+        if GzipSource.isGzip(head) {
+            // Decompress only what was peeked; the stream itself is not consumed.
+            let probe = GzipSource(MemorySource(head))
+            var plain: [UInt8] = []
+            while plain.count < 4096, let count = try? probe.read(appendingTo: &plain), count > 0 {}
+            head = plain
+        }
+        guard let first = head.firstIndex(where: { $0 > 0x20 }) else { return .html }
+        if head[first...].starts(with: Array("WARC/".utf8)) { return .warc }
+        if head[first] == UInt8(ascii: "{") { return .jsonl }
+        return .html
+    }
+
+    // MARK: JSON Lines
+
+    private mutating func nextLinePage(_ lines: ByteReader, entry: InputCollector.Entry, lineNumber: Int) -> InputPage? {
+        var number = lineNumber
+        defer { if case .lines? = current { current = .lines(lines, entry, lineNumber: number) } }
+        // A line holds one page, possibly base64: allow a third more than the page limit.
+        let limit = reader.maximumBytes + reader.maximumBytes / 3 + 1024
+        while true {
+            let line: ArraySlice<UInt8>
+            do {
+                guard let read = try lines.readLine(limit: limit) else { return nil }
+                line = read
+            } catch {
+                // Unreadable bytes (a damaged .gz): the lines from here on are lost; say so once.
+                current = nil
+                return InputPage(id: "\(entry.id):\(number + 1)", path: entry.path, bytes: [],
+                                 readError: "line \(number + 1) and after: \(error.description)")
             }
-            return reader.read(entry)
+            number += 1
+            if line.count == limit {
+                while let rest = try? lines.readLine(limit: limit), rest.count == limit {}
+                return InputPage(id: "\(entry.id):\(number)", path: entry.path, bytes: [],
+                                 readError: "line \(number): longer than the \(limit)-byte line limit")
+            }
+            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { continue }
+            return page(fromLine: line, number: number, of: entry)
         }
     }
 
@@ -124,26 +201,21 @@ public struct PageStream: Sequence, IteratorProtocol {
         let bytes = !html.utf8.contains(UInt8(ascii: "<")) ? (Base64.decode(html) ?? Array(html.utf8)) : Array(html.utf8)
         var page = InputPage(id: id, path: entry.path, bytes: bytes, url: url)
         page.meta = fields.keep.compactMap { key in object[key].map { (key, $0) } }
+        page.container = "jsonl"
         return page
     }
-}
 
-/// Splits bytes into lines (`\n`, an optional `\r` dropped), without copying them.
-struct LineReader {
-    private let bytes: [UInt8]
-    private var position = 0
-    /// Set when the input ended badly (nothing today: whole buffers are read first).
-    var failure: String?
+    // MARK: WARC
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
-
-    mutating func next() -> ArraySlice<UInt8>? {
-        guard position < bytes.count else { return nil }
-        let end = bytes[position...].firstIndex(of: 0x0A) ?? bytes.count
-        var line = bytes[position..<end]
-        if line.last == 0x0D { line = line.dropLast() }
-        position = end + 1
-        return line
+    private mutating func nextWARCPage(_ warc: WARCReader, pages: WARCPages) -> InputPage? {
+        while let result = warc.next() {
+            warcTally.records += 1
+            switch pages.outcome(of: result) {
+            case .page(let page): return page
+            case .skipped(let reason): warcTally.skipped[reason, default: 0] += 1
+            }
+        }
+        return nil
     }
 }
 

@@ -29,4 +29,31 @@ public enum Fixtures {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []
         return names.filter { $0.hasSuffix(".html") || $0.hasSuffix(".html.gz") }.sorted().map { samples.appendingPathComponent($0) }
     }
+
+    /// A Python with the test tools (warcio, brotli): `$WINNOW_PYTHON`, else the virtual
+    /// environment `.ci/run` makes in `.venv-tools`. nil when neither has warcio (tests skip).
+    public static let toolsPython: URL? = {
+        var candidates: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["WINNOW_PYTHON"] { candidates.append(URL(fileURLWithPath: path)) }
+        candidates.append(repositoryRoot.appendingPathComponent(".venv-tools/bin/python"))
+        return candidates.first { candidate in
+            guard FileManager.default.isExecutableFile(atPath: candidate.path) else { return false }
+            return (try? runProgram(candidate, ["-c", "import warcio"]).status) == 0
+        }
+    }()
+
+    /// Runs a program to its end; returns its exit status and standard error.
+    @discardableResult
+    public static func runProgram(_ program: URL, _ arguments: [String]) throws -> (status: Int32, standardError: String) {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        let errorPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let errorData = errorPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: errorData, as: UTF8.self))
+    }
 }

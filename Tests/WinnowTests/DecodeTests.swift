@@ -106,4 +106,43 @@ import WinnowIO
         #expect(result.reject?.reason.contains(reason) == true, "\(String(describing: result.reject))")
         #expect(result.record["status"] == .string("rejected"))
     }
+
+    // MARK: What a WARC response brings: the HTTP charset and a Content-Encoding.
+
+    private func decodeTransported(_ bytes: [UInt8], charset: String? = nil, compression: InputPage.Compression = .none) throws -> (DecodedPage, Trace) {
+        var page = InputPage(id: "w", bytes: bytes, url: "https://news.example/a")
+        page.transportCharset = charset
+        page.compression = compression
+        page.container = "warc"
+        page.fetchedAt = "2021-06-22T10:15:00Z"
+        var trace = Trace()
+        return (try DecodePage().run(page, maximumBytes: 1 << 20, trace: &trace), trace)
+    }
+
+    @Test func theHTTPCharsetComesBeforeTheMetaPrescan() throws {
+        let (decoded, _) = try decodeTransported(page(charset: "windows-1252", body: [0xCC, 0xE8, 0xF0]), charset: "windows-1251")
+        #expect(decoded.charset == "windows-1251")
+        #expect(decoded.charsetFrom == "http")
+        #expect(text(decoded).contains("Мир"))
+        #expect(decoded.container == "warc")
+        #expect(decoded.fetchedAt == "2021-06-22T10:15:00Z")
+        #expect(decoded.containerURL == "https://news.example/a")
+        // A byte order mark still wins over the header.
+        let (withBOM, _) = try decodeTransported([0xEF, 0xBB, 0xBF] + page(charset: nil, body: Array("é".utf8)), charset: "windows-1251")
+        #expect(withBOM.charsetFrom == "bom")
+    }
+
+    @Test func contentEncodingsAreUndone() throws {
+        let html = page(charset: "utf-8", body: Array("Grüße".utf8))
+        let (gzipped, _) = try decodeTransported(Gzip.compress(html), compression: .gzip)
+        #expect(text(gzipped).contains("Grüße"))
+        let member = Gzip.compress(html)
+        let (deflated, _) = try decodeTransported(Array(member[10..<(member.count - 8)]), compression: .deflate)
+        #expect(text(deflated).contains("Grüße"))
+        // A header that says gzip over a payload stored already decompressed: read as it is, with a note.
+        let (stored, trace) = try decodeTransported(html, compression: .gzip)
+        #expect(text(stored).contains("Grüße"))
+        #expect(trace.notes.contains { $0.message.contains("not gzip") })
+        #expect(throws: Reject.self) { try decodeTransported([0x13, 0x37, 0x00, 0xFF, 0x42], compression: .brotli) }
+    }
 }

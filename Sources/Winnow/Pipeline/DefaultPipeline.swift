@@ -18,6 +18,10 @@ public struct DefaultPipeline: Sendable {
         // A URL the container gives (JSON Lines, WARC) stands in for --base-url on this page.
         var options = self.options
         if let url = page.url { options.baseURL = url }
+        // Relative dates ("yesterday") on a page without a date resolve against the fetch date.
+        if options.referenceDate == nil, let fetchedAt = page.fetchedAt, fetchedAt.utf8.count >= 10 {
+            options.referenceDate = String(fetchedAt.prefix(10))
+        }
         var trace = Trace()
         do throws(Reject) {
             let decoded = try DecodePage().run(page, maximumBytes: options.maximumPageBytes, trace: &trace)
@@ -30,7 +34,7 @@ public struct DefaultPipeline: Sendable {
             if !page.meta.isEmpty { record = RenderRecord.adding(meta: page.meta, to: record) }
             return PageResult(id: page.id, article: article, reject: nil, trace: trace, record: record)
         } catch {
-            let record = RenderRecord().reject(id: page.id, reject: error, sourceBytes: page.bytes.count)
+            let record = RenderRecord().reject(id: page.id, url: page.url, reject: error, sourceBytes: page.bytes.count)
             return PageResult(id: page.id, article: nil, reject: error, trace: trace, record: record)
         }
     }

@@ -8,11 +8,12 @@ struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract each page's article into one JSON Lines record.",
         discussion: """
-            PATH is a file, a folder (read recursively: .html/.htm/.xhtml pages and .jsonl/.ndjson \
-            files of pages, each optionally .gz) or - for standard input (HTML, or JSON Lines when \
-            it starts with "{"). Every page yields one line: its record, or a reject record \
-            (status "rejected", with the stage and the reason). Progress and the summary go to \
-            standard error.
+            PATH is a file, a folder (read recursively: .html/.htm/.xhtml pages, .jsonl/.ndjson \
+            files of pages and .warc archives, each optionally .gz) or - for standard input \
+            (recognized by its first bytes). Every page yields one line: its record, or a reject \
+            record (status "rejected", with the stage and the reason). WARC records that are not \
+            pages (requests, metadata, non-HTML payloads, responses other than 200) are counted in \
+            the summary. Progress and the summary go to standard error.
             """)
 
     @Argument(help: "Files, folders, or - for standard input.")
@@ -105,6 +106,7 @@ struct Clean: ParsableCommand {
         } catch {
             throw RunFailure(description: "winnow: \(error)")
         }
+        summary.warc = stream.warcTally
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         if !quiet { writeStandardError(summary.line) }
         if summary.rejected > 0 && !allowRejects { throw ExitCodes.someRejected }
@@ -137,35 +139,4 @@ final class ResultSlots: @unchecked Sendable {
     }
 
     var results: [PageResult] { slots.compactMap { $0 } }
-}
-
-/// Counts that reconcile: pages = records + rejected.
-struct RunSummary {
-    var pages = 0
-    var records = 0
-    var rejected = 0
-    var rejectedByStage: [String: Int] = [:]
-    var skippedFiles = 0
-    var seconds = 0.0
-
-    mutating func count(_ result: PageResult) {
-        pages += 1
-        if let reject = result.reject {
-            rejected += 1
-            rejectedByStage[reject.stage.rawValue, default: 0] += 1
-        } else {
-            records += 1
-        }
-    }
-
-    var line: String {
-        var text = "winnow: \(pages) page\(pages == 1 ? "" : "s"): \(records) record\(records == 1 ? "" : "s"), \(rejected) rejected"
-        if !rejectedByStage.isEmpty {
-            text += " (" + rejectedByStage.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
-        }
-        if skippedFiles > 0 { text += "; \(skippedFiles) non-page file\(skippedFiles == 1 ? "" : "s") skipped" }
-        text += String(format: "; %.2f s", seconds)
-        if seconds > 0, pages > 0 { text += String(format: ", %.0f pages/s", Double(pages) / seconds) }
-        return text
-    }
 }

@@ -7,7 +7,7 @@ extension PageStream.Format: ExpressibleByArgument {}
 /// How inputs are read: the format (by extension and content unless given) and, for JSON Lines,
 /// which fields hold the page, its URL and its id, and which fields to pass through.
 struct InputOptions: ParsableArguments {
-    @Option(help: "auto (by extension; stdin by its first byte), html or jsonl.")
+    @Option(help: "auto (by extension, else by the first bytes: WARC/, {, or HTML), html, jsonl or warc.")
     var inputFormat: PageStream.Format = .auto
 
     @Option(help: "JSON Lines: the field holding the page's HTML (text or base64).")

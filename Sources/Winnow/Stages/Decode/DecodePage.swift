@@ -14,14 +14,38 @@ public struct DecodePage: Sendable {
     public func run(_ page: InputPage, maximumBytes: Int, trace: inout Trace) throws(Reject) -> DecodedPage {
         if let readError = page.readError { throw Reject(stage: .read, reason: readError) }
         var bytes = page.bytes
-        var container = "html"
-        if page.compression == .gzip || Gzip.looksCompressed(bytes) {
+        var container = page.container ?? "html"
+        switch page.compression {
+        case .gzip where page.container != nil && !Gzip.looksCompressed(bytes) && Self.looksLikeText(bytes):
+            // Archives sometimes store the payload already decompressed but keep the header.
+            trace.note("decode", "Content-Encoding gzip, but the payload is not gzip: read as it is")
+        case .gzip:
             switch Gzip.decompress(bytes, limit: maximumBytes) {
             case .success(let plain):
                 bytes = plain
-                container = "html.gz"
+                if page.container == nil { container = "html.gz" }
             case .failure(let failure):
                 throw Reject(stage: .decode, reason: failure.description)
+            }
+        case .deflate, .brotli:
+            let name = page.compression == .deflate ? "deflate" : "br"
+            let plain = page.compression == .deflate ? Deflate.decompress(bytes, limit: maximumBytes) : Brotli.decompress(bytes, limit: maximumBytes)
+            if let plain {
+                bytes = plain
+            } else if Self.looksLikeText(bytes) {
+                trace.note("decode", "Content-Encoding \(name), but the payload does not decode: read as it is")
+            } else {
+                throw Reject(stage: .decode, reason: "Content-Encoding \(name): the payload does not decompress")
+            }
+        case .none:
+            if Gzip.looksCompressed(bytes) {
+                switch Gzip.decompress(bytes, limit: maximumBytes) {
+                case .success(let plain):
+                    bytes = plain
+                    if page.container == nil { container = "html.gz" }
+                case .failure(let failure):
+                    throw Reject(stage: .decode, reason: failure.description)
+                }
             }
         }
         if bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
@@ -30,7 +54,7 @@ public struct DecodePage: Sendable {
         if bytes.count > maximumBytes {
             throw Reject(stage: .decode, reason: "page of \(bytes.count) bytes is over the \(maximumBytes)-byte limit")
         }
-        let sniffed = SniffCharset().sniff(bytes)
+        let sniffed = SniffCharset().sniff(bytes, transportLabel: page.transportCharset)
         if !sniffed.encoding.hasPrefix("UTF-16"), let binary = BinarySignature.identify(bytes) {
             throw Reject(stage: .decode, reason: "not a text page: \(binary)")
         }
@@ -50,7 +74,13 @@ public struct DecodePage: Sendable {
         }
         return DecodedPage(
             id: page.id, utf8: output.utf8, charset: sniffed.encoding.lowercased(), charsetFrom: sniffed.source,
-            container: container, sourceBytes: page.bytes.count, sha256: SHA256.hexDigest(page.bytes))
+            container: container, sourceBytes: page.bytes.count, sha256: SHA256.hexDigest(page.bytes), fetchedAt: page.fetchedAt,
+            containerURL: page.url)
+    }
+
+    /// Whether the first non-space byte opens markup (a payload that is plainly not compressed).
+    static func looksLikeText(_ bytes: [UInt8]) -> Bool {
+        bytes.first { $0 > 0x20 } == UInt8(ascii: "<")
     }
 }
 
@@ -63,4 +93,8 @@ public struct DecodedPage: Sendable {
     public var container: String
     public var sourceBytes: Int
     public var sha256: String
+    /// When the page was fetched, as the container said (`WARC-Date`).
+    public var fetchedAt: String?
+    /// The URL the container gave (WARC target URI, JSON Lines field), whatever the page says of itself.
+    public var containerURL: String?
 }

@@ -31,6 +31,7 @@ public struct RenderRecord: Sendable {
             fields.append(("repairs", .object(trace.repairs.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })))
         }
         if !article.rules.isEmpty { fields.append(("rules", .array(article.rules.map(JSONValue.string)))) }
+        fields.append(optional: "fetched_at", page.fetchedAt)
         fields.append(("source", Self.source(page)))
         return .object(fields)
     }
@@ -44,12 +45,15 @@ public struct RenderRecord: Sendable {
     }
 
     /// The record of a page that produced no article.
-    public func reject(id: String, reject: Reject, sourceBytes: Int) -> JSONValue {
-        .object([
-            ("schema", .int(Self.schemaVersion)), ("id", .string(id)), ("status", .string("rejected")),
-            ("stage", .string(reject.stage.rawValue)), ("reason", .string(reject.reason)),
+    /// `url` is the container's (JSON Lines field, WARC target URI), so a reject can be fetched again.
+    public func reject(id: String, url: String? = nil, reject: Reject, sourceBytes: Int) -> JSONValue {
+        var fields: [(String, JSONValue)] = [("schema", .int(Self.schemaVersion)), ("id", .string(id))]
+        fields.append(optional: "url", url)
+        fields += [
+            ("status", .string("rejected")), ("stage", .string(reject.stage.rawValue)), ("reason", .string(reject.reason)),
             ("source", .object([("bytes", .int(sourceBytes))])),
-        ])
+        ]
+        return .object(fields)
     }
 
     static func render(_ block: Block) -> JSONValue {
@@ -80,10 +84,13 @@ public struct RenderRecord: Sendable {
     }
 
     static func source(_ page: DecodedPage) -> JSONValue {
-        .object([
-            ("format", .string("html")), ("container", .string(page.container)), ("bytes", .int(page.sourceBytes)),
-            ("charset", .string(page.charset)), ("charset_from", .string(page.charsetFrom)), ("sha256", .string(page.sha256)),
-        ])
+        var fields: [(String, JSONValue)] = [("format", .string("html")), ("container", .string(page.container))]
+        fields.append(optional: "url", page.containerURL)
+        fields += [
+            ("bytes", .int(page.sourceBytes)), ("charset", .string(page.charset)), ("charset_from", .string(page.charsetFrom)),
+            ("sha256", .string(page.sha256)),
+        ]
+        return .object(fields)
     }
 }
 
