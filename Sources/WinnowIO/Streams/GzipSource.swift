@@ -138,10 +138,12 @@ public final class GzipSource: ByteSource {
 
     /// The compressed offset of the member that produced the byte at `outputOffset`.
     public func memberStart(atOutputOffset offset: Int) -> Int? {
-        var found: Int?
-        for start in memberStarts {
-            if start.output <= offset { found = start.compressed } else { break }
+        // Binary search for the last member that starts at or before `offset`.
+        var low = 0, high = memberStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if memberStarts[middle].output <= offset { low = middle + 1 } else { high = middle }
         }
-        return found
+        return low > 0 ? memberStarts[low - 1].compressed : nil
     }
 }

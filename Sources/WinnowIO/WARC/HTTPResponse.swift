@@ -1,8 +1,14 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An HTTP/1.x response as a WARC `response` record stores it: status line, header fields,
 /// blank line, payload. Only what page reading needs is parsed.
 public struct HTTPResponse: Sendable {
     public var status: Int
-    /// Header fields in order, names as written.
+    /// Header fields in order, names lower-cased (they compare case-insensitively).
     public var fields: [(name: String, value: String)]
     /// The payload as stored: still chunked or compressed when the headers say so.
     public var payload: ArraySlice<UInt8>
@@ -16,7 +22,10 @@ public struct HTTPResponse: Sendable {
         var position = 0
         func nextLine() -> ArraySlice<UInt8>? {
             guard position < block.count, position < maximumHeadBytes else { return nil }
-            guard let newline = block[position...].firstIndex(of: 0x0A) else { return nil }
+            guard let newline = block.withUnsafeBufferPointer({ buffer -> Int? in
+                guard let found = memchr(buffer.baseAddress! + position, 0x0A, buffer.count - position) else { return nil }
+                return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }) else { return nil }
             var line = block[position..<newline]
             if line.last == 0x0D { line = line.dropLast() }
             position = newline + 1
@@ -34,8 +43,7 @@ public struct HTTPResponse: Sendable {
                 continue
             }
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            fields.append((String(decoding: line[..<colon], as: UTF8.self).trimmingSpaces,
-                           String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces))
+            fields.append((HeaderName.lowercased(line[..<colon]).trimmingSpaces, HeaderName.trimmed(line[(colon + 1)...])))
         }
         return HTTPResponse(status: status, fields: fields, payload: block[position...])
     }
@@ -43,7 +51,7 @@ public struct HTTPResponse: Sendable {
     /// The first value of a header field, by case-insensitive name.
     public subscript(name: String) -> String? {
         let lower = name.lowercased()
-        return fields.first { $0.name.lowercased() == lower }?.value
+        return fields.first { $0.name == lower }?.value
     }
 
     /// Whether `Transfer-Encoding` names chunked.

@@ -116,9 +116,7 @@ public final class WARCReader {
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
                 return .failure("WARC header line without a field name")
             }
-            let name = String(decoding: line[..<colon], as: UTF8.self)
-            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces
-            fields.append((name, value))
+            fields.append((HeaderName.lowercased(line[..<colon]), HeaderName.trimmed(line[(colon + 1)...])))
             if fields.count > Self.maximumHeaderFields { return .failure("WARC header with more than \(Self.maximumHeaderFields) fields") }
         }
     }

@@ -2,7 +2,7 @@
 public struct WARCRecord: Sendable {
     /// "WARC/1.0" or "WARC/1.1".
     public var version: String
-    /// Header fields in order, names as written.
+    /// Header fields in order, names lower-cased (they compare case-insensitively).
     public var fields: [(name: String, value: String)]
     /// The content block (for a `response`, the HTTP message; for a `resource`, the payload).
     public var block: [UInt8]
@@ -13,7 +13,7 @@ public struct WARCRecord: Sendable {
     /// The first value of a header field, by case-insensitive name.
     public subscript(name: String) -> String? {
         let lower = name.lowercased()
-        return fields.first { $0.name.lowercased() == lower }?.value
+        return fields.first { $0.name == lower }?.value
     }
 
     /// `WARC-Type`, lower-cased.
@@ -38,4 +38,20 @@ public enum WARCReadResult: Sendable {
     /// Bytes that do not form a record (damaged gzip, a bad header, a truncated block). `recordID`
     /// is known when the header was read before the damage.
     case damaged(offset: Int, recordID: String?, reason: String)
+}
+
+/// Header field helpers shared by the WARC and HTTP parsers.
+enum HeaderName {
+    /// A field name, ASCII letters lower-cased.
+    static func lowercased(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// The bytes without leading and trailing spaces and tabs, as a string.
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        var slice = bytes
+        while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+        while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
+        return String(decoding: slice, as: UTF8.self)
+    }
 }
