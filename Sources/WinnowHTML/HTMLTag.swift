@@ -22,6 +22,12 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
         }
     }
 
+    /// The element for a lower-case tag name; nil for names that are not one of these.
+    public static func named(_ name: String) -> HTMLTag? { byName[name] }
+
+    private static let byName: [String: HTMLTag] = Dictionary(
+        uniqueKeysWithValues: allCases.compactMap { tag in tag.name.map { ($0, tag) } })
+
     init(cName: UnsafePointer<UInt8>) {
         var key: UInt64 = 0
         var length = 0

@@ -28,10 +28,11 @@ struct BuildBlocks {
     private var standfirstSeen = false
 
     private(set) var items: [(order: Int, item: Item)] = []
-    /// Characters the text model changed: zero-width and soft hyphens removed, no-break spaces
-    /// made spaces.
+    /// Characters the text model changed: invisible characters removed, no-break spaces made
+    /// spaces, C1 controls read as windows-1252, decomposed accents composed.
     var repairs: [(String, Int)] {
-        [("invisibleCharacters", builder.removedInvisibles), ("noBreakSpaces", builder.replacedNoBreakSpaces)]
+        [("invisibleCharacters", builder.removedInvisibles), ("noBreakSpaces", builder.replacedNoBreakSpaces),
+         ("c1Controls", builder.replacedC1Controls), ("nfc", builder.composedCharacters)]
     }
     private var builder = TextBuilder()
     private var runOrder = -1
@@ -270,7 +271,8 @@ struct BuildBlocks {
             items.append((order, .removed(credit)))
             return
         }
-        if let (category, reason) = Self.phraseRule(comparable, length: block.text.count) {
+        // Code shows braces and tags on purpose: no phrase judges it.
+        if block.kind != .code, let (category, reason) = Self.phraseRule(comparable, length: block.text.count) {
             items.append((order, .removed(removal(for: block, category: category, reason: reason, order: order))))
             return
         }

@@ -1,7 +1,13 @@
+import Foundation
+
 /// Accumulates the visible text of inline content with the browser's whitespace model:
 /// runs of whitespace become one space, `<br>` becomes a line break, nothing leads or trails.
 /// Works on UTF-8 bytes. Also removes characters that never show (zero-width space, soft
-/// hyphen, byte order mark) and turns no-break spaces into spaces, counting each repair.
+/// hyphen, byte order mark, word joiner, bidi embeddings, overrides and isolates), turns
+/// no-break spaces into spaces, puts C1 controls back as the windows-1252 characters they were
+/// meant to be (U+0092 is a ’ that went through latin-1), and composes decomposed accents (NFC);
+/// each repair is counted. Zero-width joiners and non-joiners stay: Persian, Indic scripts and
+/// emoji need them.
 struct TextBuilder {
     private(set) var bytes: [UInt8] = []
     private var pendingSpace = false
@@ -10,6 +16,11 @@ struct TextBuilder {
     var preservesWhitespace = false
     private(set) var removedInvisibles = 0
     private(set) var replacedNoBreakSpaces = 0
+    private(set) var replacedC1Controls = 0
+    private(set) var composedCharacters = 0
+    /// Whether a combining mark (U+0300–U+036F) was appended since the last `take()`: only then
+    /// is NFC worth computing.
+    private var sawCombiningMark = false
 
     var isEmpty: Bool { bytes.isEmpty }
 
@@ -33,10 +44,21 @@ struct TextBuilder {
                 let next = text[index + 1]
                 if next == 0xA0 { replacedNoBreakSpaces += 1; pendingSpace = true; index += 2; continue }
                 if next == 0xAD { removedInvisibles += 1; index += 2; continue }  // soft hyphen
+                if next >= 0x80 && next <= 0x9F {  // a C1 control
+                    replacedC1Controls += 1
+                    index += 2
+                    if let replacement = Self.windows1252C1[Int(next - 0x80)] {
+                        flushPending()
+                        bytes.append(contentsOf: replacement.utf8)
+                    }
+                    continue
+                }
             }
+            if byte == 0xCC || (byte == 0xCD && index + 1 < count && text[index + 1] <= 0xAF) { sawCombiningMark = true }
             if byte == 0xE2, index + 2 < count, text[index + 1] == 0x80 {
                 let third = text[index + 2]
-                if third == 0x8B || third == 0x8E || third == 0x8F {  // zero-width space, LRM, RLM
+                // zero-width space, LRM, RLM; LRE, RLE, PDF, LRO, RLO
+                if third == 0x8B || third == 0x8E || third == 0x8F || (third >= 0xAA && third <= 0xAE) {
                     removedInvisibles += 1
                     index += 3
                     continue
@@ -46,6 +68,11 @@ struct TextBuilder {
                     index += 3
                     continue
                 }
+            }
+            if byte == 0xE2, index + 2 < count, text[index + 1] == 0x81, text[index + 2] == 0xA0 || (text[index + 2] >= 0xA6 && text[index + 2] <= 0xA9) {
+                removedInvisibles += 1  // word joiner; LRI, RLI, FSI, PDI
+                index += 3
+                continue
             }
             if byte == 0xEF, index + 2 < count, text[index + 1] == 0xBB, text[index + 2] == 0xBF {
                 removedInvisibles += 1
@@ -57,6 +84,15 @@ struct TextBuilder {
             index += 1
         }
     }
+
+    /// What C1 controls (U+0080–U+009F) stand for in windows-1252; nil where it defines nothing
+    /// (those controls are dropped).
+    static let windows1252C1: [String?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
 
     mutating func append(_ string: String) {
         var copy = string
@@ -88,7 +124,16 @@ struct TextBuilder {
     /// The text so far, and a fresh start.
     mutating func take() -> String {
         while let last = bytes.last, last == 0x20 || last == 0x0A { bytes.removeLast() }
-        let text = String(decoding: bytes, as: UTF8.self)
+        var text = String(decoding: bytes, as: UTF8.self)
+        if sawCombiningMark {
+            let composed = text.precomposedStringWithCanonicalMapping
+            let saved = text.unicodeScalars.count - composed.unicodeScalars.count
+            if saved > 0 {
+                composedCharacters += saved
+                text = composed
+            }
+            sawCombiningMark = false
+        }
         bytes.removeAll(keepingCapacity: true)
         pendingSpace = false
         pendingBreaks = 0

@@ -3,7 +3,8 @@ import WinnowHTML
 /// Stage 2b (after parse, before site rules and strip): repairs text in the document's text
 /// nodes, in place. Mojibake first (`RepairMojibake`), because its evidence (C1 controls, odd
 /// accented letters) is what later steps would remove; then doubly escaped entities
-/// (`RepairEntities`). Every repair is counted in `repairs`.
+/// (`RepairEntities`); then leftovers of templates and markup shown as text
+/// (`RepairLeakedText`). Every repair is counted in `repairs`.
 public struct RepairText: Sendable {
     public init() {}
 
@@ -12,6 +13,8 @@ public struct RepairText: Sendable {
         var walker = TreeWalker(root: root)
         var repaired = 0
         var entities = 0
+        var placeholders = 0
+        var markup = 0
         while let node = walker.next() {
             // Code is not text: scripts and styles are left alone, except JSON-LD, whose strings
             // become the record's metadata. There only mojibake is repaired (it yields letters);
@@ -27,7 +30,8 @@ public struct RepairText: Sendable {
             let inScript = node.parent?.tag == .script
             let mojibake = node.withContentBytes(RepairMojibake.mightContainMojibake) == true
             let references = !inScript && node.withContentBytes(RepairEntities.mightContainReference) == true
-            guard mojibake || references, var text = node.content else { continue }
+            let leaks = !inScript && node.withContentBytes(RepairLeakedText.mightContainLeak) == true && !Self.isInCode(node)
+            guard mojibake || references || leaks, var text = node.content else { continue }
             var changed = false
             if mojibake, let (fixed, count) = RepairMojibake.repair(text) {
                 text = fixed
@@ -39,9 +43,33 @@ public struct RepairText: Sendable {
                 entities += count
                 changed = true
             }
+            // After entities: `&lt;!-- tag --&gt;` written twice shows as `<!-- tag -->` only now.
+            if leaks || (references && changed), let fixed = RepairLeakedText.repair(text) {
+                text = fixed.text
+                placeholders += fixed.placeholders
+                markup += fixed.markup
+                changed = true
+            }
             if changed { node.replaceContent(text) }
         }
         trace.countRepair("mojibake", by: repaired)
         trace.countRepair("doubleEscapedEntities", by: entities)
+        trace.countRepair("placeholders", by: placeholders)
+        trace.countRepair("leakedMarkup", by: markup)
+    }
+
+    /// Text about code keeps its braces and angle brackets.
+    private static func isInCode(_ node: Node) -> Bool {
+        var ancestor = node.parent
+        var depth = 0
+        while let element = ancestor, depth < 6 {
+            switch element.tag {
+            case .pre, .code, .kbd, .samp, .textarea: return true
+            default: break
+            }
+            ancestor = element.parent
+            depth += 1
+        }
+        return false
     }
 }
