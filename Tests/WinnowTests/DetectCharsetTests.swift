@@ -34,6 +34,18 @@ import WinnowTestSupport
         #expect(String(decoding: decoded.utf8, as: UTF8.self).contains(text), "\(encoding): text changed")
     }
 
+    /// An English page in a CJK charset carries only its typography as two-byte characters:
+    /// too little to name the charset for sure, enough to decode it right.
+    @Test(arguments: ["gb18030", "EUC-KR", "Shift_JIS", "Big5"])
+    func englishWithOnlyTypographyInACJKCharset(encoding: String) throws {
+        let text = "The minister said “the talks went well”, and the opposition agreed, which was a surprise."
+        let html = "<html><head><title>t</title></head><body><p>\(text)</p><p>\(text)</p></body></html>"
+        let bytes = try #require(Transcode.fromUTF8(html, encoding: encoding))
+        var trace = Trace()
+        let decoded = try DecodePage().run(InputPage(id: "t", bytes: bytes), maximumBytes: 1 << 20, trace: &trace)
+        #expect(String(decoding: decoded.utf8, as: UTF8.self).contains(text), "\(encoding): read as \(decoded.charset)")
+    }
+
     @Test func labelsStillWinAndASCIIStaysDefault() throws {
         var trace = Trace()
         let labelled = Array("<meta charset=koi8-r><p>".utf8) + (Transcode.fromUTF8("Привет, мир", encoding: "windows-1251") ?? [])

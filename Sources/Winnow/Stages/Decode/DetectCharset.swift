@@ -74,8 +74,9 @@ enum DetectCharset {
         let cjk = isHan(value) || isHangul(value) || (0x3040...0x30FF).contains(value)
         // A CJK character glued to a Latin letter ("Myanmar痴") is a single-byte page misread.
         if cjk, isASCIILetter(previous) || isASCIILetter(next) { return -2 }
-        // Curly quotes, dashes, ellipses: the typography of windows-125x text, apostrophes included.
-        if (0x2010...0x2027).contains(value), script == .latin || script == .cyrillic { return 1 }
+        // Curly quotes, dashes, ellipses: typography, in any script's charset (CJK charsets carry
+        // them as two-byte characters, which is all the evidence an English page gives).
+        if (0x2010...0x2027).contains(value) { return 1 }
         if !properties.isAlphabetic {
             // Symbols and punctuation are fine between words, suspicious inside one.
             return previous.properties.isAlphabetic && next.properties.isAlphabetic && !(0x3000...0x303F).contains(value) ? -2 : 0
@@ -83,9 +84,11 @@ enum DetectCharset {
         switch script {
         case .latin:
             guard (0xC0...0x24F).contains(value) else { return -1 }
+            if properties.isUppercase, previous.properties.isLowercase { return -1.5 }  // "čŘ": bytes of another script
             return properties.isLowercase ? 1.5 : 0.5
         case .cyrillic:
             guard (0x400...0x4FF).contains(value) else { return -1 }
+            if properties.isUppercase, previous.properties.isLowercase { return -1.5 }  // "фЁдЖ": two-byte text misread
             return properties.isLowercase ? 1.5 : 0.2
         case .japanese:
             if (0x3040...0x30FF).contains(value) { return 2 }  // kana
