@@ -82,6 +82,17 @@ struct WARCRoundTripTests {
         for (reason, count) in manifest.skipped { #expect(output.standardError.contains("\(reason) \(count)")) }
     }
 
+    @Test func standardInputIsToldByItsFirstBytes() throws {
+        let (warc, manifest) = try makeWARC("piped.warc.gz")
+        let compressed = try Data(contentsOf: warc)
+        for input in [compressed, Data(try #require(try? Gzip.decompress([UInt8](compressed)).get()))] {
+            let output = try WinnowBinary.run(["clean", "-"], standardInput: input)
+            #expect(output.status == 0)
+            #expect(output.lines.count == manifest.pages.count)
+            #expect(output.standardError.contains("WARC: \(manifest.records) records"))
+        }
+    }
+
     @Test func aCorruptRecordIsRejectedAndTheOthersKept() throws {
         let (warc, manifest) = try makeWARC("crawl.warc.gz")
         var bytes = [UInt8](try Data(contentsOf: warc))
