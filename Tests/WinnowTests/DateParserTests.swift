@@ -28,6 +28,11 @@ import Testing
         ("mardi 5 octobre 2021", "2021-10-05"),
         ("Dienstag, 19. November 2019", "2019-11-19"),
         ("19 dicembre 2019", "2019-12-19"),
+        ("22 czerwca 2021 r.", "2021-06-22"),
+        ("wtorek, 22 czerwca 2021, godz. 10:15", "2021-06-22T10:15"),
+        ("22 июня 2021 г.", "2021-06-22"),
+        ("22 июня 2021 года, 10:15", "2021-06-22T10:15"),
+        ("22 juni 2021", "2021-06-22"),
     ])
     func parses(text: String, iso: String) {
         #expect(DateParser.parse(text)?.iso8601 == iso)

@@ -8,7 +8,7 @@ public struct NormalizeArticle: Sendable {
     public func run(_ article: Article, referenceDate: String? = nil, trace: inout Trace) -> Article {
         var article = article
         let reference = article.published ?? article.siteReferenceDate ?? referenceDate
-        article.dates = FindDates(reference: reference).find(in: Block.bodyText(article.blocks)).map {
+        article.dates = FindDates(reference: reference, language: article.language).find(in: Block.bodyText(article.blocks)).map {
             DateMention(text: $0.text, value: $0.value, start: $0.start, end: $0.end, kind: $0.kind.rawValue)
         }
         article.authors = article.authors.map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }

@@ -279,6 +279,12 @@ public enum DateParser {
             "déc": 12, "mär": 3, "okt": 10, "gen": 1, "giu": 6, "lug": 7, "ott": 10, "mrt": 3,
         ]
         table.merge(abbreviations) { current, _ in current }
+        // Polish and Russian month names in every case form, from the running-text tables.
+        for code in ["pl", "ru"] {
+            for (name, month) in DateLanguages.all[code]?.months ?? [:] where name.unicodeScalars.count > 3 {
+                table[name] = table[name] ?? month
+            }
+        }
         return table
     }()
 
@@ -292,6 +298,8 @@ public enum DateParser {
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "am", "um", "uhr",
         "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "il", "alle", "ore",
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "op", "om",
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela", "r", "roku", "godz",
+        "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "г", "года", "в",
     ]
 
     static let zoneOffsets: [String: Int] = [

@@ -1,0 +1,105 @@
+/// How one language writes dates in running text: the words `FindDates` reads. The data for
+/// each language is in `DateLanguages.swift`; this type only indexes it.
+///
+/// Every word is lower case, accents as written; several forms of a word (cases, abbreviations,
+/// spellings without accents) map to the same value. Phrases are token lists: "il y a", "la
+/// semaine dernière", "l ' an dernier" (an apostrophe is a token of its own).
+struct DateLanguage: Sendable {
+    enum Period: Sendable { case day, week, month, year }
+
+    /// ISO 639-1 code, as the record's `language`.
+    var code: String
+    /// Month and weekday names start with a capital letter (English, German): a lower-case
+    /// "may" or "march" is not a month.
+    var capitalizedNames = false
+    /// Month forms, 1 ... 12.
+    var months: [String: Int] = [:]
+    /// Weekday forms, Monday 1 ... Sunday 7 (hyphenated forms like "segunda-feira" included).
+    var weekdays: [String: Int] = [:]
+    /// Yesterday -1, today 0, tomorrow 1 (one-word forms; longer ones are `dayPhrases`).
+    var dayWords: [String: Int] = [:]
+    var dayPhrases: [([String], Int)] = []
+    /// Day words that are something else when capitalized (German "Morgen" is the morning).
+    var lowercaseDayWords: Set<String> = []
+    /// Words that make a bare month a date mention: "in March", "seit Februar", "en mars".
+    var monthPrepositions: Set<String> = []
+    /// Words before a weekday that belong to the mention: "on", "am", "el", "w".
+    var weekdayPrepositions: Set<String> = []
+    /// Between two weekdays of a range: "to", "bis", "au".
+    var rangeLinks: Set<String> = []
+    /// Words that put a sentence in the future, so a partial date resolves forward.
+    var futureWords: Set<String> = []
+    /// Number words for "three days ago".
+    var numbers: [String: Int] = [:]
+    /// Phrases before "N days" that make it past: "vor", "il y a", "hace".
+    var agoBefore: [[String]] = []
+    /// Words after "N days" that make it past: "ago", "fa", "geleden".
+    var agoAfter: Set<String> = []
+    /// Unit forms of "N days ago".
+    var units: [String: Period] = [:]
+    /// "last week", "la semaine dernière": the period before the reference's.
+    var lastPeriods: [([String], Period)] = []
+    /// Words allowed between day, month and year: "de" (22 de junio de 2021).
+    var dateLinks: Set<String> = []
+    /// Words after a year that belong to it: "года", "г", "r".
+    var yearSuffixes: Set<String> = []
+    /// "June 22" (month before day) is how the language writes dates.
+    var monthBeforeDay = false
+    /// Numeric dates read month first (06/22/2021), as in the United States.
+    var numericMonthFirst = false
+
+    /// First letter and length of every word that can open a mention: a cheap filter that
+    /// rules out nearly every token before any string is built.
+    private(set) var openingShapes: Set<UInt32> = []
+    /// The same for the words `FindDates` looks for around a date (future words, units).
+    private(set) var futureShapes: Set<UInt32> = []
+    private(set) var unitShapes: Set<UInt32> = []
+    /// First words of weekdays (the "segunda" of "segunda-feira"), day phrases, "ago" phrases
+    /// and "last week" phrases: which patterns a word can open.
+    private(set) var weekdayOpeners: Set<String> = []
+    private(set) var dayPhraseOpeners: Set<String> = []
+    private(set) var agoOpeners: Set<String> = []
+    private(set) var lastPeriodOpeners: Set<String> = []
+
+    mutating func index() {
+        weekdayOpeners = Set(weekdays.keys.compactMap { $0.split(separator: "-").first.map(String.init) })
+        dayPhraseOpeners = Set(dayPhrases.compactMap(\.0.first))
+        agoOpeners = Set(agoBefore.compactMap(\.first))
+        lastPeriodOpeners = Set(lastPeriods.compactMap(\.0.first))
+        let words = Set(months.keys).union(weekdayOpeners).union(dayWords.keys).union(monthPrepositions)
+            .union(weekdayPrepositions).union(numbers.keys).union(dayPhraseOpeners).union(agoOpeners).union(lastPeriodOpeners)
+        openingShapes = Self.shapes(words)
+        futureShapes = Self.shapes(futureWords.union(["set"]))
+        unitShapes = Self.shapes(units.keys)
+    }
+
+    private static func shapes<S: Sequence>(_ words: S) -> Set<UInt32> where S.Element == String {
+        Set(words.compactMap { word in word.unicodeScalars.first.map { FindDates.shape(first: $0, length: word.unicodeScalars.count) } })
+    }
+
+    /// The language for a record's language code; English when the page names none or one
+    /// without a table.
+    static func named(_ code: String?) -> DateLanguage { shared(code).language }
+
+    static func shared(_ code: String?) -> Shared {
+        guard let code, let shared = sharedTables[code] else { return sharedTables["en"]! }
+        return shared
+    }
+
+    /// One table, held by reference.
+    final class Shared: Sendable {
+        let language: DateLanguage
+        init(_ language: DateLanguage) { self.language = language }
+    }
+
+    private static let sharedTables: [String: Shared] = DateLanguages.all.mapValues(Shared.init)
+
+    /// Builds a month table from twelve lists of forms.
+    static func table(_ forms: [[String]]) -> [String: Int] {
+        var table: [String: Int] = [:]
+        for (offset, names) in forms.enumerated() {
+            for name in names where table[name] == nil { table[name] = offset + 1 }
+        }
+        return table
+    }
+}
