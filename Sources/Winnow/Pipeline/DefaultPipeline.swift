@@ -18,6 +18,7 @@ public struct DefaultPipeline: Sendable {
         // A URL the container gives (JSON Lines, WARC) stands in for --base-url on this page.
         var options = self.options
         if let url = page.url { options.baseURL = url }
+        if let fetchedAt = page.fetchedAt { options.fetchedAt = fetchedAt }
         // Relative dates ("yesterday") on a page without a date resolve against the fetch date.
         if options.referenceDate == nil, let fetchedAt = page.fetchedAt, fetchedAt.utf8.count >= 10 {
             options.referenceDate = String(fetchedAt.prefix(10))

@@ -12,6 +12,9 @@ public struct PipelineOptions: Sendable {
     /// The date relative mentions resolve against when a page has no publication date (and
     /// its site rule gives none). No clock is read: without it they stay unresolved.
     public var referenceDate: String?
+    /// When the page was fetched (the container's `WARC-Date`), set per page: publication
+    /// dates after it are refused.
+    public var fetchedAt: String?
 
     public init(baseURL: String? = nil, maximumPageBytes: Int = 32 << 20, includeBlocks: Bool = true) {
         self.baseURL = baseURL

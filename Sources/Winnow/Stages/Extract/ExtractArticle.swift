@@ -11,7 +11,7 @@ public struct ExtractArticle: Sendable {
     func run(_ page: StrippedPage, options: PipelineOptions, trace: inout Trace) throws(Reject) -> Article {
         let index = page.index
         guard !index.elements.isEmpty else { throw Reject(stage: .extract, reason: "the document has no elements") }
-        var metadata = ExtractMetadata().run(index, baseURL: options.baseURL)
+        var metadata = ExtractMetadata().run(index, baseURL: options.baseURL, fetchedAt: options.fetchedAt, trace: &trace)
         if let site = page.site { SiteMetadata.apply(site, to: &metadata) }
         var selection: SelectMainContent.Selection
         if let site = page.site, let selector = site.contentSelector,

@@ -22,7 +22,7 @@ struct ExtractMetadata {
         var section: String?
     }
 
-    func run(_ index: PageIndex, baseURL: String?) -> Result {
+    func run(_ index: PageIndex, baseURL: String?, fetchedAt: String? = nil, trace: inout Trace) -> Result {
         var meta: [String: String] = [:]
         var jsonScripts: [String] = []
         var canonical: String?
@@ -35,6 +35,7 @@ struct ExtractMetadata {
         var articleTime: String?
         var anyTime: String?
         var bylines: [String] = []
+        var dateTexts: [String] = []
         var tokens: [String] = []
 
         for element in index.elements {
@@ -79,6 +80,19 @@ struct ExtractMetadata {
                     if !name.isEmpty { microdataAuthors.append(name) }
                 }
             }
+            // Short elements named for a date ("date", "published", "timestamp", "dateline"):
+            // where the visible publication date is, when no markup gives one.
+            if dateTexts.count < 6, element.text > 5, element.text < 120, element.tag != .script, element.tag != .style,
+               node.hasAttribute("class") || node.hasAttribute("id")
+            {
+                tokens.removeAll(keepingCapacity: true)
+                _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
+                _ = node.withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
+                if tokens.contains(where: Self.isDateToken) {
+                    let text = BlockText.text(of: node, index: nil)
+                    if !text.isEmpty, text.count < 120 { dateTexts.append(text) }
+                }
+            }
             // Bylines carry "byline"/"author" class tokens, which strip removes as credit; only
             // those elements are tokenized again here.
             if element.removal >= 0 || element.flags.contains(.insideRemoved), bylines.count < 3 {
@@ -114,25 +128,30 @@ struct ExtractMetadata {
             let names = AuthorNames.clean(source)
             if !names.isEmpty { result.authors = names; break }
         }
-        let metaDateKeys = ["article:published_time", "og:published_time", "published_time", "pubdate", "publishdate",
-                            "publish-date", "dc.date.issued", "dcterms.created", "dc.date", "date", "sailthru.date",
-                            "parsely-pub-date"]
-        let metaDate: String? = metaDateKeys.lazy.compactMap { meta[$0] }.first
-        let timeElementDate: String? = pubdateTime ?? articleTime ?? anyTime
-        let dateSources: [(String?, String)] = [
-            (linked.datePublished, "json-ld"), (metaDate, "meta"), (microdataDate, "microdata"), (timeElementDate, "time"),
-        ]
-        for (value, source) in dateSources {
-            guard let value, let parsed = DateParser.parse(value) else { continue }
-            result.published = parsed.iso8601
+        var dates = PublicationDate.Candidates()
+        dates.jsonLD = linked.datePublished
+        dates.meta = meta
+        dates.microdata = microdataDate
+        dates.timeElement = pubdateTime ?? articleTime ?? anyTime
+        dates.url = result.url
+        dates.texts = dateTexts
+        dates.language = (htmlLanguage ?? meta["content-language"] ?? meta["og:locale"] ?? linked.language).flatMap(Self.primaryLanguage)
+        if let (value, source) = PublicationDate(fetchedAt: fetchedAt).choose(dates, trace: &trace) {
+            result.published = value
             result.publishedFrom = source
-            break
         }
         let modified = linked.dateModified ?? meta["article:modified_time"] ?? meta["og:updated_time"] ?? meta["dcterms.modified"]
         result.modified = modified.flatMap(DateParser.parse)?.iso8601
         let language = htmlLanguage ?? meta["content-language"] ?? meta["og:locale"] ?? linked.language
         result.language = language.flatMap(Self.primaryLanguage)
         return result
+    }
+
+    /// Class and id words of elements that show a date.
+    static func isDateToken(_ token: String) -> Bool {
+        ["date", "time", "published", "pubdate", "posted", "dateline", "timestamp", "datetime", "publish", "publication",
+         "postdate", "entrydate", "articledate", "meta-date", "post-date", "entry-date", "article-date", "publish-date",
+         "date-published", "published-date"].contains(token)
     }
 
     /// `en-US`, `en_US`, `EN` → `en`.
