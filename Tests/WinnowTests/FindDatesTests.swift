@@ -47,3 +47,28 @@ import Testing
         #expect(FindDates.add(days: 1, to: "2020-02-28") == "2020-02-29")
     }
 }
+
+@Suite struct RewriteDatesTests {
+    @Test func valuesFollowTheirMentionsAndOffsetsFollowTheText() {
+        let text = "They met on Monday and again on June 22, 2021, then left."
+        let mentions = FindDates(reference: "2021-06-21", language: "en").find(in: text).map {
+            DateMention(text: $0.text, value: $0.value, start: $0.start, end: $0.end, kind: $0.kind.rawValue)
+        }
+        let (rewritten, moved) = NormalizeArticle.rewrite(text, mentions)
+        #expect(rewritten == "They met on Monday [2021-06-21] and again on June 22, 2021 [2021-06-22], then left.")
+        let scalars = Array(rewritten.unicodeScalars)
+        for mention in moved {
+            #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
+        }
+    }
+
+    @Test func theCommandLineFlag() {
+        var options = PipelineOptions()
+        options.rewriteDates = true
+        let html = articlePage("<p>The minister arrived on Tuesday, officials said, for talks that lasted hours.</p>",
+                               head: "<meta property=\"article:published_time\" content=\"2021-06-21\">")
+        let result = DefaultPipeline(options: options).process(.init(id: "t.html", bytes: Array(html.utf8)))
+        guard case .string(let text)? = result.record["text"] else { Issue.record("no text"); return }
+        #expect(text.contains("on Tuesday [2021-06-15], officials said"))
+    }
+}

@@ -21,6 +21,9 @@ public struct Article: Sendable {
     public var comments: [Comment] = []
     /// Date mentions in `text`, with values resolved against the reference date.
     public var dates: [DateMention] = []
+    /// With `--rewrite-dates`: the body text with each resolved mention's value after it in
+    /// brackets ("on Monday [2021-06-21]"); `dates` offsets then index this text.
+    public var rewrittenText: String?
     /// The site rule's reference date for relative dates (not rendered).
     public var siteReferenceDate: String?
     /// Characters of the body the page declares in JSON-LD `articleBody` (not rendered: a hint

@@ -15,6 +15,8 @@ public struct PipelineOptions: Sendable {
     /// When the page was fetched (the container's `WARC-Date`), set per page: publication
     /// dates after it are refused.
     public var fetchedAt: String?
+    /// Write each resolved date's ISO value after it in `text` (`--rewrite-dates`).
+    public var rewriteDates = false
 
     public init(baseURL: String? = nil, maximumPageBytes: Int = 32 << 20, includeBlocks: Bool = true) {
         self.baseURL = baseURL

@@ -44,6 +44,9 @@ struct Clean: ParsableCommand {
     @Flag(help: "Leave the blocks array out of records (text only).")
     var noBlocks = false
 
+    @Flag(help: "Write each resolved date's ISO value after it in text, in brackets (\"on Monday [2021-06-21]\"); dates offsets follow.")
+    var rewriteDates = false
+
     @Flag(name: .shortAndLong, help: "No summary on standard error.")
     var quiet = false
 
@@ -64,6 +67,7 @@ struct Clean: ParsableCommand {
         options.includeBlocks = !noBlocks
         options.rules = rules
         options.referenceDate = referenceDate
+        options.rewriteDates = rewriteDates
         let pipeline = DefaultPipeline(options: options)
         let reader = PageReader()
 

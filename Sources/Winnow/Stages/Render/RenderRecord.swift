@@ -21,7 +21,7 @@ public struct RenderRecord: Sendable {
         fields.append(optional: "modified", article.modified)
         fields.append(optional: "language", article.language)
         fields.append(optional: "section", article.section)
-        fields.append(("text", .string(Block.bodyText(article.blocks))))
+        fields.append(("text", .string(article.rewrittenText ?? Block.bodyText(article.blocks))))
         if options.includeBlocks { fields.append(("blocks", .array(article.blocks.map(Self.render)))) }
         if !article.comments.isEmpty { fields.append(("comments", .array(article.comments.map(Self.render)))) }
         if !article.dates.isEmpty { fields.append(("dates", .array(article.dates.map(Self.render)))) }
