@@ -85,10 +85,14 @@ struct ExtractMetadata {
             if dateTexts.count < 6, element.text > 5, element.text < 120, element.tag != .script, element.tag != .style,
                node.hasAttribute("class") || node.hasAttribute("id")
             {
+                // A byte scan first: tokenizing every class of the page cost 2% of a page's time.
+                let named = node.withAttributeBytes("class", Self.mayNameDate) == true || node.withAttributeBytes("id", Self.mayNameDate) == true
                 tokens.removeAll(keepingCapacity: true)
-                _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
-                _ = node.withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
-                if tokens.contains(where: Self.isDateToken) {
+                if named {
+                    _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
+                    _ = node.withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
+                }
+                if named, tokens.contains(where: Self.isDateToken) {
                     let text = BlockText.text(of: node, index: nil)
                     if !text.isEmpty, text.count < 120 { dateTexts.append(text) }
                 }
@@ -145,6 +149,21 @@ struct ExtractMetadata {
         let language = htmlLanguage ?? meta["content-language"] ?? meta["og:locale"] ?? linked.language
         result.language = language.flatMap(Self.primaryLanguage)
         return result
+    }
+
+    /// Whether an attribute's bytes contain "date", "time", "publi", "post" or "stamp" in any case.
+    static func mayNameDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        for index in 0...(bytes.count - 4) {
+            let a = bytes[index] | 0x20, b = bytes[index + 1] | 0x20, c = bytes[index + 2] | 0x20, d = bytes[index + 3] | 0x20
+            switch (a, b, c, d) {
+            case (0x64, 0x61, 0x74, 0x65), (0x74, 0x69, 0x6D, 0x65), (0x70, 0x75, 0x62, 0x6C), (0x70, 0x6F, 0x73, 0x74), (0x74, 0x61, 0x6D, 0x70):
+                return true  // date, time, publ, post, tamp
+            default:
+                continue
+            }
+        }
+        return false
     }
 
     /// Class and id words of elements that show a date.
