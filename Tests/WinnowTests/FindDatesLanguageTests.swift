@@ -12,6 +12,8 @@ import Testing
         ("en", "The form is dated 06/22/2021 by the clerk.", "06/22/2021", "2021-06-22", "absolute"),
         ("en", "It was filed on 22/06/2021 instead.", "22/06/2021", "2021-06-22", "absolute"),
         ("en", "The law passed last year after a long fight.", "last year", "2020-01-01/2020-12-31", "relative"),
+        ("en", "Posted Jun 24, 2021 02:39 AM by the desk.", "Jun 24, 2021 02:39 AM", "2021-06-24T02:39", "absolute"),
+        ("en", "Filed 22 June 2021 14:05 from Moscow.", "22 June 2021 14:05", "2021-06-22T14:05", "absolute"),
         ("en", "Talks resume in mid-March, she said.", "mid-March", "2021-03", "partial"),
 
         ("de", "Das Treffen fand am 22. Juni 2021 in Berlin statt.", "22. Juni 2021", "2021-06-22", "absolute"),

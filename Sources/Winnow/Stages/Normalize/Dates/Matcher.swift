@@ -146,6 +146,28 @@ extension FindDates {
             return false
         }
 
+        /// A clock time right after a date ("02:39 AM", "14:05"): the value with it, and the last
+        /// token it takes.
+        private func time(after last: Int, date: String) -> (String, Int)? {
+            guard let hourToken = token(last + 1), hourToken.isNumber, hourToken.end - hourToken.start <= 2,
+                  var hour = tokens.integer(hourToken), isPunctuation(last + 2, ":"), touchesPrevious(last + 2), touchesPrevious(last + 3),
+                  let minuteToken = token(last + 3), minuteToken.isNumber, minuteToken.end - minuteToken.start == 2,
+                  let minute = tokens.integer(minuteToken), hour < 24, minute < 60 else { return nil }
+            var end = last + 3
+            if let meridiem = word(end + 1), meridiem == "am" || meridiem == "pm" {
+                guard (1...12).contains(hour) else { return nil }
+                hour = meridiem == "pm" ? (hour % 12) + 12 : hour % 12
+                end += 1
+            }
+            return (date + String(format: "T%02d:%02d", hour, minute), end)
+        }
+
+        /// An absolute mention ending at `last`, with a clock time when one follows.
+        private func absolute(_ last: Int, _ iso: String) -> (Mention, Int) {
+            if let (value, end) = time(after: last, date: iso) { return mention(0, end, value, .absolute) }
+            return mention(0, last, iso, .absolute)
+        }
+
         // MARK: Patterns
 
         /// 2021-06-22, 22.06.2021, 22/06/2021 (06/22/2021 in English).
@@ -179,7 +201,7 @@ extension FindDates {
                 let dayIndex = cursor
                 cursor += 1
                 if isPunctuation(cursor, ",") { cursor += 1 }
-                if let y = year(cursor), let iso = FindDates.iso(y, m, d) { return mention(0, cursor, iso, .absolute) }
+                if let y = year(cursor), let iso = FindDates.iso(y, m, d) { return absolute(cursor, iso) }
                 return mention(0, dayIndex, finder.resolve(month: m, day: d, future: future()), .partial)
             }
             if let y = year(cursor) { return mention(0, cursor, String(format: "%04d-%02d", y, m), .partial) }
@@ -203,7 +225,7 @@ extension FindDates {
                     last += 1
                     if isPunctuation(last + 1, "."), touchesPrevious(last + 1) { last += 1 }
                 }
-                return mention(0, last, iso, .absolute)
+                return absolute(last, iso)
             }
             if isPunctuation(last, ".") { last -= 1 }
             return mention(0, last, finder.resolve(month: m, day: d, future: future()), .partial)
