@@ -40,111 +40,8 @@ struct FindDates {
         self.table = DateLanguage.shared(language)
     }
 
-    // MARK: Tokens
-
-    /// A word, a number or one punctuation character, as offsets into the text's scalars. Its
-    /// string is built only when a rule needs it (most tokens are never looked at twice).
-    struct Token {
-        var start: Int
-        var end: Int
-        var isNumber: Bool
-        var isCapitalized: Bool
-        var isPunctuation: Bool
-        var first: Unicode.Scalar
-    }
-
-    /// The text's tokens and scalars, with lazily built strings.
-    struct Tokens {
-        let scalars: [Unicode.Scalar]
-        let list: [Token]
-
-        init(_ text: String) {
-            scalars = Array(text.unicodeScalars)
-            var list: [Token] = []
-            list.reserveCapacity(scalars.count / 5)
-            var index = 0
-            let count = scalars.count
-            while index < count {
-                let scalar = scalars[index]
-                let kind = Self.kind(scalar)
-                if kind == .space { index += 1; continue }
-                if kind == .digit || kind == .letter {
-                    let start = index
-                    index += 1
-                    // A word; a number, with an ordinal suffix kept ("22nd").
-                    while index < count {
-                        let next = Self.kind(scalars[index])
-                        let continues = kind == .digit
-                            ? next == .digit || (next == .letter && index - start <= 3 && "snrtdhe".unicodeScalars.contains(scalars[index]))
-                            : next == .letter
-                        guard continues else { break }
-                        index += 1
-                    }
-                    let capitalized = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
-                    list.append(Token(start: start, end: index, isNumber: kind == .digit, isCapitalized: capitalized,
-                                      isPunctuation: false, first: scalar))
-                } else {
-                    list.append(Token(start: index, end: index + 1, isNumber: false, isCapitalized: false, isPunctuation: true, first: scalar))
-                    index += 1
-                }
-            }
-            self.list = list
-        }
-
-        enum Kind { case space, digit, letter, other }
-
-        /// ASCII by ranges (most text), everything else by Unicode properties.
-        static func kind(_ scalar: Unicode.Scalar) -> Kind {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x30...0x39: return .digit
-                case 0x41...0x5A, 0x61...0x7A: return .letter
-                case 0x20, 0x09...0x0D: return .space
-                default: return .other
-                }
-            }
-            let properties = scalar.properties
-            if properties.isWhitespace { return .space }
-            return properties.isAlphabetic ? .letter : .other
-        }
-
-        func text(_ token: Token) -> String { String(String.UnicodeScalarView(scalars[token.start..<token.end])) }
-
-        /// First letter (lower case) and length: enough to rule out nearly every word cheaply.
-        func shape(_ token: Token) -> UInt32 {
-            FindDates.shape(first: token.first, length: token.end - token.start)
-        }
-
-        /// A number token's value, read from the scalars (ordinal suffixes stop it).
-        func integer(_ token: Token) -> Int? {
-            guard token.isNumber, token.end - token.start <= 6 else { return nil }
-            var value = 0
-            for index in token.start..<token.end {
-                guard let digit = scalars[index].properties.numericType != nil ? Int(scalars[index].value) - 48 : nil,
-                    (0...9).contains(digit)
-                else { break }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        /// The token lower-cased, in one pass (ASCII and Cyrillic capitals by arithmetic).
-        func lower(_ token: Token) -> String {
-            var view = String.UnicodeScalarView()
-            for index in token.start..<token.end {
-                let scalar = scalars[index]
-                switch scalar.value {
-                case 0x41...0x5A, 0xC0...0xDE where scalar.value != 0xD7: view.append(Unicode.Scalar(scalar.value | 0x20)!)
-                case 0x410...0x42F: view.append(Unicode.Scalar(scalar.value + 0x20)!)
-                case 0x80...:
-                    if scalar.properties.isUppercase { view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars) } else { view.append(scalar) }
-                default: view.append(scalar)
-                }
-            }
-            return String(view)
-        }
-        func isPunctuation(_ token: Token?, _ mark: Unicode.Scalar) -> Bool { token.map { $0.isPunctuation && $0.first == mark } ?? false }
-    }
+    typealias Token = TextTokens.Token
+    typealias Tokens = TextTokens
 
     // MARK: Finding
 
@@ -152,7 +49,8 @@ struct FindDates {
     static func shape(first: Unicode.Scalar, length: Int) -> UInt32 {
         var value = first.value
         switch value {
-        case 0x41...0x5A, 0xC0...0xDE where value != 0xD7: value |= 0x20  // ASCII and Latin-1 capitals
+        case 0x41...0x5A: value |= 0x20  // ASCII capitals
+        case 0xC0...0xDE where value != 0xD7: value |= 0x20  // Latin-1 capitals
         case 0x410...0x42F: value += 0x20  // Cyrillic А–Я
         case 0x400...0x40F: value += 0x50  // Cyrillic Ѐ–Џ (Ё)
         case 0x80...: if first.properties.isUppercase { value = first.properties.lowercaseMapping.unicodeScalars.first?.value ?? value }
