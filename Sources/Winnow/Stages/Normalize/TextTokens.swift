@@ -91,7 +91,8 @@ struct TextTokens {
         for index in token.start..<token.end {
             let scalar = scalars[index]
             switch scalar.value {
-            case 0x41...0x5A, 0xC0...0xDE where scalar.value != 0xD7: view.append(Unicode.Scalar(scalar.value | 0x20)!)
+            case 0x41...0x5A: view.append(Unicode.Scalar(scalar.value | 0x20)!)
+            case 0xC0...0xDE where scalar.value != 0xD7: view.append(Unicode.Scalar(scalar.value | 0x20)!)
             case 0x410...0x42F: view.append(Unicode.Scalar(scalar.value + 0x20)!)
             case 0x80...:
                 if scalar.properties.isUppercase { view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars) } else { view.append(scalar) }
