@@ -5,11 +5,13 @@ import WinnowIO
 import WinnowTestSupport
 
 /// Golden records over samples/: one expected record per page, in samples/expected/NAME.json,
-/// made with the project's site rules (config/), as `winnow clean samples/` makes them.
+/// made with the project's site rules and names (config/), as `winnow clean samples/` makes them.
 /// Re-record with `WINNOW_RECORD=1 swift test --filter SampleTests` (the recording run fails);
 /// a changed golden file is a decision to explain in the commit.
 @Suite struct SampleTests {
     static let pages = Fixtures.samplePages()
+    /// The shipped gazetteer, loaded once (as `winnow clean` loads config/names).
+    static let names = Result { try NameLoader.load(folders: [Fixtures.configFolder.path], required: true) }
 
     static func record(for page: URL) throws -> JSONValue {
         let bytes = Array(try Data(contentsOf: page))
@@ -17,6 +19,7 @@ import WinnowTestSupport
                               compression: page.pathExtension == "gz" ? .gzip : .none)
         var options = PipelineOptions()
         options.rules = try RuleLoader.load(folders: ["config"], required: true)
+        options.names = try names.get()
         return DefaultPipeline(options: options).process(input).record
     }
 

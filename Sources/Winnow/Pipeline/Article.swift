@@ -21,6 +21,8 @@ public struct Article: Sendable {
     public var comments: [Comment] = []
     /// Date mentions in `text`, with values resolved against the reference date.
     public var dates: [DateMention] = []
+    /// People, places and organisations in the body text, with canonical names (`AnnotateNames`).
+    public var entities: [NameEntity] = []
     /// With `--rewrite-dates`: the body text with each resolved mention's value after it in
     /// brackets ("on Monday [2021-06-21]"); `dates` offsets then index this text.
     public var rewrittenText: String?

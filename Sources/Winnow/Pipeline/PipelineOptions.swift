@@ -15,6 +15,9 @@ public struct PipelineOptions: Sendable {
     /// When the page was fetched (the container's `WARC-Date`), set per page: publication
     /// dates after it are refused.
     public var fetchedAt: String?
+    /// The gazetteer, titles, conventions and transliteration rules (`NameLoader.load`); empty
+    /// means no `entities` in records.
+    public var names = NameCatalog()
     /// Write each resolved date's ISO value after it in `text` (`--rewrite-dates`).
     public var rewriteDates = false
 

@@ -21,6 +21,8 @@ struct Clean: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var nameOptions: NameOptions
+
     @OptionGroup var inputOptions: InputOptions
 
     @Option(name: .shortAndLong, help: "Write records to this file (through FILE.partial) instead of standard output.")
@@ -66,6 +68,7 @@ struct Clean: ParsableCommand {
         var options = PipelineOptions(baseURL: baseURL)
         options.includeBlocks = !noBlocks
         options.rules = rules
+        options.names = try nameOptions.load()
         options.referenceDate = referenceDate
         options.rewriteDates = rewriteDates
         let pipeline = DefaultPipeline(options: options)

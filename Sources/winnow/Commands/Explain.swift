@@ -12,6 +12,8 @@ struct Explain: ParsableCommand {
 
     @OptionGroup var ruleOptions: RuleOptions
 
+    @OptionGroup var nameOptions: NameOptions
+
     @Option(help: "URL for a page that names none.")
     var baseURL: String?
 
@@ -21,6 +23,7 @@ struct Explain: ParsableCommand {
         let input = PageReader().read(entry)
         var options = PipelineOptions(baseURL: baseURL)
         options.rules = try ruleOptions.load()
+        options.names = try nameOptions.load()
         let result = DefaultPipeline(options: options).process(input)
         print(RenderExplanation().run(result))
         if result.isRejected { throw ExitCodes.someRejected }

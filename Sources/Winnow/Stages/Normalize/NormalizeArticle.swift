@@ -5,13 +5,17 @@
 public struct NormalizeArticle: Sendable {
     public init() {}
 
-    public func run(_ article: Article, referenceDate: String? = nil, rewriteDates: Bool = false, trace: inout Trace) -> Article {
+    public func run(_ article: Article, referenceDate: String? = nil, rewriteDates: Bool = false, names: NameCatalog = NameCatalog(),
+                    trace: inout Trace) -> Article {
         var article = article
         let reference = article.published ?? article.siteReferenceDate ?? referenceDate
         let text = Block.bodyText(article.blocks)
-        article.dates = FindDates(reference: reference, language: article.language).find(in: text).map {
+        // One tokenization for both annotators.
+        let tokens = TextTokens(text)
+        article.dates = FindDates(reference: reference, language: article.language).find(in: tokens).map {
             DateMention(text: $0.text, value: $0.value, start: $0.start, end: $0.end, kind: $0.kind.rawValue)
         }
+        if !names.isEmpty { article.entities = AnnotateNames(catalog: names, language: article.language).run(tokens) }
         if rewriteDates { (article.rewrittenText, article.dates) = Self.rewrite(text, article.dates) }
         article.authors = article.authors.map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
         // Titles and standfirsts get the body's whitespace model: one line, plain spaces.

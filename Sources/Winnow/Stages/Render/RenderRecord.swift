@@ -25,6 +25,7 @@ public struct RenderRecord: Sendable {
         if options.includeBlocks { fields.append(("blocks", .array(article.blocks.map(Self.render)))) }
         if !article.comments.isEmpty { fields.append(("comments", .array(article.comments.map(Self.render)))) }
         if !article.dates.isEmpty { fields.append(("dates", .array(article.dates.map(Self.render)))) }
+        if !article.entities.isEmpty { fields.append(("entities", .array(article.entities.map(Self.render)))) }
         let removed = trace.removedCounts
         if !removed.isEmpty { fields.append(("removed", .object(removed.map { ($0.0.rawValue, .int($0.1)) }))) }
         if !trace.repairs.isEmpty {
@@ -72,6 +73,16 @@ public struct RenderRecord: Sendable {
         var fields: [(String, JSONValue)] = [("text", .string(mention.text))]
         fields.append(optional: "value", mention.value)
         fields += [("start", .int(mention.start)), ("end", .int(mention.end)), ("kind", .string(mention.kind))]
+        return .object(fields)
+    }
+
+    static func render(_ entity: NameEntity) -> JSONValue {
+        var fields: [(String, JSONValue)] = []
+        fields.append(optional: "id", entity.id)
+        fields += [("name", .string(entity.name)), ("kind", .string(entity.kind))]
+        fields.append(("mentions", .array(entity.mentions.map {
+            .object([("text", .string($0.text)), ("start", .int($0.start)), ("end", .int($0.end))])
+        })))
         return .object(fields)
     }
 

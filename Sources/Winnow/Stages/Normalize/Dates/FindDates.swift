@@ -59,8 +59,9 @@ struct FindDates {
         return value << 8 | UInt32(min(length, 255))
     }
 
-    func find(in text: String) -> [Mention] {
-        let tokens = Tokens(text)
+    func find(in text: String) -> [Mention] { find(in: Tokens(text)) }
+
+    func find(in tokens: Tokens) -> [Mention] {
         var mentions: [Mention] = []
         var index = 0
         let list = tokens.list

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Everything the name annotator reads from `config/names/`: the gazetteer, titles, naming
+/// conventions and transliteration rules, indexed once per run.
+public struct NameCatalog: Sendable {
+    public var entries: [NameEntry] = []
+    /// Lower-cased title phrases as word lists, per first word, longest first.
+    var titlesByFirstWord: [String: [[String]]] = [:]
+    /// First letter and length of every title's first word: most tokens are ruled out by this
+    /// before any string is made.
+    private(set) var titleShapes: Set<UInt32> = []
+    /// The same for particles and connectors.
+    private(set) var joinerShapes: Set<UInt32> = []
+    /// Culture name → whether a single final word is a short form.
+    var singleWordShortForms: [String: Bool] = ["western": true]
+    /// Words that make a name Burmese when every word of it is one of them.
+    var burmeseSyllables: Set<String> = []
+    var particles: Set<String> = []
+    var connectors: Set<String> = []
+    var organizationWords: Set<String> = []
+    var placeWords: Set<String> = []
+    var stopwords: Set<String> = []
+    /// Case endings and their nominative forms, for names declined in the text.
+    var inflections: [(ending: String, nominative: String)] = []
+    var transliteration = TransliterationRules()
+
+    /// Folded name, alias, variant or demonym → entry index.
+    private(set) var index: [String: Int] = [:]
+    /// Folded short form → entry index (explicit `short_forms`).
+    private(set) var shortFormIndex: [String: Int] = [:]
+    /// Folded demonyms → entry index.
+    private(set) var demonymIndex: [String: Int] = [:]
+    /// Keys that two entries claim: the first keeps them (reported by `winnow names check`).
+    public private(set) var collisions: [(key: String, kept: String, other: String)] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { entries.isEmpty && titlesByFirstWord.isEmpty }
+
+    mutating func add(_ entry: NameEntry) {
+        // A later file's entry of the same name replaces the earlier one (user folders win).
+        if let existing = entries.firstIndex(where: { $0.name == entry.name && $0.kind == entry.kind }) {
+            entries[existing] = entry
+        } else {
+            entries.append(entry)
+        }
+    }
+
+    mutating func addTitle(_ title: String) {
+        let words = NameKey.words(title)
+        guard let first = words.first else { return }
+        titlesByFirstWord[first, default: []].append(words)
+        titlesByFirstWord[first]!.sort { $0.count > $1.count }
+    }
+
+    /// Builds the lookup tables; call after the last `add`.
+    mutating func buildIndex() {
+        titleShapes = Set(titlesByFirstWord.keys.compactMap { word in
+            word.unicodeScalars.first.map { FindDates.shape(first: $0, length: word.unicodeScalars.count) }
+        })
+        joinerShapes = Set(particles.union(connectors).compactMap { word in
+            word.unicodeScalars.first.map { FindDates.shape(first: $0, length: word.unicodeScalars.count) }
+        })
+        index = [:]
+        shortFormIndex = [:]
+        demonymIndex = [:]
+        collisions = []
+        for (position, entry) in entries.enumerated() {
+            for text in [entry.name] + entry.aliases + entry.variants {
+                let key = NameKey.fold(text)
+                guard !key.isEmpty else { continue }
+                if let existing = index[key], existing != position {
+                    if entries[existing].name != entry.name { collisions.append((key, entries[existing].name, entry.name)) }
+                    continue
+                }
+                index[key] = position
+            }
+            for text in entry.shortForms { shortFormIndex[NameKey.fold(text)] = shortFormIndex[NameKey.fold(text)] ?? position }
+            for text in entry.demonyms { demonymIndex[NameKey.fold(text)] = demonymIndex[NameKey.fold(text)] ?? position }
+        }
+    }
+
+    func entry(forKey key: String) -> Int? { index[key] }
+
+    /// The entry for a name declined in the text ("николаем патрушевым"): each word's case
+    /// ending replaced by its nominative, every combination tried (names are short).
+    func entry(forDeclined words: [String]) -> Int? {
+        guard !inflections.isEmpty, words.count <= 3 else { return nil }
+        let options: [[String]] = words.map { word in
+            [word] + inflections.compactMap { rule in
+                guard word.count > rule.ending.count + 2, word.hasSuffix(rule.ending) else { return nil }
+                return String(word.dropLast(rule.ending.count)) + rule.nominative
+            }
+        }
+        var combinations: [[String]] = [[]]
+        for choices in options {
+            combinations = combinations.flatMap { prefix in choices.map { prefix + [$0] } }
+            if combinations.count > 64 { return nil }
+        }
+        for combination in combinations.dropFirst() {
+            if let entry = index[combination.joined(separator: " ")] { return entry }
+        }
+        return nil
+    }
+    func entry(forShortForm key: String) -> Int? { shortFormIndex[key] }
+    func entry(forDemonym key: String) -> Int? { demonymIndex[key] }
+
+    /// Whether a name is Burmese: its entry says so, or every word is a Burmese name syllable.
+    func culture(of words: [String], entry: Int?) -> String {
+        if let entry, let culture = entries[entry].culture { return culture }
+        if !burmeseSyllables.isEmpty, words.count > 1, words.allSatisfy({ burmeseSyllables.contains($0) }) { return "burmese" }
+        return "western"
+    }
+}
+
+/// Folding names into lookup keys: case, diacritics, apostrophes, dots and hyphens do not
+/// matter ("U.S." is "us", "Jean-Luc" is "jean luc", "Vučić" is "vucic").
+enum NameKey {
+    static func fold(_ text: String) -> String {
+        words(text).joined(separator: " ")
+    }
+
+    /// The folded words of a name.
+    static func words(_ text: String) -> [String] {
+        // Plain ASCII (most names): lower-cased here, without Foundation's folding.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words: [String] = []
+            var current: [UInt8] = []
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "."), UInt8(ascii: "'"): continue
+                case 0x41...0x5A: current.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39: current.append(byte)
+                default:
+                    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+                }
+            }
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            return words
+        }
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            switch scalar {
+            case ".", "\u{2019}", "'", "\u{02BC}": continue  // U.S., O’Brien: joined
+            case _ where scalar.properties.isAlphabetic || scalar.properties.numericType != nil:
+                current.append(scalar)
+            default:
+                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+}

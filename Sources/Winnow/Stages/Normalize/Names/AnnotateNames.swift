@@ -1,0 +1,116 @@
+/// Stage 6b: people, places and organisations in the body text, each with one canonical name
+/// across pages. Candidates (`FindNameCandidates`) are looked up in the gazetteer (names,
+/// aliases, spelling variants, demonyms; non-Latin names after `Transliterate`); the rest are
+/// linked in the document: a short form points to the one full name it ends ("Shoigu" →
+/// Sergei Shoigu), as the culture allows (a lone "Hlaing" is nobody: Burmese names have no
+/// family name). What stays unknown becomes an entity of its own when it looks like a name.
+struct AnnotateNames {
+    let catalog: NameCatalog
+    let language: String?
+
+    func run(_ text: String) -> [NameEntity] {
+        guard !catalog.isEmpty else { return [] }
+        return run(TextTokens(text))
+    }
+
+    func run(_ tokens: TextTokens) -> [NameEntity] {
+        let dates = DateLanguage.named(language)
+        let dateWords = Set(dates.months.keys).union(dates.weekdays.keys).union(DateLanguage.named("en").months.keys)
+            .union(DateLanguage.named("en").weekdays.keys)
+        let candidates = FindNameCandidates(catalog: catalog, dateWords: dateWords).find(tokens)
+        guard !candidates.isEmpty else { return [] }
+
+        // Non-Latin candidates in one transliteration call per script.
+        let surfaces = candidates.map { String(String.UnicodeScalarView(tokens.scalars[$0.start..<$0.end])) }
+        let nonLatin = surfaces.indices.filter { Transliterate.script(of: surfaces[$0]) != .latin }
+        var latin: [Int: [String]] = [:]
+        if !nonLatin.isEmpty {
+            let converted = Transliterate(rules: catalog.transliteration).latin(nonLatin.map { surfaces[$0] }, pageLanguage: language)
+            for (position, name) in zip(nonLatin, converted) { latin[position] = NameKey.words(name) }
+        }
+
+        // 1. The gazetteer.
+        var builder = EntityBuilder(catalog: catalog)
+        var slotOf: [Int: Int] = [:]
+        var unresolved: [Int] = []
+        var acronyms: [Int] = []
+        for (position, candidate) in candidates.enumerated() {
+            if candidate.acronymOf != nil { acronyms.append(position); continue }
+            let key = candidate.words.joined(separator: " ")
+            let latinKey = latin[position]?.joined(separator: " ")
+            if let entry = catalog.entry(forKey: key) ?? latinKey.flatMap(catalog.entry(forKey:)) ?? catalog.entry(forDemonym: key)
+                ?? (latin[position] != nil || language == "pl" ? catalog.entry(forDeclined: candidate.words) : nil) {
+                slotOf[position] = builder.mention(entry: entry, candidate: position, candidate)
+            } else {
+                unresolved.append(position)
+            }
+        }
+        // 2. Full names met in the page: unknown runs of two or more words (or short forms of
+        // longer ones: "Aung Hlaing" after "Min Aung Hlaing").
+        for position in unresolved where candidates[position].words.count >= 2 {
+            let words = latin[position] ?? candidates[position].words
+            // A listed short form of two words or more ("Suu Kyi") names its entry even alone.
+            if let entry = catalog.entry(forShortForm: words.joined(separator: " ")) {
+                slotOf[position] = builder.mention(entry: entry, candidate: position, candidates[position])
+                continue
+            }
+            slotOf[position] = builder.linkShortForm(words, candidates[position])
+                ?? builder.newEntity(words: words, candidate: candidates[position], kind: kind(of: candidates[position]))
+        }
+        // 3. Acronyms defined in parentheses are their expansion's entity, there and after.
+        for position in acronyms {
+            guard let expansion = candidates[position].acronymOf, let slot = slotOf[expansion] else { continue }
+            builder.alias(candidates[position].words, to: slot)
+            builder.mention(entity: slot, candidates[position])
+        }
+        // 4. Single words: a defined acronym, a listed short form, a family name; else a name of
+        // its own only when something says so.
+        for position in unresolved where candidates[position].words.count == 1 {
+            let candidate = candidates[position]
+            let words = latin[position] ?? candidate.words
+            if let slot = builder.aliasTarget(words) { builder.mention(entity: slot, candidate); continue }
+            if let entry = catalog.entry(forShortForm: words.joined(separator: " ")), builder.hasEntry(entry) {
+                builder.mention(entry: entry, candidate: position, candidate)
+                continue
+            }
+            if builder.linkShortForm(words, candidate) != nil { continue }
+            // A word of a known name that is not a short form of it ("Hlaing"): nobody.
+            if builder.isPartOfKnownName(words) { continue }
+            // A title, or a capital in mid-sentence, says it is a name.
+            if candidate.titled || !candidate.atSentenceStart {
+                builder.newEntity(words: words, candidate: candidate, kind: candidate.titled ? .person : nil)
+            }
+        }
+        return builder.entities(text: tokens)
+    }
+
+    /// Person, place or organisation, from the words: organisation and place words, titles,
+    /// and the shape of a personal name.
+    private func kind(of candidate: FindNameCandidates.Candidate) -> NameEntry.Kind? {
+        if candidate.titled { return .person }
+        if candidate.words.contains(where: { catalog.organizationWords.contains($0) }) { return .organization }
+        if candidate.words.contains(where: { catalog.placeWords.contains($0) }) { return .place }
+        if candidate.words.contains(where: { catalog.connectors.contains($0) }) { return .organization }
+        // Two to four words, none of them a place, a demonym or a common word: a personal name.
+        let placeLike = candidate.words.contains { word in
+            catalog.entry(forDemonym: word) != nil || catalog.entry(forKey: word).map { catalog.entries[$0].kind != .person } == true
+                || catalog.stopwords.contains(word)
+        }
+        if (2...4).contains(candidate.words.count), !placeLike { return .person }
+        return nil
+    }
+}
+
+/// An entity of a record: `{id, name, kind, mentions}`.
+public struct NameEntity: Sendable, Equatable {
+    public var id: String?
+    public var name: String
+    public var kind: String
+    public var mentions: [NameMention]
+}
+
+public struct NameMention: Sendable, Equatable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+}

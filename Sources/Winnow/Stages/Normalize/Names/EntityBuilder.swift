@@ -1,0 +1,109 @@
+/// Collects the entities of one page as candidates are resolved: gazetteer entries and names
+/// found only in the page, their mentions, and the acronyms the page defines.
+struct EntityBuilder {
+    struct Working {
+        var entry: Int?
+        var words: [String]
+        /// The longest form met, as written (the canonical name of an entity not in the gazetteer).
+        var surface: (start: Int, end: Int)
+        var kind: NameEntry.Kind?
+        var culture: String
+        var mentions: [(start: Int, end: Int)] = []
+    }
+
+    let catalog: NameCatalog
+    private(set) var working: [Working] = []
+    private var byEntry: [Int: Int] = [:]
+    private var aliases: [String: Int] = [:]
+    private var mentioned: Set<Int> = []  // candidate starts already placed
+
+    init(catalog: NameCatalog) { self.catalog = catalog }
+
+    func hasEntry(_ entry: Int) -> Bool { byEntry[entry] != nil }
+
+    func isMentioned(_ position: Int, _ candidate: FindNameCandidates.Candidate) -> Bool { mentioned.contains(candidate.start) }
+
+    @discardableResult
+    mutating func mention(entry: Int, candidate position: Int, _ candidate: FindNameCandidates.Candidate) -> Int {
+        let slot: Int
+        if let existing = byEntry[entry] {
+            slot = existing
+        } else {
+            let item = catalog.entries[entry]
+            let words = NameKey.words(item.name)
+            working.append(Working(entry: entry, words: words, surface: (candidate.start, candidate.end), kind: item.kind,
+                                   culture: catalog.culture(of: words, entry: entry)))
+            slot = working.count - 1
+            byEntry[entry] = slot
+        }
+        add(candidate, to: slot)
+        aliases[candidate.words.joined(separator: " ")] = slot
+        return slot
+    }
+
+    mutating func mention(entity slot: Int, _ candidate: FindNameCandidates.Candidate) { add(candidate, to: slot) }
+
+    /// `(NLD)` after "National League for Democracy": the acronym is that entity, here and later.
+    mutating func alias(_ words: [String], to slot: Int) { aliases[words.joined(separator: " ")] = slot }
+
+    func aliasTarget(_ words: [String]) -> Int? { aliases[words.joined(separator: " ")] }
+
+    @discardableResult
+    mutating func newEntity(words: [String], candidate: FindNameCandidates.Candidate, kind: NameEntry.Kind?) -> Int {
+        let key = words.joined(separator: " ")
+        if let slot = aliases[key] { add(candidate, to: slot); return slot }
+        working.append(Working(entry: nil, words: words, surface: (candidate.start, candidate.end), kind: kind,
+                               culture: catalog.culture(of: words, entry: nil)))
+        aliases[key] = working.count - 1
+        add(candidate, to: working.count - 1)
+        return working.count - 1
+    }
+
+    /// Links a short form to the one entity whose name ends with it, as its culture allows:
+    /// western names by the last word (or more), Burmese names by two final words or more,
+    /// Chinese and Korean names only by their listed short forms.
+    mutating func linkShortForm(_ words: [String], _ candidate: FindNameCandidates.Candidate) -> Int? {
+        var matches: [Int] = []
+        for (slot, entity) in working.enumerated() where entity.words.count > words.count && entity.words.suffix(words.count).elementsEqual(words) {
+            // Cultures without single-word short forms (Burmese, Chinese, Korean) link only
+            // by runs of two or more final words; their listed short forms go through the gazetteer.
+            let singleWordAllowed = catalog.singleWordShortForms[entity.culture] ?? true
+            if words.count == 1 && !singleWordAllowed { continue }
+            matches.append(slot)
+        }
+        guard matches.count == 1 else { return nil }
+        add(candidate, to: matches[0])
+        aliases[words.joined(separator: " ")] = matches[0]
+        return matches[0]
+    }
+
+    /// Whether the words appear inside a known entity's name (a lone "Hlaing" in Min Aung Hlaing).
+    func isPartOfKnownName(_ words: [String]) -> Bool {
+        working.contains { entity in
+            entity.words.count > words.count && (0...(entity.words.count - words.count)).contains { offset in
+                entity.words[offset..<(offset + words.count)].elementsEqual(words)
+            }
+        }
+    }
+
+    private mutating func add(_ candidate: FindNameCandidates.Candidate, to slot: Int) {
+        guard !mentioned.contains(candidate.start) else { return }
+        mentioned.insert(candidate.start)
+        working[slot].mentions.append((candidate.start, candidate.end))
+        if working[slot].entry == nil, candidate.end - candidate.start > working[slot].surface.end - working[slot].surface.start {
+            working[slot].surface = (candidate.start, candidate.end)
+        }
+        if candidate.titled, working[slot].kind == nil { working[slot].kind = .person }
+    }
+
+    /// The entities in order of first mention, with acronyms defined in the text resolved.
+    mutating func entities(text tokens: TextTokens) -> [NameEntity] {
+        func slice(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(tokens.scalars[start..<end])) }
+        return working.filter { !$0.mentions.isEmpty }.map { entity in
+            let mentions = entity.mentions.sorted { $0.start < $1.start }.map { NameMention(text: slice($0.start, $0.end), start: $0.start, end: $0.end) }
+            let name = entity.entry.map { catalog.entries[$0].name } ?? slice(entity.surface.start, entity.surface.end)
+            return NameEntity(id: entity.entry.flatMap { catalog.entries[$0].id }, name: name, kind: (entity.kind?.rawValue) ?? "other",
+                              mentions: mentions)
+        }.sorted { $0.mentions[0].start < $1.mentions[0].start }
+    }
+}

@@ -1,0 +1,189 @@
+/// Finds the spans of body text that may name a person, place or organisation, without a
+/// model: runs of capitalised words (with name particles, "of"/"for" inside organisation
+/// names, hyphens and dotted acronyms), with titles and roles cut off (`titles.yaml`),
+/// possessives left out, sentence-initial function words dropped, and acronyms defined in
+/// parentheses ("National League for Democracy (NLD)") remembered.
+struct FindNameCandidates {
+    struct Candidate {
+        /// Folded words ("min", "aung", "hlaing"), for lookups.
+        var words: [String]
+        /// Scalar offsets in the text.
+        var start: Int
+        var end: Int
+        /// A title stood before it ("Senior General …"): a person.
+        var titled = false
+        /// The first word opens a sentence (so its capital says nothing).
+        var atSentenceStart = false
+        /// For an acronym defined in parentheses ("(NLD)"): the candidate it abbreviates.
+        var acronymOf: Int? = nil
+    }
+
+    let catalog: NameCatalog
+    let dateWords: Set<String>
+
+    /// Removes a title phrase that ends the run.
+    private func dropTrailingTitle(_ run: inout [Int], word: (Int) -> String) {
+        guard run.count >= 1 else { return }
+        for length in stride(from: min(run.count, 5), through: 1, by: -1) {
+            let tail = run.suffix(length).map(word)
+            if let phrases = catalog.titlesByFirstWord[tail[0]], phrases.contains(where: { $0.elementsEqual(tail) }) {
+                run.removeLast(length)
+                return
+            }
+        }
+    }
+
+    func find(_ tokens: TextTokens) -> [Candidate] {
+        let list = tokens.list
+        var words: [String?] = Array(repeating: nil, count: list.count)
+        func word(_ index: Int) -> String {
+            if let cached = words[index] { return cached }
+            // A token is letters or digits only: ASCII ones fold by lower-casing.
+            let token = list[index]
+            let ascii = tokens.scalars[token.start..<token.end].allSatisfy { $0.value < 0x80 }
+            let value = ascii ? tokens.lower(token) : NameKey.fold(tokens.text(token))
+            words[index] = value
+            return value
+        }
+        func isWord(_ index: Int) -> Bool { index < list.count && !list[index].isPunctuation && !list[index].isNumber }
+        func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && list[index].isCapitalized }
+        func lineBreakBefore(_ index: Int) -> Bool {
+            guard index > 0 else { return true }
+            return tokens.scalars[list[index - 1].end..<list[index].start].contains("\n")
+        }
+        func touches(_ index: Int) -> Bool { index > 0 && index < list.count && list[index - 1].end == list[index].start }
+        func sentenceStart(_ index: Int) -> Bool {
+            var previous = index - 1
+            while previous >= 0, list[previous].isPunctuation, "\"“‘'([«—–-".unicodeScalars.contains(list[previous].first) {
+                if lineBreakBefore(previous + 1) { return true }
+                previous -= 1
+            }
+            if previous < 0 || lineBreakBefore(index) { return true }
+            return list[previous].isPunctuation && ".!?…:;".unicodeScalars.contains(list[previous].first)
+        }
+        /// A title phrase starting at `index` and followed by a capitalised word: its length.
+        func title(at index: Int) -> Int? {
+            guard isWord(index), catalog.titleShapes.contains(tokens.shape(list[index])),
+                  let phrases = catalog.titlesByFirstWord[word(index)] else { return nil }
+            for phrase in phrases {
+                var cursor = index
+                var matched = true
+                for expected in phrase {
+                    // Titles are words; their dots ("Lt. Gen.") are skipped.
+                    while cursor < list.count, list[cursor].isPunctuation, list[cursor].first == "." { cursor += 1 }
+                    guard isWord(cursor), word(cursor) == expected else { matched = false; break }
+                    cursor += 1
+                }
+                while cursor < list.count, list[cursor].isPunctuation, list[cursor].first == "." { cursor += 1 }
+                // "General Assembly", "President Hotel": a title before an organisation or place
+                // word is part of that name, not a role.
+                if matched, isCapitalizedWord(cursor), !lineBreakBefore(cursor),
+                   !catalog.organizationWords.contains(word(cursor)), !catalog.placeWords.contains(word(cursor)) {
+                    return cursor - index
+                }
+            }
+            return nil
+        }
+        /// A dotted acronym ("U.S.", "U.N."): how many tokens it takes.
+        func dottedAcronym(at index: Int) -> Int? {
+            var cursor = index
+            var letters = 0
+            while isCapitalizedWord(cursor), list[cursor].end - list[cursor].start == 1, cursor + 1 < list.count,
+                  list[cursor + 1].isPunctuation, list[cursor + 1].first == ".", touches(cursor + 1) {
+                letters += 1
+                cursor += 2
+                if !(cursor < list.count && touches(cursor)) { break }
+            }
+            return letters >= 2 ? cursor - index : nil
+        }
+
+        var candidates: [Candidate] = []
+        var index = 0
+        var titled = false
+        while index < list.count {
+            if dottedAcronym(at: index) == nil, let length = title(at: index) {
+                titled = true
+                index += length
+                continue
+            }
+            guard isCapitalizedWord(index) else { titled = false; index += 1; continue }
+            var run: [Int] = []  // token indices of words in the run
+            var cursor = index
+            var acronymWord: String?
+            if let length = dottedAcronym(at: index) {
+                // "U.S." is one word, "us", as the gazetteer folds it.
+                run = [index]
+                acronymWord = (index..<(index + length)).filter { isWord($0) }.map { word($0) }.joined()
+                cursor = index + length
+                // "U.N. Security Council": the run goes on.
+                while cursor < list.count, isCapitalizedWord(cursor), !lineBreakBefore(cursor), title(at: cursor) == nil {
+                    run.append(cursor)
+                    cursor += 1
+                }
+            } else {
+                run = [index]
+                cursor = index + 1
+                while cursor < list.count {
+                    if lineBreakBefore(cursor) { break }
+                    if title(at: cursor) != nil { break }
+                    if isCapitalizedWord(cursor) { run.append(cursor); cursor += 1; continue }
+                    if isWord(cursor), !list[cursor].isCapitalized, catalog.joinerShapes.contains(tokens.shape(list[cursor])),
+                       catalog.particles.contains(word(cursor)) || catalog.connectors.contains(word(cursor)),
+                       isCapitalizedWord(cursor + 1), !lineBreakBefore(cursor + 1) {
+                        run += [cursor, cursor + 1]
+                        cursor += 2
+                        continue
+                    }
+                    // Jean-Luc, Rimsky-Korsakov, al-Assad.
+                    if list[cursor].isPunctuation, list[cursor].first == "-", touches(cursor), isWord(cursor + 1), touches(cursor + 1) {
+                        run.append(cursor + 1)
+                        cursor += 2
+                        continue
+                    }
+                    break
+                }
+            }
+            // Possessive: "Hlaing’s", "Hlaing's": the ’s is not part of the name.
+            if cursor + 1 < list.count, list[cursor].isPunctuation, "’'".unicodeScalars.contains(list[cursor].first), touches(cursor),
+               isWord(cursor + 1), word(cursor + 1) == "s" {
+                cursor += 2
+            }
+            let atStart = sentenceStart(index)
+            // Sentence-initial function words and date words are not names ("The", "But", "Monday").
+            while let first = run.first, catalog.stopwords.contains(word(first)) || dateWords.contains(word(first)) {
+                // "The Hague": kept when the whole run is a known name.
+                if catalog.entry(forKey: run.map(word).joined(separator: " ")) != nil { break }
+                run.removeFirst()
+                titled = false
+            }
+            while let last = run.last, !list[last].isCapitalized || dateWords.contains(word(last)) { run.removeLast() }
+            // A role with no name after it ("Russian Defence Minister"): the role is not a name.
+            dropTrailingTitle(&run, word: word)
+            if let first = run.first, let last = run.last {
+                var runWords = run.map(word)
+                var end = list[last].end
+                if let acronymWord, first == index {
+                    runWords[0] = acronymWord
+                    // The dotted acronym's last dot is part of it.
+                    if run.count == 1, cursor - 1 > index, list[cursor - 1].isPunctuation { end = list[cursor - 1].end }
+                }
+                candidates.append(Candidate(words: runWords, start: list[first].start, end: end, titled: titled,
+                                            atSentenceStart: atStart && first == index))
+                // "National League for Democracy (NLD)".
+                if cursor + 2 < list.count, list[cursor].isPunctuation, list[cursor].first == "(", isWord(cursor + 1),
+                   list[cursor + 2].isPunctuation, list[cursor + 2].first == ")" {
+                    let acronymToken = list[cursor + 1]
+                    let letters = tokens.scalars[acronymToken.start..<acronymToken.end]
+                    if (2...8).contains(letters.count), letters.allSatisfy({ $0.properties.isUppercase || $0.properties.numericType != nil }) {
+                        candidates.append(Candidate(words: [word(cursor + 1)], start: acronymToken.start, end: acronymToken.end,
+                                                    acronymOf: candidates.count - 1))
+                        cursor += 3
+                    }
+                }
+            }
+            titled = false
+            index = max(cursor, index + 1)
+        }
+        return candidates
+    }
+}
