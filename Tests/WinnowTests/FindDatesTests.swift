@@ -54,7 +54,7 @@ import Testing
         let mentions = FindDates(reference: "2021-06-21", language: "en").find(in: text).map {
             DateMention(text: $0.text, value: $0.value, start: $0.start, end: $0.end, kind: $0.kind.rawValue)
         }
-        let (rewritten, moved) = NormalizeArticle.rewrite(text, mentions)
+        let (rewritten, moved, _) = NormalizeArticle.rewrite(text, mentions)
         #expect(rewritten == "They met on Monday [2021-06-21] and again on June 22, 2021 [2021-06-22], then left.")
         let scalars = Array(rewritten.unicodeScalars)
         for mention in moved {

@@ -132,3 +132,26 @@ private func entity(named name: String, in list: [NameEntity]) -> NameEntity? { 
         }
     }
 }
+
+@Suite struct RewriteNamesTests {
+    @Test func mentionsBecomeCanonicalNamesAndOffsetsFollow() throws {
+        var options = PipelineOptions()
+        options.names = shippedNames
+        options.rewriteNames = true
+        options.rewriteDates = true
+        let html = articlePage("<p>Sergey Shoygu met the general on Monday; later Shoigu said the talks in Naypyidaw went well.</p>",
+                               head: "<meta property=\"article:published_time\" content=\"2021-06-22\">")
+        let result = DefaultPipeline(options: options).process(.init(id: "t.html", bytes: Array(html.utf8)))
+        let text = try #require(result.record["text"]?.stringValue)
+        #expect(text.contains("Sergei Shoigu met the general on Monday [2021-06-21]; later Sergei Shoigu said the talks in Naypyitaw went well."))
+        let scalars = Array(text.unicodeScalars)
+        for entity in result.article?.entities ?? [] {
+            for mention in entity.mentions {
+                #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == entity.name)
+            }
+        }
+        for date in result.article?.dates ?? [] {
+            #expect(String(String.UnicodeScalarView(scalars[date.start..<date.end])) == date.text)
+        }
+    }
+}

@@ -31,7 +31,7 @@ public struct DefaultPipeline: Sendable {
             let site = ApplySiteRules(rules: options.rules).run(parsed, baseURL: options.baseURL)
             let extracted = try stripAndExtract(parsed, site: site, options: options, trace: &trace)
             let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
-                                                  names: options.names, trace: &trace)
+                                                  names: options.names, rewriteNames: options.rewriteNames, trace: &trace)
             var record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
             if !page.meta.isEmpty { record = RenderRecord.adding(meta: page.meta, to: record) }
             return PageResult(id: page.id, article: article, reject: nil, trace: trace, record: record)

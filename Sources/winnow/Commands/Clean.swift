@@ -49,6 +49,9 @@ struct Clean: ParsableCommand {
     @Flag(help: "Write each resolved date's ISO value after it in text, in brackets (\"on Monday [2021-06-21]\"); dates offsets follow.")
     var rewriteDates = false
 
+    @Flag(help: "Write each name in text as its entity's canonical name (\"Shoigu\" becomes \"Sergei Shoigu\"); entities and dates offsets follow.")
+    var rewriteNames = false
+
     @Flag(name: .shortAndLong, help: "No summary on standard error.")
     var quiet = false
 
@@ -71,6 +74,7 @@ struct Clean: ParsableCommand {
         options.names = try nameOptions.load()
         options.referenceDate = referenceDate
         options.rewriteDates = rewriteDates
+        options.rewriteNames = rewriteNames
         let pipeline = DefaultPipeline(options: options)
         let reader = PageReader()
 
