@@ -24,7 +24,7 @@ DEMONYMS = {
     "AF": ["Afghan"], "GR": ["Greek"], "SE": ["Swedish"], "NO": ["Norwegian"], "FI": ["Finnish"], "CH": ["Swiss"],
 }
 # Short English forms the press uses beside CLDR's names.
-EXTRA = {"US": ["U.S.", "USA", "United States of America"], "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+EXTRA = {"US": ["U.S.", "USA", "United States of America", "США"], "GB": ["UK", "U.K.", "Britain", "Great Britain"],
          "MM": ["Burma"], "RU": ["Russian Federation"], "KR": ["Korea"], "CZ": ["Czech Republic"], "CI": ["Ivory Coast"],
          "VA": ["Vatican"], "AE": ["UAE"], "CD": ["DR Congo"], "MK": ["Macedonia"], "TR": ["Turkey"]}
 
@@ -49,7 +49,8 @@ def main():
         canonical = names[0]
         variants = []
         for language in LANGUAGES:
-            for variant in clean(Locale(language).territories.get(code, "")):
+            # Only the name itself: a parenthesis in another language qualifies it ("(США)").
+            for variant in clean(Locale(language).territories.get(code, ""))[:1]:
                 if variant and variant != canonical and variant not in variants:
                     variants.append(variant)
         aliases = []

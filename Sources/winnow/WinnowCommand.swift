@@ -6,7 +6,7 @@ struct WinnowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "winnow",
         abstract: "Turn crawled web pages into clean, normalized JSON Lines records.",
-        subcommands: [Clean.self, Explain.self, List.self, Eval.self, Rules.self],
+        subcommands: [Clean.self, Explain.self, List.self, Eval.self, Rules.self, Names.self],
         defaultSubcommand: Clean.self)
 
     /// Exit codes: 0 all pages became records; 1 some pages were rejected; 2 bad usage or
