@@ -17,7 +17,7 @@ struct NameOptions: ParsableArguments {
     func load() throws -> NameCatalog {
         if noNames { return NameCatalog() }
         do {
-            return try NameLoader.load(folders: [Self.defaultFolder] + folders, required: false)
+            return try NameLoader.load(folders: folders, required: true, optional: [Self.defaultFolder])
         } catch {
             writeStandardError(error.description)
             writeStandardError("winnow: \(error.errors.count) error\(error.errors.count == 1 ? "" : "s") in the name files; no page was processed")

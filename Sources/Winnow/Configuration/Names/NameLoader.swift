@@ -12,10 +12,11 @@ public enum NameLoader {
 
     /// Loads the `names/` subfolder of each folder (or the folder itself when it has no such
     /// subfolder). Missing folders are an error only when `required`.
-    public static func load(folders: [String], required: Bool) throws(RuleLoadFailure) -> NameCatalog {
+    /// `optional` folders (the default `config`) are read first and skipped when missing.
+    public static func load(folders: [String], required: Bool, optional: [String] = []) throws(RuleLoadFailure) -> NameCatalog {
         var catalog = NameCatalog()
         var errors: [RuleError] = []
-        for folder in folders {
+        for (folder, required) in optional.map({ ($0, false) }) + folders.map({ ($0, required) }) {
             let names = (folder as NSString).appendingPathComponent("names")
             var isDirectory: ObjCBool = false
             let directory: String
