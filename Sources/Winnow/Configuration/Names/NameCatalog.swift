@@ -20,6 +20,8 @@ public struct NameCatalog: Sendable {
     var organizationWords: Set<String> = []
     var placeWords: Set<String> = []
     var stopwords: Set<String> = []
+    /// Frequent first names: a run that starts with one is a person.
+    var givenNames: Set<String> = []
     /// Case endings and their nominative forms, for names declined in the text.
     var inflections: [(ending: String, nominative: String)] = []
     var transliteration = TransliterationRules()

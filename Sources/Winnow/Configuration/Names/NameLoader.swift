@@ -6,7 +6,7 @@ import Yams
 /// everything as `RuleLoader` does, and reports every problem as `FILE:LINE:COLUMN: error: …`.
 public enum NameLoader {
     static let entryKeys = ["name", "kind", "id", "culture", "short_forms", "aliases", "variants", "demonyms", "country"]
-    static let conventionKeys = ["cultures", "particles", "connectors", "organization_words", "place_words", "stopwords", "inflections"]
+    static let conventionKeys = ["cultures", "particles", "connectors", "organization_words", "place_words", "stopwords", "inflections", "given_names"]
     static let transliterationKeys = ["transforms", "press"]
     static let pressKeys = ["words", "remove", "endings", "before_consonant", "arabic_words"]
 
@@ -138,6 +138,7 @@ public enum NameLoader {
             case "connectors": catalog.connectors.formUnion(words(value, name).map { $0.lowercased() })
             case "organization_words": catalog.organizationWords.formUnion(words(value, name).map(NameKey.fold))
             case "place_words": catalog.placeWords.formUnion(words(value, name).map(NameKey.fold))
+            case "given_names": catalog.givenNames.formUnion(words(value, name).map(NameKey.fold))
             case "inflections":
                 guard case .mapping(let languages) = value else { context.error(value, "inflections maps languages to [ending, nominative] pairs"); continue }
                 for (_, pairs) in languages {

@@ -45,6 +45,7 @@ struct AnnotateNames {
                 unresolved.append(position)
             }
         }
+        let singleWords = Set(unresolved.filter { candidates[$0].words.count == 1 }.map { candidates[$0].words[0] })
         // 2. Full names met in the page: unknown runs of two or more words (or short forms of
         // longer ones: "Aung Hlaing" after "Min Aung Hlaing").
         for position in unresolved where candidates[position].words.count >= 2 {
@@ -55,7 +56,8 @@ struct AnnotateNames {
                 continue
             }
             slotOf[position] = builder.linkShortForm(words, candidates[position])
-                ?? builder.newEntity(words: words, candidate: candidates[position], kind: kind(of: candidates[position]))
+                ?? builder.newEntity(words: words, candidate: candidates[position],
+                                     kind: kind(of: candidates[position], surnamesUsedAlone: singleWords))
         }
         // 3. Acronyms defined in parentheses are their expansion's entity, there and after.
         for position in acronyms {
@@ -76,8 +78,9 @@ struct AnnotateNames {
             if builder.linkShortForm(words, candidate) != nil { continue }
             // A word of a known name that is not a short form of it ("Hlaing"): nobody.
             if builder.isPartOfKnownName(words) { continue }
-            // A title, or a capital in mid-sentence, says it is a name.
-            if candidate.titled || !candidate.atSentenceStart {
+            // A title, or a capital in mid-sentence, says it is a name; one or two letters ("S",
+            // "TV") are not enough to be one.
+            if candidate.titled || (!candidate.atSentenceStart && words[0].count >= 3) {
                 builder.newEntity(words: words, candidate: candidate, kind: candidate.titled ? .person : nil)
             }
         }
@@ -86,17 +89,20 @@ struct AnnotateNames {
 
     /// Person, place or organisation, from the words: organisation and place words, titles,
     /// and the shape of a personal name.
-    private func kind(of candidate: FindNameCandidates.Candidate) -> NameEntry.Kind? {
+    private func kind(of candidate: FindNameCandidates.Candidate, surnamesUsedAlone: Set<String>) -> NameEntry.Kind? {
         if candidate.titled { return .person }
         if candidate.words.contains(where: { catalog.organizationWords.contains($0) }) { return .organization }
         if candidate.words.contains(where: { catalog.placeWords.contains($0) }) { return .place }
         if candidate.words.contains(where: { catalog.connectors.contains($0) }) { return .organization }
-        // Two to four words, none of them a place, a demonym or a common word: a personal name.
-        let placeLike = candidate.words.contains { word in
-            catalog.entry(forDemonym: word) != nil || catalog.entry(forKey: word).map { catalog.entries[$0].kind != .person } == true
-                || catalog.stopwords.contains(word)
+        // A known first name, then one to three more words: a person. Without one, a run is a
+        // person only when its last word is used alone elsewhere in the page (a family name).
+        if (2...4).contains(candidate.words.count), catalog.givenNames.contains(candidate.words[0]) { return .person }
+        // Every word a Burmese name syllable ("Than Soe Naing").
+        if catalog.culture(of: candidate.words, entry: nil) == "burmese" { return .person }
+        if (2...4).contains(candidate.words.count), let last = candidate.words.last, surnamesUsedAlone.contains(last),
+           !candidate.words.contains(where: { catalog.entry(forDemonym: $0) != nil || catalog.stopwords.contains($0) }) {
+            return .person
         }
-        if (2...4).contains(candidate.words.count), !placeLike { return .person }
         return nil
     }
 }
