@@ -15,11 +15,11 @@ public struct DecodePage: Sendable {
         if let readError = page.readError { throw Reject(stage: .read, reason: readError) }
         var bytes = page.bytes
         var container = page.container ?? "html"
-        switch page.compression {
-        case .gzip where page.container != nil && !Gzip.looksCompressed(bytes) && Self.looksLikeText(bytes):
+        let gzipMagic = Gzip.looksCompressed(bytes)
+        if page.compression == .gzip, page.container != nil, !gzipMagic, Self.looksLikeText(bytes) {
             // Archives sometimes store the payload already decompressed but keep the header.
             trace.note("decode", "Content-Encoding gzip, but the payload is not gzip: read as it is")
-        case .gzip:
+        } else if page.compression == .gzip || (page.compression == .none && gzipMagic) {
             switch Gzip.decompress(bytes, limit: maximumBytes) {
             case .success(let plain):
                 bytes = plain
@@ -27,7 +27,7 @@ public struct DecodePage: Sendable {
             case .failure(let failure):
                 throw Reject(stage: .decode, reason: failure.description)
             }
-        case .deflate, .brotli:
+        } else if page.compression == .deflate || page.compression == .brotli {
             let name = page.compression == .deflate ? "deflate" : "br"
             let plain = page.compression == .deflate ? Deflate.decompress(bytes, limit: maximumBytes) : Brotli.decompress(bytes, limit: maximumBytes)
             if let plain {
@@ -36,16 +36,6 @@ public struct DecodePage: Sendable {
                 trace.note("decode", "Content-Encoding \(name), but the payload does not decode: read as it is")
             } else {
                 throw Reject(stage: .decode, reason: "Content-Encoding \(name): the payload does not decompress")
-            }
-        case .none:
-            if Gzip.looksCompressed(bytes) {
-                switch Gzip.decompress(bytes, limit: maximumBytes) {
-                case .success(let plain):
-                    bytes = plain
-                    if page.container == nil { container = "html.gz" }
-                case .failure(let failure):
-                    throw Reject(stage: .decode, reason: failure.description)
-                }
             }
         }
         if bytes.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
