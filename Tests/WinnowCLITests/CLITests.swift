@@ -194,4 +194,23 @@ import WinnowTestSupport
         #expect(records[1]["id"] == .string("-:2"))
         #expect(output.standardError.contains("2 pages: 1 record, 1 rejected (read 1)"))
     }
+
+    @Test func shardsSplitTheInputAndTogetherCoverIt() throws {
+        let whole = try WinnowBinary.run(["clean", "--jobs", "1", Fixtures.samples.path])
+        let shards = try (0..<2).map { try WinnowBinary.run(["clean", "--shard", "\($0)/2", Fixtures.samples.path]) }
+        #expect(shards.allSatisfy { $0.status == 0 })
+        // Position p goes to shard p % 2: interleaving the shards gives the whole run back.
+        var merged: [String] = []
+        for index in 0..<whole.lines.count { merged.append(shards[index % 2].lines[index / 2]) }
+        #expect(merged == whole.lines)
+        #expect(try WinnowBinary.run(["clean", "--shard", "2/2", Fixtures.samples.path]).status == 2)
+    }
+
+    @Test func allCoresByDefaultSameBytesAsOneJob() throws {
+        let one = try WinnowBinary.run(["clean", "--jobs", "1", Fixtures.samples.path])
+        let all = try WinnowBinary.run(["clean", Fixtures.samples.path])
+        #expect(one.standardOutput == all.standardOutput)
+        // Standard error is a pipe here: no progress line, only the summary.
+        #expect(!all.standardError.contains("\r"))
+    }
 }

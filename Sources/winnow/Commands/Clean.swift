@@ -37,8 +37,14 @@ struct Clean: ParsableCommand {
     @Option(help: "The date relative mentions resolve against when a page has no publication date (YYYY-MM-DD).")
     var referenceDate: String?
 
-    @Option(name: .shortAndLong, help: "Pages processed in parallel; output order stays the input order.")
-    var jobs: Int = 1
+    @Option(name: .shortAndLong, help: "Pages processed in parallel (default: every core); output order and bytes stay those of one job.")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("Process only the pages at positions I, I+N, I+2N, … of the input (counting from 0), to split a crawl between machines.", valueName: "I/N"))
+    var shard: Shard?
+
+    @Flag(help: "No progress line (it is drawn only when standard error is a terminal).")
+    var noProgress = false
 
     @Flag(help: "Exit 0 even when some pages were rejected (for cluster frameworks that fail a task on any other code).")
     var allowRejects = false
@@ -59,7 +65,7 @@ struct Clean: ParsableCommand {
         if let referenceDate, DateParser.parse(referenceDate) == nil {
             throw ValidationError("--reference-date must be a date like 2021-06-22")
         }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if rejects != nil && output == nil { throw ValidationError("--rejects needs -o/--output") }
     }
 
@@ -93,17 +99,30 @@ struct Clean: ParsableCommand {
 
         var summary = RunSummary()
         summary.skippedFiles = listing.skippedFiles
+        let jobs = self.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let batchSize = jobs == 1 ? 1 : jobs * 8
         var stream = inputOptions.stream(listing.entries, reader: reader)
+        // A page count is known up front when every input is one page file.
+        let singlePages = listing.entries.allSatisfy { entry in entry.path.map { !PageStream.isJSONLinesName($0) && !PageStream.isWARCName($0) } ?? false }
+        var progress = Progress(enabled: !quiet && !noProgress,
+                                expectedPages: singlePages ? listing.entries.count / (shard?.count ?? 1) : nil)
+        var position = 0
+        var bytesRead = 0
         do {
             while true {
                 // Pages are read in order on this thread; a batch is processed in parallel.
                 var batch: [InputPage] = []
-                while batch.count < batchSize, let page = stream.next() { batch.append(page) }
+                while batch.count < batchSize, let page = stream.next() {
+                    defer { position += 1 }
+                    if let shard, !shard.contains(position) { continue }
+                    bytesRead += page.bytes.count
+                    batch.append(page)
+                }
                 if batch.isEmpty { break }
                 let results = Self.process(batch, pipeline: pipeline, jobs: jobs)
                 for result in results {
                     summary.count(result)
+                    progress.update(summary, bytes: bytesRead)
                     let line = result.record.serialized()
                     if result.isRejected, let rejectWriter {
                         try rejectWriter.write(line: line)
@@ -117,6 +136,7 @@ struct Clean: ParsableCommand {
         } catch {
             throw RunFailure(description: "winnow: \(error)")
         }
+        progress.finish()
         summary.warc = stream.warcTally
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         if !quiet { writeStandardError(summary.line) }
