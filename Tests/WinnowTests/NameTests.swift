@@ -64,6 +64,11 @@ private func entity(named name: String, in list: [NameEntity]) -> NameEntity? { 
         #expect(demonyms.map(\.name) == ["Myanmar", "Russia"])
     }
 
+    @Test func dottedAcronymsAfterASentenceOpener() {
+        let found = entities("The U.S. and the EU imposed bans. The U.N. General Assembly agreed.")
+        #expect(found.map(\.name) == ["United States", "European Union", "United Nations General Assembly"])
+    }
+
     @Test func acronymsOfTheGazetteer() throws {
         let found = entities("The NLD won the vote. The National League for Democracy was then dissolved by the junta.")
         let party = try #require(entity(named: "National League for Democracy", in: found))

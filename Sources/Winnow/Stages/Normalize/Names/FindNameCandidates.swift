@@ -126,6 +126,8 @@ struct FindNameCandidates {
                 while cursor < list.count {
                     if lineBreakBefore(cursor) { break }
                     if title(at: cursor) != nil { break }
+                    // "The U.S.": a dotted acronym opens a run of its own.
+                    if dottedAcronym(at: cursor) != nil { break }
                     if isCapitalizedWord(cursor) { run.append(cursor); cursor += 1; continue }
                     if isWord(cursor), !list[cursor].isCapitalized, catalog.joinerShapes.contains(tokens.shape(list[cursor])),
                        catalog.particles.contains(word(cursor)) || catalog.connectors.contains(word(cursor)),
@@ -158,7 +160,7 @@ struct FindNameCandidates {
             }
             while let last = run.last, !list[last].isCapitalized || dateWords.contains(word(last)) { run.removeLast() }
             // A role with no name after it ("Russian Defence Minister"): the role is not a name.
-            dropTrailingTitle(&run, word: word)
+            if acronymWord == nil || run.count > 1 { dropTrailingTitle(&run, word: word) }
             if let first = run.first, let last = run.last {
                 var runWords = run.map(word)
                 var end = list[last].end
