@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WinnowIO
+import WinnowTestSupport
 
 /// WARC records built by hand: the reader, the page maker, and damage that must cost only the
 /// records it touches. (The round trip through an independent writer, warcio, is in the CLI tests.)
@@ -225,6 +226,9 @@ import WinnowIO
         #expect(MediaType("application/xhtml+xml").isHTML)
         #expect(ChunkedCoding.decode(Array("3;ext=1\r\nabc\r\n0\r\n\r\n".utf8)[...]) == Array("abc".utf8))
         #expect(ChunkedCoding.decode(Array("<html>not chunked".utf8)[...]) == nil)
+        // Found by fuzzing (Fuzz/WARCReaderTarget.swift): a signed size trapped the process.
+        #expect(ChunkedCoding.decode(Array("-A\nW".utf8)[...]) == nil)
+        #expect(ChunkedCoding.decode(Array("+3\r\nabc\r\n0\r\n\r\n".utf8)[...]) == nil)
     }
 
     @Test func deflateAndBrotliPayloads() {
@@ -247,5 +251,23 @@ import WinnowIO
         let pages = pages(path).pages
         #expect(pages.map(\.id) == (1...30).map { "p\($0)" })
         #expect(pages.allSatisfy { $0.readError == nil && $0.bytes.count > 100_000 && $0.container == "jsonl" })
+    }
+}
+
+/// Inputs that once crashed a fuzz target (Fuzz/regressions/TARGET/): each goes through the
+/// same code as the target and must come back.
+@Suite struct FuzzRegressionTests {
+    @Test func warcReaderInputs() throws {
+        let folder = Fixtures.repositoryRoot.appendingPathComponent("Fuzz/regressions/WARCReader")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            let reader = WARCReader(source: MemorySource(bytes), maximumBlockBytes: 1 << 20)
+            let pages = WARCPages(fileID: name, path: nil)
+            while let result = reader.next() { _ = pages.outcome(of: result) }
+            _ = ChunkedCoding.decode(bytes[...])
+            _ = HTTPResponse.parse(bytes)
+        }
     }
 }

@@ -104,7 +104,9 @@ public enum ChunkedCoding {
             var sizeLine = payload[position..<newline]
             if let semicolon = sizeLine.firstIndex(of: UInt8(ascii: ";")) { sizeLine = sizeLine[..<semicolon] }
             let sizeText = String(decoding: sizeLine, as: UTF8.self).trimmingSpaces.trimmingCharacters(in: "\r")
-            guard !sizeText.isEmpty, sizeText.count <= 16, let size = Int(sizeText, radix: 16) else { return nil }
+            // Hex digits only: Int(_:radix:) would also take a sign ("-A" is -10, found by fuzzing).
+            guard !sizeText.isEmpty, sizeText.count <= 15, sizeText.allSatisfy(\.isHexDigit), let size = Int(sizeText, radix: 16)
+            else { return nil }
             position = newline + 1
             if size == 0 { return output }
             guard payload.endIndex - position >= size else { return nil }
