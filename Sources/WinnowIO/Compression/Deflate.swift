@@ -17,12 +17,7 @@ public enum Deflate {
             stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
             stream.avail_in = uInt(source.count)
             while true {
-                let status = chunk.withUnsafeMutableBufferPointer { target -> Int32 in
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = uInt(target.count)
-                    return CZlib.inflate(&stream, Z_NO_FLUSH)
-                }
-                output.append(contentsOf: chunk[..<(chunk.count - Int(stream.avail_out))])
+                let status = inflateStep(&stream, chunk: &chunk, appendingTo: &output).status
                 if output.count > limit { return nil }
                 switch status {
                 case Z_STREAM_END: return output

@@ -36,13 +36,7 @@ public enum Gzip {
             stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
             stream.avail_in = uInt(source.count)
             while true {
-                let status = chunk.withUnsafeMutableBufferPointer { target -> Int32 in
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = uInt(target.count)
-                    return inflate(&stream, Z_NO_FLUSH)
-                }
-                let produced = chunk.count - Int(stream.avail_out)
-                output.append(contentsOf: chunk[..<produced])
+                let status = inflateStep(&stream, chunk: &chunk, appendingTo: &output).status
                 if output.count > limit { return .failure(.tooLarge(limit: limit)) }
                 let consumed = source.count - Int(stream.avail_in)
                 switch status {

@@ -69,21 +69,14 @@ public final class GzipSource: ByteSource {
                 throw .truncatedGzip(offset: compressedPosition)
             }
             let available = input.count - inputPosition
-            let (status, produced, consumed) = input.withUnsafeMutableBufferPointer { source in
-                scratch.withUnsafeMutableBufferPointer { target -> (Int32, Int, Int) in
-                    stream.next_in = source.baseAddress! + inputPosition
-                    stream.avail_in = uInt(available)
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = uInt(target.count)
-                    let status = inflate(&stream, Z_NO_FLUSH)
-                    return (status, target.count - Int(stream.avail_out), available - Int(stream.avail_in))
-                }
+            // The input buffer's address is only valid inside this closure, so the step runs in it.
+            let (status, produced) = input.withUnsafeMutableBufferPointer { source in
+                stream.next_in = source.baseAddress! + inputPosition
+                stream.avail_in = uInt(available)
+                return inflateStep(&stream, chunk: &scratch, appendingTo: &buffer)
             }
-            inputPosition += consumed
-            if produced > 0 {
-                buffer.append(contentsOf: scratch[..<produced])
-                outputOffset += produced
-            }
+            inputPosition += available - Int(stream.avail_in)
+            outputOffset += produced
             switch status {
             case Z_STREAM_END:
                 inMember = false
