@@ -1,7 +1,9 @@
 /// Stage 6: values that other sources can join on: dates already read as ISO 8601 by
 /// `DateParser`; author names trimmed of stray punctuation; titles on one line; and every date
 /// mention in the text (`FindDates`), resolved against the publication date, else the site
-/// rule's reference date, else `--reference-date`. Annotations never rewrite the text.
+/// rule's reference date, else `--reference-date`; and the people, places and organisations
+/// in it (`AnnotateNames`). The text is rewritten only when asked (`--rewrite-names`,
+/// `--rewrite-dates`), and the annotations' offsets then follow it.
 public struct NormalizeArticle: Sendable {
     public init() {}
 
@@ -18,21 +20,21 @@ public struct NormalizeArticle: Sendable {
         if !names.isEmpty { article.entities = AnnotateNames(catalog: names, language: article.language).run(tokens) }
         var current = text
         if rewriteNames, !article.entities.isEmpty {
-            (current, article.entities, article.dates) = Self.rewriteNames(current, article.entities, article.dates)
-            article.rewrittenText = current
+            var edits = TextEdits()
+            for entity in article.entities {
+                for mention in entity.mentions { edits.replace(mention.start, mention.end, with: entity.name) }
+            }
+            let (rewritten, map) = edits.apply(to: current)
+            article.entities = Self.moved(article.entities, by: map, renamed: true)
+            article.dates = Self.moved(article.dates, by: map)
+            current = rewritten
+            article.rewrittenText = rewritten
         }
         if rewriteDates {
-            let insertions: [(at: Int, length: Int)]
-            (article.rewrittenText, article.dates, insertions) = Self.rewrite(current, article.dates)
-            // Entity mentions after an inserted value move with the text.
-            article.entities = article.entities.map { entity in
-                var entity = entity
-                entity.mentions = entity.mentions.map { mention in
-                    let shift = insertions.filter { $0.at <= mention.start }.reduce(0) { $0 + $1.length }
-                    return NameMention(text: mention.text, start: mention.start + shift, end: mention.end + shift)
-                }
-                return entity
-            }
+            let (rewritten, dates, map) = Self.rewrite(current, article.dates)
+            article.dates = dates
+            article.entities = Self.moved(article.entities, by: map, renamed: false)
+            article.rewrittenText = rewritten
         }
         article.authors = article.authors.map { $0.trimmingPunctuation() }.filter { !$0.isEmpty }
         // Titles and standfirsts get the body's whitespace model: one line, plain spaces.
@@ -41,70 +43,37 @@ public struct NormalizeArticle: Sendable {
         return article
     }
 
-    /// The text with " [VALUE]" after every mention that has a value, and the mentions' offsets
-    /// moved to index the new text.
-    static func rewrite(_ text: String, _ mentions: [DateMention]) -> (String, [DateMention], [(at: Int, length: Int)]) {
-        let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
-        var moved: [DateMention] = []
-        var position = 0
-        var shift = 0
-        var insertions: [(at: Int, length: Int)] = []
-        for var mention in mentions {
-            output.append(contentsOf: scalars[position..<mention.end])
-            position = mention.end
-            mention.start += shift
-            mention.end += shift
-            moved.append(mention)
-            if let value = mention.value {
-                let insertion = " [\(value)]".unicodeScalars
-                output.append(contentsOf: insertion)
-                insertions.append((mention.end, insertion.count))
-                shift += insertion.count
-            }
-        }
-        output.append(contentsOf: scalars[position...])
-        return (String(output), moved, insertions)
+    /// The text with " [VALUE]" after every mention that has a value, the mentions moved to
+    /// index it, and the map for other annotations.
+    static func rewrite(_ text: String, _ mentions: [DateMention]) -> (String, [DateMention], TextEdits.OffsetMap) {
+        var edits = TextEdits()
+        for mention in mentions { if let value = mention.value { edits.insert(" [\(value)]", at: mention.end) } }
+        let (rewritten, map) = edits.apply(to: text)
+        return (rewritten, moved(mentions, by: map), map)
     }
 
-    /// The text with every entity mention replaced by the entity's canonical name; mention and
-    /// date offsets moved to index the new text (a date inside a replaced span keeps its start).
-    static func rewriteNames(_ text: String, _ entities: [NameEntity], _ dates: [DateMention]) -> (String, [NameEntity], [DateMention]) {
-        let scalars = Array(text.unicodeScalars)
-        var edits: [(start: Int, end: Int, replacement: [Unicode.Scalar])] = []
-        for entity in entities {
-            for mention in entity.mentions { edits.append((mention.start, mention.end, Array(entity.name.unicodeScalars))) }
-        }
-        edits.sort { $0.start < $1.start }
-        var output = String.UnicodeScalarView()
-        var position = 0
-        var shifts: [(at: Int, shift: Int)] = []  // cumulative shift after each edit's end
-        var shift = 0
-        for edit in edits where edit.start >= position {
-            output.append(contentsOf: scalars[position..<edit.start])
-            output.append(contentsOf: edit.replacement)
-            shift += edit.replacement.count - (edit.end - edit.start)
-            shifts.append((edit.end, shift))
-            position = edit.end
-        }
-        output.append(contentsOf: scalars[position...])
-        func moved(_ offset: Int) -> Int { offset + (shifts.last { $0.at <= offset }?.shift ?? 0) }
-        let newEntities = entities.map { entity in
-            var entity = entity
-            entity.mentions = entity.mentions.map { mention in
-                let start = moved(mention.start)
-                return NameMention(text: entity.name, start: start, end: start + entity.name.unicodeScalars.count)
-            }
-            return entity
-        }
-        let newDates = dates.map { date in
+    /// Date mentions at their new places; their text is unchanged.
+    static func moved(_ dates: [DateMention], by map: TextEdits.OffsetMap) -> [DateMention] {
+        dates.map { date in
             var date = date
             let length = date.end - date.start
-            date.start = moved(date.start)
+            date.start = map(date.start)
             date.end = date.start + length
             return date
         }
-        return (String(output), newEntities, newDates)
+    }
+
+    /// Entity mentions at their new places; `renamed` when each mention now reads the entity's name.
+    static func moved(_ entities: [NameEntity], by map: TextEdits.OffsetMap, renamed: Bool) -> [NameEntity] {
+        entities.map { entity in
+            var entity = entity
+            entity.mentions = entity.mentions.map { mention in
+                let text = renamed ? entity.name : mention.text
+                let start = map(mention.start)
+                return NameMention(text: text, start: start, end: start + text.unicodeScalars.count)
+            }
+            return entity
+        }
     }
 
     static func oneLine(_ text: String) -> String {
