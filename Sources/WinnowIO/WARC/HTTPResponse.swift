@@ -103,7 +103,7 @@ public enum ChunkedCoding {
             guard let newline = payload[position...].firstIndex(of: 0x0A) else { return nil }
             var sizeLine = payload[position..<newline]
             if let semicolon = sizeLine.firstIndex(of: UInt8(ascii: ";")) { sizeLine = sizeLine[..<semicolon] }
-            let sizeText = String(decoding: sizeLine, as: UTF8.self).trimmingSpaces.trimmingCharacters(in: "\r")
+            let sizeText = HeaderName.trimmed(sizeLine)
             // Hex digits only: Int(_:radix:) would also take a sign ("-A" is -10, found by fuzzing).
             guard !sizeText.isEmpty, sizeText.count <= 15, sizeText.allSatisfy(\.isHexDigit), let size = Int(sizeText, radix: 16)
             else { return nil }
@@ -117,14 +117,5 @@ public enum ChunkedCoding {
             if position < payload.endIndex, payload[position] == 0x0A { position += 1 }
             if position >= payload.endIndex { return output }
         }
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in characters: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
     }
 }

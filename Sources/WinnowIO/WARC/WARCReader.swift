@@ -38,11 +38,9 @@ public final class WARCReader {
         guard !finished else { return nil }
         var offset = recordOffset
         var recordID: String?
-        var started = false
+        reader.skipLineBreaks(limit: 1 << 16)
+        let startOutput = reader.offset
         do throws(ByteStreamError) {
-            reader.skipLineBreaks(limit: 1 << 16)
-            let startOutput = reader.offset
-            defer { started = reader.offset > startOutput }
             if try reader.atEnd() { finished = true; return nil }
             // Only now has the gzip source started the member this record is in.
             offset = recordOffset
@@ -87,7 +85,7 @@ public final class WARCReader {
             return .record(record)
         } catch {
             // Damage before the record's first byte: the record is the member that failed to start.
-            return recover(from: error, at: started ? offset : recordOffset, recordID: recordID)
+            return recover(from: error, at: reader.offset > startOutput ? offset : recordOffset, recordID: recordID)
         }
     }
 

@@ -85,21 +85,33 @@ struct TextTokens {
         }
         return value
     }
-    /// The token lower-cased, in one pass (ASCII and Cyrillic capitals by arithmetic).
+    /// The token lower-cased, in one pass.
     func lower(_ token: Token) -> String {
         var view = String.UnicodeScalarView()
         for index in token.start..<token.end {
             let scalar = scalars[index]
-            switch scalar.value {
-            case 0x41...0x5A: view.append(Unicode.Scalar(scalar.value | 0x20)!)
-            case 0xC0...0xDE where scalar.value != 0xD7: view.append(Unicode.Scalar(scalar.value | 0x20)!)
-            case 0x410...0x42F: view.append(Unicode.Scalar(scalar.value + 0x20)!)
-            case 0x80...:
-                if scalar.properties.isUppercase { view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars) } else { view.append(scalar) }
-            default: view.append(scalar)
+            if let lowered = Self.simpleLowercase(scalar) {
+                view.append(lowered)
+            } else {
+                view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
         return String(view)
     }
+
+    /// A scalar's lower case when it is one scalar: ASCII, Latin-1 and Cyrillic capitals by
+    /// arithmetic, anything not upper case as it is; nil when Unicode's mapping is needed.
+    static func simpleLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A: return Unicode.Scalar(value | 0x20)
+        case 0xC0...0xDE where value != 0xD7: return Unicode.Scalar(value | 0x20)  // Latin-1 capitals
+        case 0x410...0x42F: return Unicode.Scalar(value + 0x20)  // Cyrillic А–Я
+        case 0x400...0x40F: return Unicode.Scalar(value + 0x50)  // Cyrillic Ѐ–Џ (Ё)
+        case 0x80...: return scalar.properties.isUppercase ? nil : scalar
+        default: return scalar
+        }
+    }
+
     func isPunctuation(_ token: Token?, _ mark: Unicode.Scalar) -> Bool { token.map { $0.isPunctuation && $0.first == mark } ?? false }
 }

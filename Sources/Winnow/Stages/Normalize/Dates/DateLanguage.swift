@@ -60,6 +60,9 @@ struct DateLanguage: Sendable {
     private(set) var dayPhraseOpeners: Set<String> = []
     private(set) var agoOpeners: Set<String> = []
     private(set) var lastPeriodOpeners: Set<String> = []
+    /// Month and weekday words of this language and of English, folded as names are
+    /// (`NameKey`): never a name on their own ("Monday", "juin").
+    private(set) var calendarWords: Set<String> = []
 
     mutating func index() {
         weekdayOpeners = Set(weekdays.keys.compactMap { $0.split(separator: "-").first.map(String.init) })
@@ -71,6 +74,8 @@ struct DateLanguage: Sendable {
         openingShapes = Self.shapes(words)
         futureShapes = Self.shapes(futureWords.union(["set"]))
         unitShapes = Self.shapes(units.keys)
+        let english = DateLanguages.english
+        calendarWords = Set([months.keys, weekdays.keys, english.months.keys, english.weekdays.keys].joined().map(NameKey.fold))
     }
 
     private static func shapes<S: Sequence>(_ words: S) -> Set<UInt32> where S.Element == String {

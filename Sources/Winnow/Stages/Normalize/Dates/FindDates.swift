@@ -47,15 +47,7 @@ struct FindDates {
 
     /// First letter, lower-cased, and length: what `DateLanguage.openingShapes` holds.
     static func shape(first: Unicode.Scalar, length: Int) -> UInt32 {
-        var value = first.value
-        switch value {
-        case 0x41...0x5A: value |= 0x20  // ASCII capitals
-        case 0xC0...0xDE where value != 0xD7: value |= 0x20  // Latin-1 capitals
-        case 0x410...0x42F: value += 0x20  // Cyrillic А–Я
-        case 0x400...0x40F: value += 0x50  // Cyrillic Ѐ–Џ (Ё)
-        case 0x80...: if first.properties.isUppercase { value = first.properties.lowercaseMapping.unicodeScalars.first?.value ?? value }
-        default: break
-        }
+        let value = (TextTokens.simpleLowercase(first) ?? first.properties.lowercaseMapping.unicodeScalars.first ?? first).value
         return value << 8 | UInt32(min(length, 255))
     }
 

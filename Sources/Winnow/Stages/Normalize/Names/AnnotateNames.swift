@@ -14,10 +14,7 @@ struct AnnotateNames {
     }
 
     func run(_ tokens: TextTokens) -> [NameEntity] {
-        let dates = DateLanguage.named(language)
-        let dateWords = Set(dates.months.keys).union(dates.weekdays.keys).union(DateLanguage.named("en").months.keys)
-            .union(DateLanguage.named("en").weekdays.keys)
-        let candidates = FindNameCandidates(catalog: catalog, dateWords: dateWords).find(tokens)
+        let candidates = FindNameCandidates(catalog: catalog, dateWords: DateLanguage.shared(language).language.calendarWords).find(tokens)
         guard !candidates.isEmpty else { return [] }
 
         // Non-Latin candidates in one transliteration call per script.
@@ -40,7 +37,7 @@ struct AnnotateNames {
             let latinKey = latin[position]?.joined(separator: " ")
             if let entry = catalog.entry(forKey: key) ?? latinKey.flatMap(catalog.entry(forKey:)) ?? catalog.entry(forDemonym: key)
                 ?? (latin[position] != nil || language == "pl" ? catalog.entry(forDeclined: candidate.words) : nil) {
-                slotOf[position] = builder.mention(entry: entry, candidate: position, candidate)
+                slotOf[position] = builder.mention(entry: entry, candidate)
             } else {
                 unresolved.append(position)
             }
@@ -52,7 +49,7 @@ struct AnnotateNames {
             let words = latin[position] ?? candidates[position].words
             // A listed short form of two words or more ("Suu Kyi") names its entry even alone.
             if let entry = catalog.entry(forShortForm: words.joined(separator: " ")) {
-                slotOf[position] = builder.mention(entry: entry, candidate: position, candidates[position])
+                slotOf[position] = builder.mention(entry: entry, candidates[position])
                 continue
             }
             slotOf[position] = builder.linkShortForm(words, candidates[position])
@@ -72,7 +69,7 @@ struct AnnotateNames {
             let words = latin[position] ?? candidate.words
             if let slot = builder.aliasTarget(words) { builder.mention(entity: slot, candidate); continue }
             if let entry = catalog.entry(forShortForm: words.joined(separator: " ")), builder.hasEntry(entry) {
-                builder.mention(entry: entry, candidate: position, candidate)
+                builder.mention(entry: entry, candidate)
                 continue
             }
             if builder.linkShortForm(words, candidate) != nil { continue }

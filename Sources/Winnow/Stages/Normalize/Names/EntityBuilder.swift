@@ -21,10 +21,8 @@ struct EntityBuilder {
 
     func hasEntry(_ entry: Int) -> Bool { byEntry[entry] != nil }
 
-    func isMentioned(_ position: Int, _ candidate: FindNameCandidates.Candidate) -> Bool { mentioned.contains(candidate.start) }
-
     @discardableResult
-    mutating func mention(entry: Int, candidate position: Int, _ candidate: FindNameCandidates.Candidate) -> Int {
+    mutating func mention(entry: Int, _ candidate: FindNameCandidates.Candidate) -> Int {
         let slot: Int
         if let existing = byEntry[entry] {
             slot = existing
