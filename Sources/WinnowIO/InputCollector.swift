@@ -7,9 +7,9 @@ import Darwin
 /// Turns command-line arguments (files, folders, `-`) into the ordered list of pages to read.
 /// Folders are walked recursively in byte-wise path order, so runs are deterministic.
 public struct InputCollector {
-    /// File name endings that a folder walk reads (each also with `.gz`): HTML pages, JSON
-    /// Lines files of pages, and WARC archives.
-    public static let pageExtensions = [".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".warc"]
+    /// File name endings that a folder walk reads (each also with `.gz`): HTML pages, flat
+    /// text pages, JSON Lines files of pages, and WARC archives (WET files too).
+    public static let pageExtensions = [".html", ".htm", ".xhtml", ".txt", ".jsonl", ".ndjson", ".warc", ".wet"]
 
     public init() {}
 

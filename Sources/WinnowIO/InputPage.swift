@@ -22,6 +22,9 @@ public struct InputPage: Sendable {
     public var transportCharset: String?
     /// What held the page when it was not a file of its own: "warc", "jsonl".
     public var container: String?
+    /// Markup or text a scraper already flattened (a `.txt` file, a WET conversion record, a
+    /// JSON Lines `--text-field`): the pipeline takes the text route for `.text`.
+    public var format: Format = .html
 
     public init(id: String, path: String? = nil, bytes: [UInt8], compression: Compression = .none, readError: String? = nil,
                 url: String? = nil) {
@@ -33,8 +36,22 @@ public struct InputPage: Sendable {
         self.url = url
     }
 
+    /// What the bytes are once decoded.
+    public enum Format: String, Sendable {
+        case html, text
+    }
+
     /// How `bytes` are still encoded: a `.gz` file, or an HTTP `Content-Encoding`.
     public enum Compression: String, Sendable {
         case none, gzip, deflate, brotli
+    }
+}
+
+extension InputPage {
+    /// The same page, read as `format`.
+    public func `as`(_ format: Format) -> InputPage {
+        var page = self
+        page.format = format
+        return page
     }
 }

@@ -1,7 +1,8 @@
 /// The pages of a run, in input order, read with flat memory:
-/// - an HTML file is one page;
+/// - an HTML file is one page, and so is a flat text file (`.txt`);
 /// - a JSON Lines file (`.jsonl`, `.ndjson`) is one page per line;
-/// - a WARC file (`.warc`, plain or gzip) is one page per HTML response or resource record.
+/// - a WARC file (`.warc`, plain or gzip) is one page per HTML response or resource record;
+///   a WET file (`.warc.wet`) one text page per `conversion` record.
 /// Any of them may be gzip. Standard input, and files given by name with another extension,
 /// are recognized by their first bytes (`WARC/`, `{`, else HTML).
 ///
@@ -11,13 +12,16 @@
 public struct PageStream: Sequence, IteratorProtocol {
     public struct JSONLinesFields: Sendable {
         public var html: String
+        /// When set, pages are flat text read from this field (and `html` is not read).
+        public var text: String?
         public var url: String
         public var id: String
         /// Fields copied into the record's `meta`.
         public var keep: [String]
 
-        public init(html: String = "html", url: String = "url", id: String = "id", keep: [String] = []) {
+        public init(html: String = "html", text: String? = nil, url: String = "url", id: String = "id", keep: [String] = []) {
             self.html = html
+            self.text = text
             self.url = url
             self.id = id
             self.keep = keep
@@ -25,7 +29,7 @@ public struct PageStream: Sequence, IteratorProtocol {
     }
 
     public enum Format: String, Sendable, CaseIterable {
-        case auto, html, jsonl, warc
+        case auto, html, text, jsonl, warc
     }
 
     /// What the WARC files of the run held, beside the pages.
@@ -65,7 +69,12 @@ public struct PageStream: Sequence, IteratorProtocol {
     }
 
     public static func isWARCName(_ name: String) -> Bool {
-        plainName(name).hasSuffix(".warc")
+        let plain = plainName(name)
+        return plain.hasSuffix(".warc") || plain.hasSuffix(".wet")
+    }
+
+    static func isTextName(_ name: String) -> Bool {
+        plainName(name).hasSuffix(".txt")
     }
 
     static func isHTMLName(_ name: String) -> Bool {
@@ -99,9 +108,18 @@ public struct PageStream: Sequence, IteratorProtocol {
     private mutating func open(_ entry: InputCollector.Entry) -> InputPage? {
         var chosen = format
         if chosen == .auto, let path = entry.path {
-            if Self.isWARCName(path) { chosen = .warc } else if Self.isJSONLinesName(path) { chosen = .jsonl } else if Self.isHTMLName(path) { chosen = .html }
+            if Self.isWARCName(path) {
+                chosen = .warc
+            } else if Self.isJSONLinesName(path) {
+                chosen = .jsonl
+            } else if Self.isHTMLName(path) {
+                chosen = .html
+            } else if Self.isTextName(path) {
+                chosen = .text
+            }
         }
         if chosen == .html, entry.path != nil { return reader.read(entry) }
+        if chosen == .text, entry.path != nil { return reader.read(entry).as(.text) }
         let source: FileSource
         do {
             source = try FileSource(path: entry.path)
@@ -124,6 +142,8 @@ public struct PageStream: Sequence, IteratorProtocol {
             }
             current = .lines(lines, entry, lineNumber: 0)
             return nil
+        case .text:
+            return reader.read(entry, from: raw).as(.text)
         case .html, .auto:
             return reader.read(entry, from: raw)
         }
@@ -142,7 +162,26 @@ public struct PageStream: Sequence, IteratorProtocol {
         guard let first = head.firstIndex(where: { $0 > 0x20 }) else { return .html }
         if head[first...].starts(with: Array("WARC/".utf8)) { return .warc }
         if head[first] == UInt8(ascii: "{") { return .jsonl }
-        return .html
+        return looksLikeMarkup(head[first...]) ? .html : .text
+    }
+
+    /// Whether text opens any HTML tag: `<` then a tag name Winnow knows, `!` or `/`. Flat text
+    /// may hold a stray `<` ("a < b"), rarely a tag.
+    static func looksLikeMarkup(_ head: ArraySlice<UInt8>) -> Bool {
+        let tags = ["html", "head", "body", "div", "p", "meta", "title", "br", "a", "span", "script", "table", "li", "ul", "h1", "h2", "img"]
+        var index = head.startIndex
+        while let open = head[index...].firstIndex(of: UInt8(ascii: "<")) {
+            let after = head.index(after: open)
+            guard after < head.endIndex else { return false }
+            let next = head[after]
+            if next == UInt8(ascii: "!") || next == UInt8(ascii: "/") || next == UInt8(ascii: "?") { return true }
+            var end = after
+            while end < head.endIndex, (head[end] | 0x20) >= UInt8(ascii: "a"), (head[end] | 0x20) <= UInt8(ascii: "z") || (head[end] >= 0x31 && head[end] <= 0x36) { end += 1 }
+            if end > after, end < head.endIndex, [0x20, 0x3E, 0x0A, 0x09, 0x2F].contains(head[end]),
+               tags.contains(String(decoding: head[after..<end], as: UTF8.self).lowercased()) { return true }
+            index = after
+        }
+        return false
     }
 
     // MARK: JSON Lines
@@ -193,13 +232,19 @@ public struct PageStream: Sequence, IteratorProtocol {
         }
         var url: String?
         if case .string(let value)? = object[fields.url] { url = value }
-        guard case .string(let html)? = object[fields.html] else {
-            return InputPage(id: id, path: entry.path, bytes: [], readError: "line \(number): no \"\(fields.html)\" field holding text",
+        let field = fields.text ?? fields.html
+        guard case .string(let payload)? = object[field] else {
+            return InputPage(id: id, path: entry.path, bytes: [], readError: "line \(number): no \"\(field)\" field holding text",
                              url: url)
         }
-        // A payload without markup that reads as base64 is base64 (some dumps store raw bytes so).
-        let bytes = !html.utf8.contains(UInt8(ascii: "<")) ? (Base64.decode(html) ?? Array(html.utf8)) : Array(html.utf8)
-        var page = InputPage(id: id, path: entry.path, bytes: bytes, url: url)
+        var page: InputPage
+        if fields.text != nil {
+            page = InputPage(id: id, path: entry.path, bytes: Array(payload.utf8), url: url).as(.text)
+        } else {
+            // A payload without markup that reads as base64 is base64 (some dumps store raw bytes so).
+            let bytes = !payload.utf8.contains(UInt8(ascii: "<")) ? (Base64.decode(payload) ?? Array(payload.utf8)) : Array(payload.utf8)
+            page = InputPage(id: id, path: entry.path, bytes: bytes, url: url)
+        }
         page.meta = fields.keep.compactMap { key in object[key].map { (key, $0) } }
         page.container = "jsonl"
         return page

@@ -6,8 +6,9 @@ import WinnowTestSupport
 
 /// For each seed outlet: every boilerplate string that ../shared/seeds/SEEDS.md lists is gone
 /// from the record's text, title and description, and the body is exactly the seed's body
-/// lines, in order. Reads SEEDS.md itself, so the check follows the document. Skipped when
-/// ../shared is absent.
+/// lines, in order; from the HTML reconstruction in samples/ (with and without site rules) and
+/// from the seed's flat `.txt` file as it is (the text route). Reads SEEDS.md itself, so the
+/// check follows the document. Skipped when ../shared is absent.
 @Suite struct SeedTests {
     struct Seed: CustomStringConvertible, Sendable {
         var number: String
@@ -16,7 +17,14 @@ import WinnowTestSupport
         var titleLine: Int?
         var descriptionLine: Int?
         var bodyLines: [Int]
+        var file: String
         var description: String { "seed \(number)" }
+    }
+
+    /// Where a seed's record comes from.
+    enum Source: String, CaseIterable, CustomStringConvertible, Sendable {
+        case html, htmlWithRules, flatText
+        var description: String { rawValue }
     }
 
     static let seeds: [Seed] = {
@@ -39,7 +47,8 @@ import WinnowTestSupport
                 boilerplate: backticked(seedRows[0]),
                 titleLine: lineNumber(cells[1]),
                 descriptionLine: lineNumber(cells[2]),
-                bodyLines: lineRange(cells[3])))
+                bodyLines: lineRange(cells[3]),
+                file: shared.appendingPathComponent("seeds/" + file).path))
         }
         return seeds
     }()
@@ -66,11 +75,16 @@ import WinnowTestSupport
         return Array(bounds[0]...bounds[1]).filter { !excluded.contains($0) }
     }
 
-    /// The seed's record from the generic extractor alone, or with the project's site rules.
-    static func record(for seed: Seed, withRules: Bool) throws -> JSONValue {
+    /// The seed's record from the generic extractor alone, with the project's site rules, or
+    /// from the seed's flat text.
+    static func record(for seed: Seed, from source: Source) throws -> JSONValue {
+        if source == .flatText {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: seed.file)))
+            return DefaultPipeline().process(InputPage(id: seed.file, bytes: bytes).as(.text)).record
+        }
         let page = try #require(Fixtures.samplePages().first { $0.lastPathComponent.hasPrefix(seed.number + "-") })
         var options = PipelineOptions()
-        if withRules { options.rules = try RuleLoader.load(folders: [Fixtures.configFolder.path], required: true) }
+        if source == .htmlWithRules { options.rules = try RuleLoader.load(folders: [Fixtures.configFolder.path], required: true) }
         return DefaultPipeline(options: options).process(InputPage(id: page.lastPathComponent, bytes: Array(try Data(contentsOf: page)))).record
     }
 
@@ -85,18 +99,18 @@ import WinnowTestSupport
         #expect(Self.seeds.allSatisfy { !$0.boilerplate.isEmpty && !$0.bodyLines.isEmpty })
     }
 
-    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent"), arguments: seeds, [false, true])
-    func boilerplateIsGone(seed: Seed, withRules: Bool) throws {
-        let record = try Self.record(for: seed, withRules: withRules)
+    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent"), arguments: seeds, Source.allCases)
+    func boilerplateIsGone(seed: Seed, source: Source) throws {
+        let record = try Self.record(for: seed, from: source)
         let visible = [record["text"], record["title"], record["description"]].map(Self.string).joined(separator: "\n")
         for piece in seed.boilerplate {
             #expect(!visible.contains(piece), "\(seed): \"\(piece)\" is still in the record")
         }
     }
 
-    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent"), arguments: seeds, [false, true])
-    func bodyIsEveryBodyLineInOrder(seed: Seed, withRules: Bool) throws {
-        let record = try Self.record(for: seed, withRules: withRules)
+    @Test(.enabled(if: Fixtures.shared != nil, "../shared is absent"), arguments: seeds, Source.allCases)
+    func bodyIsEveryBodyLineInOrder(seed: Seed, source: Source) throws {
+        let record = try Self.record(for: seed, from: source)
         // The record's text settles no-break spaces to spaces (counted in `repairs`); compare so.
         let expected = seed.bodyLines.map { seed.lines[$0 - 1].replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }

@@ -4,6 +4,11 @@ import WinnowIO
 ///
 ///     decode → parse → repair → site rules → strip → extract → normalize → render
 ///
+/// Flat text (`.txt`, WET, a JSON Lines text field) takes the text route through the same
+/// decode, normalize and render stages, with line-based repair, strip and extract in between:
+///
+///     decode → segment and repair → strip (lines) → extract (lines) → normalize → render
+///
 /// Each stage takes the previous one's value and appends its decisions to the page's trace.
 /// A stage that cannot go on throws a `Reject` naming itself; the page then yields a reject
 /// record instead of a record, never nothing.
@@ -26,6 +31,7 @@ public struct DefaultPipeline: Sendable {
         var trace = Trace()
         do throws(Reject) {
             let decoded = try DecodePage().run(page, maximumBytes: options.maximumPageBytes, trace: &trace)
+            if page.format == .text { return try processText(page, decoded: decoded, options: options, trace: &trace) }
             let parsed = try ParseHTML().run(decoded, options: options)
             RepairText().run(parsed, trace: &trace)
             let site = ApplySiteRules(rules: options.rules).run(parsed, baseURL: options.baseURL)
@@ -39,6 +45,24 @@ public struct DefaultPipeline: Sendable {
             let record = RenderRecord().reject(id: page.id, url: page.url, reject: error, sourceBytes: page.bytes.count)
             return PageResult(id: page.id, article: nil, reject: error, trace: trace, record: record)
         }
+    }
+
+    /// The text route, from decoded text to the record.
+    private func processText(_ page: InputPage, decoded: DecodedPage, options: PipelineOptions, trace: inout Trace) throws(Reject) -> PageResult {
+        let lines = SegmentText.lines(decoded.utf8, trace: &trace)
+        let host = options.baseURL.flatMap(RepeatedLines.host)
+        let rule = host.flatMap { options.rules.rule(forHost: $0) }
+        let stripped = StripText(rule: rule, repeated: options.repeatedLines.site(for: options.baseURL)).run(lines)
+        var extracted = try ExtractText(url: options.baseURL, fetchedAt: options.fetchedAt).run(stripped, trace: &trace)
+        if let rule {
+            extracted.rules = [rule.file]
+            extracted.siteReferenceDate = rule.referenceDate
+        }
+        let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
+                                              names: options.names, rewriteNames: options.rewriteNames, trace: &trace)
+        var record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
+        if !page.meta.isEmpty { record = RenderRecord.adding(meta: page.meta, to: record) }
+        return PageResult(id: page.id, article: article, reject: nil, trace: trace, record: record)
     }
 
     /// Strip then extract, strict first; when a pass keeps less than `enoughBodyCharacters`

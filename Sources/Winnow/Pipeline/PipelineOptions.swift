@@ -22,6 +22,9 @@ public struct PipelineOptions: Sendable {
     public var rewriteNames = false
     /// Write each resolved date's ISO value after it in `text` (`--rewrite-dates`).
     public var rewriteDates = false
+    /// Lines repeated across text pages of one site in this run (counted before the run by
+    /// `RepeatedLines`); empty on standard input.
+    public var repeatedLines = RepeatedLines()
 
     public init(baseURL: String? = nil, maximumPageBytes: Int = 32 << 20, includeBlocks: Bool = true) {
         self.baseURL = baseURL

@@ -1,5 +1,6 @@
 /// Turns WARC records into pages: `response` records holding a 200 HTML response and
-/// `resource` records holding HTML become pages; every other record is skipped with a
+/// `resource` records holding HTML become pages, and so do WET `conversion` records of
+/// plain text (as text pages); every other record is skipped with a
 /// reason that the run counts; damaged records become pages with a `readError`, so they
 /// are rejected, never lost.
 public struct WARCPages {
@@ -67,6 +68,13 @@ public struct WARCPages {
             guard Self.isHTML(type, payload: record.block, compressed: false) else { return .skipped(reason: "non-HTML") }
             var page = page(for: record, bytes: record.block)
             page.transportCharset = type.charset
+            return .page(page)
+        case "conversion":
+            // WET: the text a crawler extracted from a page, one record per page.
+            let type = MediaType(record["Content-Type"] ?? "")
+            guard type.essence == "text/plain" || type.isUnspecific else { return .skipped(reason: "non-text conversion") }
+            var page = page(for: record, bytes: record.block).as(.text)
+            page.transportCharset = type.charset ?? "utf-8"
             return .page(page)
         case "":
             return .skipped(reason: "untyped")

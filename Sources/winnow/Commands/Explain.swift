@@ -7,8 +7,10 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a page's blocks in order, each kept or removed, with the category and the rule.")
 
-    @Argument(help: "One page: a file (.html, .html.gz) or - for standard input.")
+    @Argument(help: "One page: a file (.html, .txt, either gzipped) or - for standard input; for a WARC, WET or JSON Lines file, its first page.")
     var page: String
+
+    @OptionGroup var inputOptions: InputOptions
 
     @OptionGroup var ruleOptions: RuleOptions
 
@@ -20,7 +22,8 @@ struct Explain: ParsableCommand {
     func run() throws {
         let listing = InputCollector().collect([page])
         guard let entry = listing.entries.first else { throw ValidationError("no page at \(page)") }
-        let input = PageReader().read(entry)
+        var stream = inputOptions.stream([entry], reader: PageReader())
+        guard let input = stream.next() else { throw ValidationError("no page in \(page)") }
         var options = PipelineOptions(baseURL: baseURL)
         options.rules = try ruleOptions.load()
         options.names = try nameOptions.load()

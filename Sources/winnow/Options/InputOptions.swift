@@ -5,13 +5,16 @@ import WinnowIO
 extension PageStream.Format: ExpressibleByArgument {}
 
 /// How inputs are read: the format (by extension and content unless given) and, for JSON Lines,
-/// which fields hold the page, its URL and its id, and which fields to pass through.
+/// which fields hold the page (HTML, or flat text), its URL and its id, and which fields to pass through.
 struct InputOptions: ParsableArguments {
-    @Option(help: "auto (by extension, else by the first bytes: WARC/, {, or HTML), html, jsonl or warc.")
+    @Option(help: "auto (by extension, else by the first bytes: WARC/, {, HTML tags, else flat text), html, text, jsonl or warc.")
     var inputFormat: PageStream.Format = .auto
 
     @Option(help: "JSON Lines: the field holding the page's HTML (text or base64).")
     var htmlField = "html"
+
+    @Option(help: "JSON Lines: a field holding flat text (a scraper's output); the pages then take the text route.")
+    var textField: String?
 
     @Option(help: "JSON Lines: the field holding the page's URL.")
     var urlField = "url"
@@ -25,6 +28,6 @@ struct InputOptions: ParsableArguments {
     func stream(_ entries: [InputCollector.Entry], reader: PageReader) -> PageStream {
         let keep = keepFields.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return PageStream(entries: entries, reader: reader, format: inputFormat,
-                          fields: PageStream.JSONLinesFields(html: htmlField, url: urlField, id: idField, keep: keep))
+                          fields: PageStream.JSONLinesFields(html: htmlField, text: textField, url: urlField, id: idField, keep: keep))
     }
 }

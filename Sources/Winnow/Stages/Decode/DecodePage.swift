@@ -14,7 +14,7 @@ public struct DecodePage: Sendable {
     public func run(_ page: InputPage, maximumBytes: Int, trace: inout Trace) throws(Reject) -> DecodedPage {
         if let readError = page.readError { throw Reject(stage: .read, reason: readError) }
         var bytes = page.bytes
-        var container = page.container ?? "html"
+        var container = page.container ?? (page.format == .text ? "text" : "html")
         let gzipMagic = Gzip.looksCompressed(bytes)
         if page.compression == .gzip, page.container != nil, !gzipMagic, Self.looksLikeText(bytes) {
             // Archives sometimes store the payload already decompressed but keep the header.
@@ -23,7 +23,7 @@ public struct DecodePage: Sendable {
             switch Gzip.decompress(bytes, limit: maximumBytes) {
             case .success(let plain):
                 bytes = plain
-                if page.container == nil { container = "html.gz" }
+                if page.container == nil { container = page.format == .text ? "text.gz" : "html.gz" }
             case .failure(let failure):
                 throw Reject(stage: .decode, reason: failure.description)
             }
@@ -65,7 +65,7 @@ public struct DecodePage: Sendable {
         return DecodedPage(
             id: page.id, utf8: output.utf8, charset: sniffed.encoding.lowercased(), charsetFrom: sniffed.source,
             container: container, sourceBytes: page.bytes.count, sha256: SHA256.hexDigest(page.bytes), fetchedAt: page.fetchedAt,
-            containerURL: page.url)
+            containerURL: page.url, format: page.format)
     }
 
     /// Whether the first non-space byte opens markup (a payload that is plainly not compressed).
@@ -87,4 +87,6 @@ public struct DecodedPage: Sendable {
     public var fetchedAt: String?
     /// The URL the container gave (WARC target URI, JSON Lines field), whatever the page says of itself.
     public var containerURL: String?
+    /// HTML, or flat text (the text route).
+    public var format: InputPage.Format = .html
 }

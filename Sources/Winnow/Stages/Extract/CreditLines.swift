@@ -25,20 +25,33 @@ enum CreditLines {
             }
             // A dateline is metadata (published), not a credit.
             guard !text.isEmpty, text.count <= 300, DateParser.parse(text) == nil else { continue }
-            let pieces = text.split(whereSeparator: { $0 == "." || $0 == "\n" })
-            let sentences: [String] = pieces.map { String($0).trimmedASCII() }.filter { !$0.isEmpty }
-            var isRoleLine = false
-            for sentence in sentences {
-                let lower = sentence.lowercased()
-                guard let role = roles.first(where: { lower.hasPrefix($0) }) else { continue }
-                isRoleLine = true
-                credits.append(sentence)
-                if role.hasPrefix("written") {
-                    authors.append(contentsOf: AuthorNames.clean([String(sentence.dropFirst(role.count))]))
-                }
-            }
-            if !isRoleLine, !credits.contains(text) { credits.append(text) }
+            let found = parse(text)
+            for credit in found.credits where !credits.contains(credit) { credits.append(credit) }
+            authors += found.authors
         }
         return (credits, authors)
+    }
+
+    /// One credit text: its role sentences ("Translated by …") each a credit, the writers also
+    /// authors; any other text is one credit as it is.
+    static func parse(_ text: String) -> (credits: [String], authors: [String]) {
+        var credits: [String] = []
+        var authors: [String] = []
+        let pieces = text.split(whereSeparator: { $0 == "." || $0 == "\n" })
+        let sentences: [String] = pieces.map { String($0).trimmedASCII() }.filter { !$0.isEmpty }
+        for sentence in sentences {
+            let lower = sentence.lowercased()
+            guard let role = roles.first(where: { lower.hasPrefix($0) }) else { continue }
+            credits.append(sentence)
+            if role.hasPrefix("written") {
+                authors.append(contentsOf: AuthorNames.clean([String(sentence.dropFirst(role.count))]))
+            }
+        }
+        return credits.isEmpty ? ([text], []) : (credits, authors)
+    }
+
+    /// Whether a (lower-case) line opens with a role: "reported by …".
+    static func isRoleLine(_ lower: String) -> Bool {
+        roles.contains { lower.hasPrefix($0) }
     }
 }

@@ -95,7 +95,7 @@ public struct RenderRecord: Sendable {
     }
 
     static func source(_ page: DecodedPage) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("format", .string("html")), ("container", .string(page.container))]
+        var fields: [(String, JSONValue)] = [("format", .string(page.format.rawValue)), ("container", .string(page.container))]
         fields.append(optional: "url", page.containerURL)
         fields += [
             ("bytes", .int(page.sourceBytes)), ("charset", .string(page.charset)), ("charset_from", .string(page.charsetFrom)),

@@ -58,6 +58,44 @@ public struct RepairText: Sendable {
         trace.countRepair("leakedMarkup", by: markup)
     }
 
+    /// Repair counts of flat text (the text route), recorded under the same names as for HTML.
+    struct FlatCounts {
+        var mojibake = 0, entities = 0, placeholders = 0, markup = 0
+
+        func record(in trace: inout Trace) {
+            trace.countRepair("mojibake", by: mojibake)
+            trace.countRepair("doubleEscapedEntities", by: entities)
+            trace.countRepair("placeholders", by: placeholders)
+            trace.countRepair("leakedMarkup", by: markup)
+        }
+    }
+
+    /// One line of flat text through the same three repairs, in the same order, as a text node.
+    static func repairFlat(_ line: String, counts: inout FlatCounts) -> String {
+        var text = line
+        var copy = line
+        let (mojibake, references, leaks) = copy.withUTF8 { bytes in
+            (RepairMojibake.mightContainMojibake(bytes), RepairEntities.mightContainReference(bytes), RepairLeakedText.mightContainLeak(bytes))
+        }
+        guard mojibake || references || leaks else { return line }
+        if mojibake, let (fixed, count) = RepairMojibake.repair(text) {
+            text = fixed
+            counts.mojibake += count
+        }
+        var decoded = false
+        if references, let (fixed, count) = RepairEntities.repair(text) {
+            text = fixed
+            counts.entities += count
+            decoded = true
+        }
+        if leaks || decoded, let fixed = RepairLeakedText.repair(text) {
+            text = fixed.text
+            counts.placeholders += fixed.placeholders
+            counts.markup += fixed.markup
+        }
+        return text
+    }
+
     /// Text about code keeps its braces and angle brackets.
     private static func isInCode(_ node: Node) -> Bool {
         var ancestor = node.parent

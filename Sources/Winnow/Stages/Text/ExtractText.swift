@@ -1,0 +1,277 @@
+/// Text route, step 3: the article of a flat page from `StripText`'s verdicts. Reads, around the
+/// main run of body lines:
+///
+/// - the headline and standfirst just above the run (two headline-like lines in a row: the
+///   first is the title, the second the standfirst; a lone prose line cut off from the body by
+///   a dateline, caption or credit is the standfirst);
+/// - datelines (`June 22, 2021`, `Published: …`), bylines (`By …`) and credit lines
+///   (`Reported by … Translated by … Written in English by …`, `SOURCE: …`, `© Reuters`,
+///   `… / AFP`): metadata, never body;
+/// - photo captions (a line followed by a credit, or carrying one after `©`): caption blocks;
+/// - reader comments after a comment-section line: author, date and text, apart from the body.
+///
+/// The body is the remaining lines of the run, in order: headings (a short line standing
+/// before prose), list items (bulleted lines) and paragraphs.
+struct ExtractText {
+    var url: String?
+    var fetchedAt: String?
+
+    enum Role: Equatable {
+        case body, title, description, caption, credit, byline, dateline, comment
+    }
+
+    func run(_ stripped: StripText.Result, trace: inout Trace) throws(Reject) -> Article {
+        let lines = stripped.lines
+        var fates = stripped.fates
+        var roles = [Role?](repeating: nil, count: lines.count)
+        var article = Article()
+        article.url = url
+        article.site = url.flatMap(RepeatedLines.host)
+        article.language = stripped.language
+        guard !stripped.run.isEmpty else { throw Reject(stage: .extract, reason: "no body-like lines (flat text)") }
+
+        // Metadata lines inside the run and in the stretch just above it.
+        let above = max(0, stripped.run.lowerBound - 12)..<stripped.run.lowerBound
+        for index in Array(above) + Array(stripped.run) where !isVocabularyRemoval(fates[index]) {
+            let line = lines[index]
+            if let role = Self.metadataRole(of: line) { roles[index] = role }
+        }
+        // A line just before a credit line is its photo's caption.
+        for index in Array(above) + Array(stripped.run) where roles[index] == .credit && index > 0 {
+            let previous = index - 1
+            if roles[previous] == nil, !isVocabularyRemoval(fates[previous]), !lines[previous].signals.isDate,
+               !CreditLines.isRoleLine(lines[index].comparable) {
+                roles[previous] = .caption
+            }
+        }
+        for index in Array(above) + Array(stripped.run) where roles[index] == nil && lines[index].text.contains(" © ") {
+            roles[index] = .caption
+        }
+
+        // The first prose line of the run, cut off from the rest by metadata, is the standfirst.
+        var bodyStart = stripped.run.lowerBound
+        let firstProse = stripped.run.first { roles[$0] == nil && fates[$0] == .candidate && lines[$0].signals.isBodyLike }
+        if let first = firstProse, let next = stripped.run.first(where: { $0 > first && roles[$0] == nil && lines[$0].signals.isBodyLike }),
+           (first + 1..<next).contains(where: { roles[$0] != nil }) {
+            roles[first] = .description
+            bodyStart = first + 1
+        }
+        var titleIndex: Int?
+        var descriptionIndex = roles.firstIndex(of: .description)
+        if let (title, description) = headline(lines, fates: fates, roles: roles, before: descriptionIndex ?? bodyStart) {
+            titleIndex = title
+            roles[title] = .title
+            if let description, descriptionIndex == nil {
+                roles[description] = .description
+                descriptionIndex = description
+            }
+        }
+        if let titleIndex { article.title = lines[titleIndex].text }
+        if let descriptionIndex { article.description = lines[descriptionIndex].text }
+
+        // Captions that open with the title (an image's alt text before its caption) lose it.
+        var captionText: [Int: String] = [:]
+        for index in roles.indices where roles[index] == .caption {
+            var text = lines[index].text
+            if let title = article.title, text.hasPrefix(title + " ") { text = String(text.dropFirst(title.count + 1)) }
+            if let copyright = text.range(of: " © ") {
+                article.credits.append("© " + String(text[copyright.upperBound...]).trimmedASCII())
+                text = String(text[..<copyright.lowerBound]).trimmedASCII()
+            }
+            captionText[index] = text
+        }
+        for index in stripped.run where roles[index] == nil && fates[index] == .candidate && lines[index].text == article.title {
+            roles[index] = .title  // the headline repeated (an image's alt text)
+        }
+
+        collectMetadata(lines, roles: roles, into: &article)
+        let comments = stripped.commentsStart.map { readComments(lines, from: $0, fates: &fates, roles: &roles) } ?? []
+        article.comments = comments
+
+        // The body, and the trace: every line kept or removed, in order.
+        var blocks: [Block] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if let role = roles[index] {
+                switch role {
+                case .caption:
+                    let block = Block(kind: .caption, text: captionText[index] ?? line.text)
+                    blocks.append(block)
+                    trace.kept.append(Trace.KeptBlock(order: index, block: block))
+                case .title, .description:
+                    trace.kept.append(Trace.KeptBlock(order: index, block: Block(kind: .paragraph, text: line.text),
+                                                      role: role == .title ? .title : .description))
+                case .credit, .byline, .dateline:
+                    let reason = role == .dateline ? "date line (read as metadata)" : role == .byline ? "byline (read as authors)" : "credit line"
+                    trace.removals.append(removal(line, category: .credit, reason: reason, order: index))
+                case .comment:
+                    trace.removals.append(removal(line, category: .comments, reason: "reader comment (in comments)", order: index))
+                case .body:
+                    break
+                }
+                index += 1
+                continue
+            }
+            if case .removed(let category, let reason) = fates[index] {
+                trace.removals.append(removal(line, category: category, reason: reason, order: index))
+                index += 1
+                continue
+            }
+            if line.bullet {
+                var items: [Block.ListItem] = []
+                let first = index
+                while index < lines.count, lines[index].bullet, roles[index] == nil, fates[index] == .candidate {
+                    items.append(Block.ListItem(text: lines[index].text, depth: 0, ordered: false))
+                    index += 1
+                }
+                let block = Block(kind: .list, text: items.map { "- " + $0.text }.joined(separator: "\n"), items: items)
+                blocks.append(block)
+                trace.kept.append(Trace.KeptBlock(order: first, block: block))
+                continue
+            }
+            let block: Block
+            if isHeading(at: index, lines: lines, fates: fates, roles: roles) {
+                block = Block(kind: .heading, text: line.text, level: 2)
+            } else {
+                block = Block(kind: .paragraph, text: line.text)
+            }
+            blocks.append(block)
+            trace.kept.append(Trace.KeptBlock(order: index, block: block))
+            index += 1
+        }
+        article.blocks = blocks
+        guard blocks.contains(where: \.isBody) else { throw Reject(stage: .extract, reason: "no main content found (flat text)") }
+        return article
+    }
+
+    /// Removed by what the line says (a vocabulary, a site rule), not by where it stands.
+    /// Credit lines are read here as metadata.
+    private func isVocabularyRemoval(_ fate: StripText.Fate) -> Bool {
+        if case .removed(let category, _) = fate { return category != .outsideContent && category != .credit }
+        return false
+    }
+
+    /// Datelines, bylines and credits, by their words.
+    static func metadataRole(of line: TextLine) -> Role? {
+        let lower = line.comparable
+        if line.signals.isDate { return .dateline }
+        for label in ["published", "updated", "posted", "last updated", "first published"] where lower.hasPrefix(label) {
+            let rest = lower.dropFirst(label.count).drop { $0 == ":" || $0 == " " || $0 == "," }
+            if rest.count <= 48, DateParser.parse(String(rest)) != nil { return .dateline }
+        }
+        if CreditLines.isRoleLine(lower) { return .credit }
+        if lower.hasPrefix("by "), line.signals.words <= 8, !line.signals.endsSentence || lower.hasSuffix(".") && line.signals.words <= 5 {
+            return .byline
+        }
+        for label in ["source:", "photo:", "photos:", "image:", "picture:", "credit:", "photo credit", "image credit", "©", "(c) ", "copyright "]
+            where lower.hasPrefix(label) && line.signals.words <= 16 {
+            return .credit
+        }
+        // "Russian Defence Ministry / AFP": a short agency credit.
+        if line.signals.words <= 8, !line.signals.endsSentence, let slash = line.text.range(of: " / "),
+           line.text[slash.upperBound...].split(separator: " ").count <= 3 {
+            return .credit
+        }
+        return nil
+    }
+
+    /// The title and the standfirst: the nearest headline-like line above `limit`, and when the
+    /// line before it is a headline too (and shorter, and a block of its own), that one is the
+    /// title and the nearer one the standfirst.
+    private func headline(_ lines: [TextLine], fates: [StripText.Fate], roles: [Role?], before limit: Int) -> (Int, Int?)? {
+        var index = limit - 1
+        var looked = 0
+        while index >= 0, looked < 12 {
+            defer { index -= 1; looked += 1 }
+            if roles[index] != nil || isVocabularyRemoval(fates[index]) { continue }
+            guard Self.isHeadlineLike(lines[index], minimumWords: 2) else {
+                if lines[index].signals.isBodyLike { return nil }
+                continue
+            }
+            let near = index
+            let previous = near - 1
+            if previous >= 0, roles[previous] == nil, !isVocabularyRemoval(fates[previous]),
+               Self.isHeadlineLike(lines[previous], minimumWords: 3), lines[previous].blankBefore || previous == 0,
+               lines[previous].indent == 0, lines[near].signals.words > lines[previous].signals.words {
+                return (previous, near)
+            }
+            return (near, nil)
+        }
+        return nil
+    }
+
+    static func isHeadlineLike(_ line: TextLine, minimumWords: Int) -> Bool {
+        let words = line.signals.words
+        guard words >= minimumWords, words <= 30, !line.bullet, !line.signals.isDate else { return false }
+        return !line.text.hasSuffix(".") || words <= 3 && false
+    }
+
+    private func isHeading(at index: Int, lines: [TextLine], fates: [StripText.Fate], roles: [Role?]) -> Bool {
+        let line = lines[index]
+        guard line.signals.words <= 15, !line.signals.endsSentence, !line.text.hasSuffix(":") else { return false }
+        guard let next = (index + 1..<lines.count).first(where: { roles[$0] == nil && fates[$0] == .candidate }) else { return false }
+        return lines[next].signals.isBodyLike
+    }
+
+    private func collectMetadata(_ lines: [TextLine], roles: [Role?], into article: inout Article) {
+        for index in roles.indices {
+            switch roles[index] {
+            case .dateline?:
+                guard article.published == nil else { continue }
+                var text = lines[index].comparable
+                for label in ["first published", "last updated", "published", "updated", "posted"] where text.hasPrefix(label) {
+                    text = String(text.dropFirst(label.count).drop { $0 == ":" || $0 == " " || $0 == "," })
+                    break
+                }
+                if let parsed = DateParser.parse(text) ?? DateParser.parse(lines[index].text) {
+                    article.published = parsed.iso8601
+                    article.publishedFrom = "text"
+                }
+            case .byline?:
+                article.authors += AuthorNames.clean([lines[index].text])
+            case .credit?:
+                let found = CreditLines.parse(lines[index].text)
+                article.credits += found.credits
+                article.authors += found.authors
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Reader comments after a comment-section line: each opens with its author on a short line
+    /// and the comment's date on the next; the lines up to the next such pair are its text.
+    private func readComments(_ lines: [TextLine], from start: Int, fates: inout [StripText.Fate], roles: inout [Role?]) -> [Comment] {
+        var comments: [Comment] = []
+        var index = start
+        while index + 1 < lines.count {
+            let author = lines[index], date = lines[index + 1]
+            guard !isVocabularyRemoval(fates[index]), author.signals.words <= 5, !author.signals.endsSentence, date.signals.isDate else {
+                // Comments follow one another; anything else ends the section.
+                if comments.isEmpty, index - start < 3 { index += 1; continue }
+                break
+            }
+            var end = index + 2
+            while end < lines.count, !isVocabularyRemoval(fates[end]), !lines[end].blankBefore || end == index + 2 || lines[end].signals.isBodyLike,
+                  !(end + 1 < lines.count && lines[end].signals.words <= 5 && lines[end + 1].signals.isDate) {
+                end += 1
+            }
+            let text = lines[(index + 2)..<end].map(\.text).joined(separator: "\n")
+            if !text.isEmpty {
+                comments.append(Comment(author: author.text, date: DateParser.parse(date.text)?.iso8601 ?? date.text, text: text))
+            }
+            for position in index..<end { roles[position] = .comment }
+            index = end
+        }
+        return comments
+    }
+
+    private func removal(_ line: TextLine, category: BoilerplateCategory, reason: String, order: Int) -> Removal {
+        let excerpt = line.text.count > 80 ? String(line.text.prefix(80)) + "…" : line.text
+        var removal = Removal(category: category, reason: reason, stage: "strip", element: "text line", line: line.number,
+                              excerpt: excerpt, order: order)
+        removal.fullText = nil
+        return removal
+    }
+}

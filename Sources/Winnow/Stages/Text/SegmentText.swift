@@ -1,0 +1,70 @@
+/// Text route, step 1: flat text into lines, the blocks of a page without markup. Each line is
+/// read with the same whitespace and invisible-character model as HTML text (`TextBuilder`),
+/// and repaired as HTML text nodes are (`RepairText.repairFlat`): mojibake, doubly escaped
+/// entities, template placeholders and markup shown as text.
+struct TextLine: Sendable {
+    /// 1-based line number in the decoded text (what `winnow explain` shows).
+    var number: Int
+    var text: String
+    /// Lower case, one space between words, straight apostrophes: what vocabularies match.
+    var comparable: String
+    /// Leading spaces (a tab counts 4): scrapers indent nested menu items.
+    var indent: Int
+    /// The line opened with a bullet ("•", "·", "▪", "- ", "* "); `text` is without it.
+    var bullet: Bool
+    /// A blank line came before: the line opens a block of its own.
+    var blankBefore: Bool
+    var signals = LineSignals()
+}
+
+enum SegmentText {
+    static let bullets: [String] = ["•", "·", "▪", "◦", "‣", "- ", "* ", "– "]
+
+    static func lines(_ utf8: [UInt8], trace: inout Trace) -> [TextLine] {
+        var lines: [TextLine] = []
+        var builder = TextBuilder()
+        var number = 0
+        var blankBefore = true
+        var repairs = RepairText.FlatCounts()
+        var start = 0
+        let count = utf8.count
+        utf8.withUnsafeBufferPointer { buffer in
+            while start <= count {
+                var end = start
+                while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+                number += 1
+                var indent = 0
+                var first = start
+                while first < end, buffer[first] == 0x20 || buffer[first] == 0x09 {
+                    indent += buffer[first] == 0x09 ? 4 : 1
+                    first += 1
+                }
+                builder.append(UnsafeBufferPointer(rebasing: buffer[first..<end]))
+                var text = builder.take()
+                if !text.isEmpty { text = RepairText.repairFlat(text, counts: &repairs) }
+                var bullet = false
+                for mark in bullets where text.hasPrefix(mark) {
+                    bullet = true
+                    text = String(text.dropFirst(mark.count)).trimmedASCII()
+                    break
+                }
+                if text.isEmpty {
+                    blankBefore = true
+                } else {
+                    lines.append(TextLine(number: number, text: text, comparable: BuildBlocks.comparable(text), indent: indent,
+                                          bullet: bullet, blankBefore: blankBefore))
+                    blankBefore = false
+                }
+                // \r\n is one line end.
+                if end + 1 < count, buffer[end] == 0x0D, buffer[end + 1] == 0x0A { end += 1 }
+                start = end + 1
+            }
+        }
+        for (name, value) in [("invisibleCharacters", builder.removedInvisibles), ("noBreakSpaces", builder.replacedNoBreakSpaces),
+                              ("c1Controls", builder.replacedC1Controls), ("nfc", builder.composedCharacters)] {
+            trace.countRepair(name, by: value)
+        }
+        repairs.record(in: &trace)
+        return lines
+    }
+}

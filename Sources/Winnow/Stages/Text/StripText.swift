@@ -1,0 +1,161 @@
+/// Text route, step 2: decides which lines of a flat page are boilerplate, with the same
+/// category vocabularies (`BoilerplateVocabulary`) and site rules (`drop_text`) as the HTML
+/// stripper, plus what flat text still carries:
+///
+/// - each line's signals (`LineSignals`): length, sentence ends, function words, glued words;
+/// - the densest run of body-like lines (the article), found as the run of lines with the
+///   highest sum of scores; comment-section and related-link lines weigh heavily against it;
+/// - runs of short lines inside the run (menus, tag lists) and lines repeated across pages
+///   of the same site in this run (`RepeatedLines`).
+///
+/// Every line ends up kept as a candidate or removed with a category and a reason;
+/// `ExtractText` then reads metadata from the candidates and the lines just above the run.
+struct StripText {
+    var rule: SiteRule?
+    var repeated: RepeatedLines.Site?
+
+    enum Fate: Equatable {
+        case candidate
+        case removed(BoilerplateCategory, String)
+
+        var isRemoved: Bool { if case .removed = self { return true } else { return false } }
+    }
+
+    struct Result {
+        var lines: [TextLine]
+        var fates: [Fate]
+        /// The article's run: indexes into `lines`.
+        var run: Range<Int>
+        var language: String?
+        /// Where reader comments start (the line after a comment-section heading or form), if any.
+        var commentsStart: Int?
+    }
+
+    /// How much of a long line the phrase vocabularies read: its opening says what it is.
+    static let openingLength = 100
+
+    /// Categories whose lines usually end the article (a comment section, a related-links
+    /// heading): the run crosses them only for much more prose on the far side.
+    static let wallCategories: Set<BoilerplateCategory> = [.comments, .related]
+
+    func run(_ input: [TextLine]) -> Result {
+        var lines = input
+        let language = FunctionWords.language(of: lines)
+        for index in lines.indices { lines[index].signals = LineSignals.measure(lines[index], languageIndex: language?.index) }
+        var fates = lines.map { vocabularyFate(of: $0) }
+        let run = densestRun(lines, fates: fates)
+        let commentsStart = lines.indices.first { index in
+            guard index >= run.upperBound, case .removed(.comments, _) = fates[index] else { return false }
+            return true
+        }.map { $0 + 1 }
+        markShortRuns(lines, in: run, fates: &fates)
+        for index in lines.indices where !run.contains(index) && fates[index] == .candidate {
+            let distance = index < run.lowerBound ? run.lowerBound - index : index - run.upperBound + 1
+            let side = index < run.lowerBound ? "before" : "after"
+            fates[index] = .removed(.outsideContent, "\(distance) line\(distance == 1 ? "" : "s") \(side) the main run of body lines")
+        }
+        return Result(lines: lines, fates: fates, run: run, language: language?.code, commentsStart: commentsStart)
+    }
+
+    /// The vocabulary's and the site rule's verdict on one line, whatever its neighbours.
+    func vocabularyFate(of line: TextLine) -> Fate {
+        if let rule {
+            for (category, pattern) in rule.dropText where pattern.matches(line.text) {
+                return .removed(category, "site rule \(rule.file): text \"\(pattern.source)\"")
+            }
+        }
+        let text = line.text
+        if text.hasPrefix("!--") || text.hasPrefix("<!--") || text.hasSuffix("-->") || (text.hasPrefix("<") && text.hasSuffix(">")) {
+            return .removed(.markup, "markup shown as text")
+        }
+        let signals = line.signals
+        if signals.gluedWords >= 3, signals.gluedWords * 3 >= signals.words, !signals.isBodyLike {
+            return .removed(.share, "\(signals.gluedWords) icon and button titles glued into one line")
+        }
+        var heading = line.comparable
+        while let last = heading.unicodeScalars.last, ".:…!".unicodeScalars.contains(last) { heading.unicodeScalars.removeLast() }
+        if text.count <= 60, BoilerplateVocabulary.relatedHeadings.contains(heading) {
+            return .removed(.related, "heading \"\(heading)\" announces links to other stories")
+        }
+        if let (category, reason) = BuildBlocks.phraseRule(line.comparable, length: text.count) {
+            return .removed(category, reason)
+        }
+        // A long line is judged by how it opens only ("Add your comment by filling out the form…"):
+        // prose may quote a phrase anywhere else.
+        if text.count > BoilerplateVocabulary.phraseBlockLimit,
+           let (category, reason) = BuildBlocks.phraseRule(String(line.comparable.prefix(Self.openingLength)), length: Self.openingLength) {
+            return .removed(category, reason + " (in the opening of a long line)")
+        }
+        if Self.isBreadcrumb(text) { return .removed(.navigation, "breadcrumb trail") }
+        if let repeated, let pages = repeated.pages(of: line.comparable) {
+            return .removed(signals.isBodyLike ? .widget : .navigation, "repeated on \(pages) pages of the site in this run")
+        }
+        return .candidate
+    }
+
+    /// "Home > News > World": three or more short parts between path separators.
+    static func isBreadcrumb(_ text: String) -> Bool {
+        for separator in [" > ", " » ", " › ", " / "] where text.contains(separator) {
+            let parts = text.components(separatedBy: separator)
+            if parts.count >= 3, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }
+        }
+        return false
+    }
+
+    /// A line's weight toward the article: body-like lines count with their length, removed
+    /// lines and short unpunctuated lines against.
+    static func score(_ line: TextLine, fate: Fate, standsAlone: Bool) -> Double {
+        // Credit lines sit between headline and body: metadata, not a break in the article.
+        if case .removed(.credit, _) = fate { return -0.5 }
+        if case .removed(let category, _) = fate { return wallCategories.contains(category) ? -8 : -3 }
+        let signals = line.signals
+        if signals.isBodyLike { return 1 + Double(min(signals.words, 120)) / 15 }
+        if signals.isDate { return -0.5 }
+        if signals.endsSentence, signals.words >= 4 { return 0.2 }
+        // A short line set apart by blank lines is a heading, a label or a caption; in a
+        // block of lines without blank lines between them it is one entry of a menu.
+        if standsAlone, line.indent == 0, !line.bullet { return -0.3 }
+        if signals.isShort { return line.indent > 0 || line.bullet ? -1.5 : -1 }
+        return -0.5
+    }
+
+    /// Whether blank lines stand before and after the line.
+    static func standsAlone(_ lines: [TextLine], _ index: Int) -> Bool {
+        lines[index].blankBefore && (index + 1 == lines.count || lines[index + 1].blankBefore)
+    }
+
+    /// The run of lines with the highest total score (Kadane's algorithm). Ties go to the
+    /// earlier run. An empty range when no line scores above zero.
+    func densestRun(_ lines: [TextLine], fates: [Fate]) -> Range<Int> {
+        var best: (sum: Double, range: Range<Int>) = (0, 0..<0)
+        var sum = 0.0
+        var start = 0
+        for index in lines.indices {
+            if sum <= 0 {
+                sum = 0
+                start = index
+            }
+            sum += Self.score(lines[index], fate: fates[index], standsAlone: Self.standsAlone(lines, index))
+            if sum > best.sum { best = (sum, start..<(index + 1)) }
+        }
+        return best.range
+    }
+
+    /// Three or more short unpunctuated lines in a row inside the run are a menu or a tag list,
+    /// not the article's (a heading stands alone; a list of short items has bullets and a
+    /// sentence introducing it).
+    func markShortRuns(_ lines: [TextLine], in run: Range<Int>, fates: inout [Fate]) {
+        var index = run.lowerBound
+        while index < run.upperBound {
+            guard fates[index] == .candidate, lines[index].signals.isShort, !lines[index].signals.isDate else { index += 1; continue }
+            var end = index
+            while end < run.upperBound, fates[end] == .candidate, lines[end].signals.isShort, !lines[end].signals.isDate { end += 1 }
+            let length = end - index
+            let introduced = index > 0 && lines[index - 1].text.hasSuffix(":") && lines[index..<end].allSatisfy(\.bullet)
+            if length >= 3, !introduced {
+                for position in index..<end { fates[position] = .removed(.navigation, "run of \(length) short lines") }
+            }
+            index = end
+        }
+    }
+}
