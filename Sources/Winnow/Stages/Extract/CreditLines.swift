@@ -1,3 +1,5 @@
+import Foundation
+
 /// Credit lines ("Reported by …. Translated by …. Written in English by …", photo credits),
 /// gathered from what strip and extract removed as `credit`, for the record's `credits` field.
 enum CreditLines {
@@ -48,6 +50,14 @@ enum CreditLines {
             }
         }
         return credits.isEmpty ? ([text], []) : (credits, authors)
+    }
+
+    /// Photo agencies and stock libraries that close a photo credit ("…/Getty Images").
+    static let agencies: Set<String> = ["afp", "ap", "reuters", "getty images", "getty", "epa", "shutterstock", "istock", "ap photo",
+                                        "alamy", "zuma press", "bloomberg", "xinhua", "tass", "anadolu agency", "dpa", "ani", "pti"]
+
+    static func isAgency(_ text: String) -> Bool {
+        agencies.contains(text.lowercased().trimmingCharacters(in: .punctuationCharacters))
     }
 
     /// Whether a (lower-case) line opens with a role: "reported by …".

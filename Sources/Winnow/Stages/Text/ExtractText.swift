@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text route, step 3: the article of a flat page from `StripText`'s verdicts. Reads, around the
 /// main run of body lines:
 ///
@@ -152,14 +154,18 @@ struct ExtractText {
         return false
     }
 
+    /// The first place of a line the page repeats: a headline is often repeated as an image's
+    /// alt text, and stays the headline.
+    private func isFirstOfRepeats(_ fate: StripText.Fate) -> Bool {
+        if case .removed(.widget, let reason) = fate { return reason.hasPrefix(StripText.repeatedLater) }
+        return false
+    }
+
     /// Datelines, bylines and credits, by their words.
     static func metadataRole(of line: TextLine) -> Role? {
         let lower = line.comparable
         if line.signals.isDate { return .dateline }
-        for label in ["published", "updated", "posted", "last updated", "first published"] where lower.hasPrefix(label) {
-            let rest = lower.dropFirst(label.count).drop { $0 == ":" || $0 == " " || $0 == "," }
-            if rest.count <= 48, DateParser.parse(String(rest)) != nil { return .dateline }
-        }
+        if datelineDate(lower) != nil { return .dateline }
         if CreditLines.isRoleLine(lower) { return .credit }
         if lower.hasPrefix("by "), line.signals.words <= 8, !line.signals.endsSentence || lower.hasSuffix(".") && line.signals.words <= 5 {
             return .byline
@@ -168,10 +174,33 @@ struct ExtractText {
             where lower.hasPrefix(label) && line.signals.words <= 16 {
             return .credit
         }
-        // "Russian Defence Ministry / AFP": a short agency credit.
-        if line.signals.words <= 8, !line.signals.endsSentence, let slash = line.text.range(of: " / "),
-           line.text[slash.upperBound...].split(separator: " ").count <= 3 {
-            return .credit
+        // "Russian Defence Ministry / AFP", "Sanjeev Verma/Hindustan Times/Getty Images": a short agency credit.
+        if line.signals.words <= 8, !line.signals.endsSentence, let slash = line.text.range(of: "/", options: .backwards) {
+            let after = line.text[slash.upperBound...].trimmingCharacters(in: .whitespaces)
+            if after.split(separator: " ").count <= 3, line.text.contains(" / ") || CreditLines.isAgency(after) { return .credit }
+        }
+        // "… didn't get it.Credit...Doug Mills/The New York Times": a caption carrying its credit.
+        if line.signals.words <= 60, lower.contains("credit...") || lower.contains("credit: ") { return .caption }
+        return nil
+    }
+
+    static let datelineLabels = ["first published", "last updated", "published on", "updated on", "posted on", "published", "updated", "posted"]
+
+    /// The date of a dateline: a labelled date ("Published: June 22, 2021", "Updated on: … / CBS
+    /// News"), one of the parts of a line split at " | " or " / ".
+    static func datelineDate(_ lower: String) -> DateParser.Parsed? {
+        guard lower.utf8.count <= 120 else { return nil }
+        for part in lower.components(separatedBy: " | ") {
+            let part = part.trimmingCharacters(in: .whitespaces)
+            for label in datelineLabels where part.hasPrefix(label) {
+                let rest = String(part.dropFirst(label.count).drop { $0 == ":" || $0 == " " || $0 == "," })
+                if let parsed = DateParser.parse(rest) { return parsed }
+                let pieces = rest.components(separatedBy: " / ")
+                if pieces.count > 1, let parsed = DateParser.parse(pieces.prefix(2).joined(separator: " ")) ?? DateParser.parse(pieces[0]) {
+                    return parsed
+                }
+                break
+            }
         }
         return nil
     }
@@ -184,7 +213,7 @@ struct ExtractText {
         var looked = 0
         while index >= 0, looked < 12 {
             defer { index -= 1; looked += 1 }
-            if roles[index] != nil || isVocabularyRemoval(fates[index]) { continue }
+            if roles[index] != nil || (isVocabularyRemoval(fates[index]) && !isFirstOfRepeats(fates[index])) { continue }
             guard Self.isHeadlineLike(lines[index], minimumWords: 2) else {
                 if lines[index].signals.isBodyLike { return nil }
                 continue
@@ -219,12 +248,7 @@ struct ExtractText {
             switch roles[index] {
             case .dateline?:
                 guard article.published == nil else { continue }
-                var text = lines[index].comparable
-                for label in ["first published", "last updated", "published", "updated", "posted"] where text.hasPrefix(label) {
-                    text = String(text.dropFirst(label.count).drop { $0 == ":" || $0 == " " || $0 == "," })
-                    break
-                }
-                if let parsed = DateParser.parse(text) ?? DateParser.parse(lines[index].text) {
+                if let parsed = Self.datelineDate(lines[index].comparable) ?? DateParser.parse(lines[index].text) {
                     article.published = parsed.iso8601
                     article.publishedFrom = "text"
                 }

@@ -43,6 +43,7 @@ struct StripText {
         let language = FunctionWords.language(of: lines)
         for index in lines.indices { lines[index].signals = LineSignals.measure(lines[index], languageIndex: language?.index) }
         var fates = lines.map { vocabularyFate(of: $0) }
+        markRepeatsWithinPage(lines, fates: &fates)
         let run = densestRun(lines, fates: fates)
         let commentsStart = lines.indices.first { index in
             guard index >= run.upperBound, case .removed(.comments, _) = fates[index] else { return false }
@@ -87,10 +88,43 @@ struct StripText {
             return .removed(category, reason + " (in the opening of a long line)")
         }
         if Self.isBreadcrumb(text) { return .removed(.navigation, "breadcrumb trail") }
+        if Self.isCommentFurniture(line.comparable, words: signals.words) {
+            return .removed(.comments, "comment author or count line")
+        }
         if let repeated, let pages = repeated.pages(of: line.comparable) {
             return .removed(signals.isBodyLike ? .widget : .navigation, "repeated on \(pages) pages of the site in this run")
         }
         return .candidate
+    }
+
+    static let repeatedLater = "repeated at line"
+
+    /// A line the page holds twice is furniture (an image's alt text and caption, a promo
+    /// shown at two places) when it is short; a long one is prose quoted again (a pull
+    /// quote), kept where it first stands.
+    func markRepeatsWithinPage(_ lines: [TextLine], fates: inout [Fate]) {
+        var first: [String: Int] = [:]
+        for (index, line) in lines.enumerated() where line.signals.words >= 3 {
+            if let earlier = first[line.comparable] {
+                fates[index] = .removed(.widget, "repeats line \(lines[earlier].number)")
+                if !line.signals.isBodyLike, fates[earlier] == .candidate {
+                    fates[earlier] = .removed(.widget, "\(Self.repeatedLater) \(line.number)")
+                }
+            } else {
+                first[line.comparable] = index
+            }
+        }
+    }
+
+    /// "thelastchargersfan says:", "34 responses to “…”", "12 comments": what a comment section
+    /// prints around each comment.
+    static func isCommentFurniture(_ comparable: String, words: Int) -> Bool {
+        if words <= 6, [" says:", " said:", " wrote:", " says"].contains(where: comparable.hasSuffix) { return true }
+        let count = comparable.prefix { $0.isNumber }
+        guard !count.isEmpty else { return false }
+        let rest = comparable.dropFirst(count.count)
+        return [" responses to ", " comments on ", " thoughts on ", " replies to "].contains { rest.hasPrefix($0) }
+            || (words <= 2 && [" comments", " comment", " replies", " responses"].contains { rest == $0 })
     }
 
     /// "Home > News > World": three or more short parts between path separators.
@@ -107,6 +141,8 @@ struct StripText {
     static func score(_ line: TextLine, fate: Fate, standsAlone: Bool) -> Double {
         // Credit lines sit between headline and body: metadata, not a break in the article.
         if case .removed(.credit, _) = fate { return -0.5 }
+        // So do a headline's and a caption's repeats (an image's alt text).
+        if case .removed(.widget, let reason) = fate, reason.hasPrefix("repeat") { return -0.5 }
         if case .removed(let category, _) = fate { return wallCategories.contains(category) ? -8 : -3 }
         let signals = line.signals
         if signals.isBodyLike { return 1 + Double(min(signals.words, 120)) / 15 }
