@@ -362,12 +362,10 @@ struct BuildBlocks {
     }
 
     static func phraseRule(_ comparable: String, length: Int) -> (BoilerplateCategory, String)? {
-        guard length <= BoilerplateVocabulary.phraseBlockLimit else { return nil }
-        let bytes = Array(comparable.utf8)
-        for (category, match) in BoilerplateVocabulary.phrases where match.matches(bytes) {
-            return (category, "text \(match)")
-        }
-        return nil
+        guard length <= BoilerplateVocabulary.phraseBlockLimit, let position = BoilerplateVocabulary.phraseIndex.firstMatch(comparable)
+        else { return nil }
+        let (category, match) = BoilerplateVocabulary.phrases[position]
+        return (category, "text \(match)")
     }
 
     /// A data table has rows of short cells; a layout table holds paragraphs, lists or other
@@ -401,21 +399,69 @@ struct BuildBlocks {
             ascii.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
         }
         if isASCII { return String(decoding: ascii, as: UTF8.self) }
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var lastWasSpace = true
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar == "\u{2019}" || scalar == "\u{2018}" { result.unicodeScalars.append("'"); lastWasSpace = false; continue }
-            if scalar.properties.isWhitespace {
-                if !lastWasSpace { result.append(" ") }
-                lastWasSpace = true
-                continue
+        // Elsewhere: lower-case (on bytes where the script's case pairs are regular, through the
+        // standard library where they are not), then fold on bytes (curly single quotes to ',
+        // Unicode spaces to one space).
+        let lower = Self.lowercasedUTF8(text)
+        var result: [UInt8] = []
+        result.reserveCapacity(lower.count)
+        pendingSpace = false
+        var index = 0
+        while index < lower.count {
+            let byte = lower[index]
+            var width = 1
+            var isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            var replacement: UInt8?
+            if byte == 0xC2, index + 1 < lower.count, lower[index + 1] == 0xA0 || lower[index + 1] == 0x85 {
+                isSpace = true
+                width = 2
+            } else if byte == 0xE2, index + 2 < lower.count, lower[index + 1] == 0x80 {
+                let third = lower[index + 2]
+                if third == 0x98 || third == 0x99 { replacement = 0x27; width = 3 }
+                if third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF { isSpace = true; width = 3 }
+            } else if byte == 0xE2, index + 2 < lower.count, lower[index + 1] == 0x81, lower[index + 2] == 0x9F {
+                isSpace = true
+                width = 3
+            } else if byte == 0xE3, index + 2 < lower.count, lower[index + 1] == 0x80, lower[index + 2] == 0x80 {
+                isSpace = true
+                width = 3
+            } else if byte == 0xE1, index + 2 < lower.count, lower[index + 1] == 0x9A, lower[index + 2] == 0x80 {
+                isSpace = true
+                width = 3
             }
-            result.unicodeScalars.append(scalar)
-            lastWasSpace = false
+            if isSpace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20); pendingSpace = false }
+                if let replacement { result.append(replacement) } else { result.append(contentsOf: lower[index..<min(index + width, lower.count)]) }
+            }
+            index += width
         }
-        if result.hasSuffix(" ") { result.removeLast() }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The lower-case UTF-8 of a text. ASCII, Latin-1 letters, Greek and Cyrillic capitals are
+    /// mapped on the bytes; a text with capitals elsewhere (Latin Extended, Armenian, …) goes
+    /// through `String.lowercased()`. Scalars without case pass through.
+    static func lowercasedUTF8(_ text: String) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            var mapped = value
+            switch value {
+            case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x391...0x3A1, 0x3A3...0x3AB, 0x410...0x42F: mapped = value + 0x20
+            case 0x400...0x40F: mapped = value + 0x50
+            case 0x00...0x40, 0x5B...0xBF, 0xD7, 0xDF...0xFF, 0x3AC...0x3FF, 0x430...0x45F, 0x590...0x1DFF, 0x2000...0x2BFF,
+                 0x3000...0xA63F, 0xAC00...0xD7FF, 0xE000...0xFAFF, 0xFE00...0xFF20, 0xFF3B...0x10FFFF:
+                break
+            default:
+                return Array(text.lowercased().utf8)
+            }
+            let lowered = Unicode.Scalar(mapped) ?? scalar
+            output.append(contentsOf: UTF8.encode(lowered)!)
+        }
+        return output
     }
 
     /// `<div class="photo-caption">` and kin: captions written without `<figcaption>`.

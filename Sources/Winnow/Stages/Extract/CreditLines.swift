@@ -62,6 +62,6 @@ enum CreditLines {
 
     /// Whether a (lower-case) line opens with a role: "reported by …".
     static func isRoleLine(_ lower: String) -> Bool {
-        roles.contains { lower.hasPrefix($0) }
+        roles.contains { lower.hasBytePrefix($0) }
     }
 }

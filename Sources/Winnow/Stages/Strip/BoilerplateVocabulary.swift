@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The words that mark boilerplate, kept apart from the algorithm that uses them (the way
 /// trafilatura keeps its XPath lists and Readability its REGEXPS block). The words live in data
 /// files, one per category, in `Vocabulary/*.vocab`; the EmbedVocabulary build plugin compiles
@@ -54,6 +60,9 @@ enum BoilerplateVocabulary {
     /// Headings that open a block of links to other stories.
     static let relatedHeadings: Set<String> = Set(values("relatedHeading").map(\.value))
 
+    /// `relatedHeadings` by `ByteHash`, for the text route's per-line check.
+    static let relatedHeadingHashes: Set<UInt64> = Set(relatedHeadings.map { ByteHash.of($0) })
+
     /// ARIA roles that mark page furniture.
     static let roles: [String: BoilerplateCategory] = Dictionary(
         values("role").map { ($0.value, category($0.file)) }, uniquingKeysWith: { first, _ in first })
@@ -93,6 +102,59 @@ enum BoilerplateVocabulary {
             }
         }
     }
+
+    /// `phrases` arranged for lookup: exact phrases hashed, prefixes and substrings as bytes;
+    /// each entry keeps its position in `phrases`, and the lowest position that matches wins,
+    /// as a scan of `phrases` in order would decide.
+    struct PhraseIndex {
+        /// Exact phrases by `ByteHash` of their bytes (Swift's String hashing normalizes first).
+        var exact: [UInt64: (phrase: String, position: Int)] = [:]
+        var prefixes: [(bytes: [UInt8], position: Int)] = []
+        var substrings: [(bytes: [UInt8], position: Int)] = []
+
+        init(_ phrases: [(category: BoilerplateCategory, match: PhraseMatch)]) {
+            for (position, phrase) in phrases.enumerated() {
+                switch phrase.match {
+                case .exact(let text): if exact[ByteHash.of(text)] == nil { exact[ByteHash.of(text)] = (text, position) }
+                case .prefix(let text): prefixes.append((Array(text.utf8), position))
+                case .contains(let text): substrings.append((Array(text.utf8), position))
+                }
+            }
+        }
+
+        /// The position in `phrases` of the first phrase that matches a comparable text.
+        func firstMatch(_ comparable: String) -> Int? {
+            var best: Int?
+            if let hit = exact[ByteHash.of(comparable)], hit.phrase == comparable { best = hit.position }
+            var text = comparable
+            text.withUTF8 { bytes in
+                for (prefix, position) in prefixes where position < (best ?? .max) && prefix.count <= bytes.count {
+                    if prefix.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, prefix.count) }) == 0 { best = position }
+                }
+                for (needle, position) in substrings where position < (best ?? .max) && needle.count <= bytes.count {
+                    if Self.contains(bytes, needle) { best = position }
+                }
+            }
+            return best
+        }
+
+        private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+            guard let base = bytes.baseAddress else { return false }
+            return needle.withUnsafeBufferPointer { pattern in
+                let first = Int32(pattern[0])
+                var offset = 0
+                let last = bytes.count - pattern.count
+                while offset <= last, let hit = memchr(base + offset, first, last - offset + 1) {
+                    let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }
+    }
+
+    static let phraseIndex = PhraseIndex(phrases)
 
     /// Blocks longer than this are never judged by phrase: real paragraphs may quote the words.
     static let phraseBlockLimit = 240

@@ -46,7 +46,7 @@ struct ExtractText {
                 roles[previous] = .caption
             }
         }
-        for index in Array(above) + Array(stripped.run) where roles[index] == nil && lines[index].text.contains(" © ") {
+        for index in Array(above) + Array(stripped.run) where roles[index] == nil && lines[index].text.containsBytes(" © ") {
             roles[index] = .caption
         }
 
@@ -167,20 +167,20 @@ struct ExtractText {
         if line.signals.isDate { return .dateline }
         if datelineDate(lower) != nil { return .dateline }
         if CreditLines.isRoleLine(lower) { return .credit }
-        if lower.hasPrefix("by "), line.signals.words <= 8, !line.signals.endsSentence || lower.hasSuffix(".") && line.signals.words <= 5 {
+        if lower.hasBytePrefix("by "), line.signals.words <= 8, !line.signals.endsSentence || lower.hasSuffix(".") && line.signals.words <= 5 {
             return .byline
         }
         for label in ["source:", "photo:", "photos:", "image:", "picture:", "credit:", "photo credit", "image credit", "©", "(c) ", "copyright "]
-            where lower.hasPrefix(label) && line.signals.words <= 16 {
+            where line.signals.words <= 16 && lower.hasBytePrefix(label) {
             return .credit
         }
         // "Russian Defence Ministry / AFP", "Sanjeev Verma/Hindustan Times/Getty Images": a short agency credit.
-        if line.signals.words <= 8, !line.signals.endsSentence, let slash = line.text.range(of: "/", options: .backwards) {
-            let after = line.text[slash.upperBound...].trimmingCharacters(in: .whitespaces)
-            if after.split(separator: " ").count <= 3, line.text.contains(" / ") || CreditLines.isAgency(after) { return .credit }
+        if line.signals.words <= 8, !line.signals.endsSentence, let slash = line.text.lastIndex(of: "/") {
+            let after = line.text[line.text.index(after: slash)...].trimmingCharacters(in: .whitespaces)
+            if after.split(separator: " ").count <= 3, line.text.containsBytes(" / ") || CreditLines.isAgency(after) { return .credit }
         }
         // "… didn't get it.Credit...Doug Mills/The New York Times": a caption carrying its credit.
-        if line.signals.words <= 60, lower.contains("credit...") || lower.contains("credit: ") { return .caption }
+        if line.signals.words <= 60, lower.containsBytes("credit...") || lower.containsBytes("credit: ") { return .caption }
         return nil
     }
 
@@ -189,10 +189,10 @@ struct ExtractText {
     /// The date of a dateline: a labelled date ("Published: June 22, 2021", "Updated on: … / CBS
     /// News"), one of the parts of a line split at " | " or " / ".
     static func datelineDate(_ lower: String) -> DateParser.Parsed? {
-        guard lower.utf8.count <= 120 else { return nil }
+        guard lower.utf8.count <= 120, lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         for part in lower.components(separatedBy: " | ") {
             let part = part.trimmingCharacters(in: .whitespaces)
-            for label in datelineLabels where part.hasPrefix(label) {
+            for label in datelineLabels where part.hasBytePrefix(label) {
                 let rest = String(part.dropFirst(label.count).drop { $0 == ":" || $0 == " " || $0 == "," })
                 if let parsed = DateParser.parse(rest) { return parsed }
                 let pieces = rest.components(separatedBy: " / ")

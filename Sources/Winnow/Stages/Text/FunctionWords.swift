@@ -15,35 +15,60 @@ enum FunctionWords {
         , ("pl", "i w nie na z się że do to jest o jak po przez za od dla ale jego jej ich był była było są oraz także tylko już który która które")
     ]
 
-    /// Each word with the languages that list it, as a bit set over `lists`.
-    static let table: [String: UInt16] = {
-        var table: [String: UInt16] = [:]
+    /// Each word (by `ByteHash`) with the languages that list it, as a bit set over `lists`.
+    static let table: [UInt64: UInt16] = {
+        var table: [UInt64: UInt16] = [:]
         for (offset, list) in lists.enumerated() {
-            for word in list.words.split(separator: " ") { table[String(word), default: 0] |= 1 << UInt16(offset) }
+            for word in list.words.split(separator: " ") { table[ByteHash.of(String(word)), default: 0] |= 1 << UInt16(offset) }
         }
         return table
     }()
 
-    /// The language whose function words the lines use most, when they use enough of them to
-    /// say (at least 20 hits and a fifth more than the runner-up).
+    /// The language whose function words the lines use most (`LineSignals.languageHits`), when
+    /// they use enough of them to say: at least 20 hits and a fifth more than the runner-up.
     static func language(of lines: [TextLine]) -> (code: String, index: Int)? {
-        var hits = [Int](repeating: 0, count: lists.count)
+        var hits = SIMD16<UInt32>()
         var seen = 0
         for line in lines where line.text.utf8.count >= 40 {
-            for word in words(line.comparable) {
-                guard let mask = table[String(word)] else { continue }
-                for index in 0..<lists.count where mask & (1 << UInt16(index)) != 0 { hits[index] += 1 }
-            }
+            hits &+= SIMD16<UInt32>(truncatingIfNeeded: line.signals.languageHits)
             seen += 1
             if seen >= 200 { break }
         }
-        let ranked = hits.enumerated().sorted { $0.element > $1.element }
-        guard let best = ranked.first, best.element >= 20, Double(best.element) >= Double(ranked[1].element) * 1.2 else { return nil }
-        return (lists[best.offset].language, best.offset)
+        let ranked = (0..<lists.count).map { (index: $0, hits: Int(hits[$0])) }.sorted { $0.hits > $1.hits }
+        guard let best = ranked.first, best.hits >= 20, Double(best.hits) >= Double(ranked[1].hits) * 1.2 else { return nil }
+        return (lists[best.index].language, best.index)
     }
 
-    /// The words of a comparable line: letters and apostrophes, split at everything else.
-    static func words(_ comparable: String) -> [Substring] {
-        comparable.split { !($0.isLetter || $0 == "'") }
+    /// Calls `body` with each word of a comparable line: runs of letters and apostrophes, on
+    /// UTF-8 bytes. Bytes of other scripts count as letters; general punctuation (U+2000–U+206F:
+    /// curly quotes, dashes) and ASCII punctuation and digits separate words.
+    static func forEachWord(in comparable: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = comparable
+        text.withUTF8 { bytes in
+            var index = 0
+            var start = -1
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                var width = 1
+                var isLetter: Bool
+                if byte < 0x80 {
+                    isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x27
+                } else if byte == 0xE2, index + 1 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
+                    isLetter = false
+                    width = 3
+                } else {
+                    isLetter = true
+                }
+                if isLetter {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    start = -1
+                }
+                index += width
+            }
+            if start >= 0 { body(UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+        }
     }
 }

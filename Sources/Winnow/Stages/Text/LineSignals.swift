@@ -31,40 +31,69 @@ struct LineSignals: Sendable {
     static let sentenceEnds: Set<Character> = [".", "!", "?", "…", "。", "！", "？"]
     static let closers: Set<Character> = ["\"", "”", "’", "'", ")", "»", "]"]
 
-    static func measure(_ line: TextLine, languageIndex: Int?) -> LineSignals {
+    /// Function words of each language (`FunctionWords.lists` order) in the line.
+    var languageHits = SIMD16<UInt16>()
+
+    /// The signals that need no language; `adopt(language:)` adds the rest.
+    static func measure(_ line: TextLine) -> LineSignals {
         var signals = LineSignals()
-        let words = FunctionWords.words(line.comparable)
-        signals.words = line.text.split(separator: " ").count
+        var hits = SIMD16<UInt16>()
+        FunctionWords.forEachWord(in: line.comparable) { word in
+            guard word.count <= 12, let mask = FunctionWords.table[ByteHash.of(word)] else { return }
+            var bits = mask
+            while bits != 0 {
+                hits[bits.trailingZeroBitCount] &+= 1
+                bits &= bits - 1
+            }
+        }
+        signals.languageHits = hits
+        var text = line.text
+        text.withUTF8 { bytes in
+            var words = 0
+            var glued = 0
+            var inWord = false
+            var previousLower = false
+            var countedGlue = false
+            for byte in bytes {
+                if byte == 0x20 {
+                    inWord = false
+                    continue
+                }
+                if !inWord {
+                    inWord = true
+                    words += 1
+                    previousLower = false
+                    countedGlue = false
+                }
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                if isUpper, previousLower, !countedGlue {
+                    glued += 1
+                    countedGlue = true
+                }
+                previousLower = byte >= 0x61 && byte <= 0x7A
+            }
+            signals.words = words
+            signals.gluedWords = glued
+        }
         // Scripts written without spaces (Chinese, Japanese, Thai): two characters a word.
         if signals.words <= 2, line.text.utf8.count >= 40, line.text.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) {
             signals.words = max(signals.words, line.text.count / 2)
         }
-        signals.knowsLanguage = languageIndex != nil
-        if let languageIndex {
-            let bit = UInt16(1) << UInt16(languageIndex)
-            signals.functionWords = words.reduce(0) { $0 + ((FunctionWords.table[String($1)] ?? 0) & bit != 0 ? 1 : 0) }
-        }
-        if let last = line.text.reversed().first(where: { !closers.contains($0) && $0 != " " }) {
-            signals.endsSentence = sentenceEnds.contains(last)
+        if let last = line.text.unicodeScalars.reversed().first(where: { !closers.contains(Character($0)) && $0 != " " }) {
+            signals.endsSentence = sentenceEnds.contains(Character(last))
             // "said: " and "include:" introduce what follows (a quote, a list) inside prose.
-            if last == ":" || last == ";" { signals.endsSentence = words.count >= 8 }
+            if last == ":" || last == ";" { signals.endsSentence = signals.words >= 8 }
         }
-        signals.gluedWords = gluedWords(in: line.text)
-        if line.text.utf8.count <= 60, signals.words <= 10 { signals.isDate = DateParser.parse(line.text) != nil }
+        // Every date a dateline gives has a number ("June 22, 2021", "22.06.2021").
+        if line.text.utf8.count <= 60, signals.words <= 10, line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            signals.isDate = DateParser.parse(line.text) != nil
+        }
         return signals
     }
 
-    /// Words with a lower-case letter followed by an upper-case one ("LinkedinIcon"); names
-    /// such as "McDonald" or "iPhone" count too, which is why a line needs several.
-    static func gluedWords(in text: String) -> Int {
-        var count = 0
-        for word in text.split(separator: " ") {
-            var previousLower = false
-            for character in word {
-                if character.isUppercase, previousLower { count += 1; break }
-                previousLower = character.isLowercase
-            }
-        }
-        return count
+    /// Settles the function-word count once the page's language is known.
+    mutating func adopt(languageIndex: Int?) {
+        knowsLanguage = languageIndex != nil
+        if let languageIndex { functionWords = Int(languageHits[languageIndex]) }
     }
 }

@@ -8,6 +8,8 @@ struct TextLine: Sendable {
     var text: String
     /// Lower case, one space between words, straight apostrophes: what vocabularies match.
     var comparable: String
+    /// Unicode scalars in `text` (its length as the vocabularies' limits count it).
+    var characters: Int
     /// Leading spaces (a tab counts 4): scrapers indent nested menu items.
     var indent: Int
     /// The line opened with a bullet ("•", "·", "▪", "- ", "* "); `text` is without it.
@@ -43,7 +45,8 @@ enum SegmentText {
                 var text = builder.take()
                 if !text.isEmpty { text = RepairText.repairFlat(text, counts: &repairs) }
                 var bullet = false
-                for mark in bullets where text.hasPrefix(mark) {
+                let firstByte = text.utf8.first ?? 0
+                for mark in bullets where (firstByte >= 0x80 || firstByte == 0x2D || firstByte == 0x2A) && text.hasBytePrefix(mark) {
                     bullet = true
                     text = String(text.dropFirst(mark.count)).trimmedASCII()
                     break
@@ -51,8 +54,9 @@ enum SegmentText {
                 if text.isEmpty {
                     blankBefore = true
                 } else {
-                    lines.append(TextLine(number: number, text: text, comparable: BuildBlocks.comparable(text), indent: indent,
-                                          bullet: bullet, blankBefore: blankBefore))
+                    let characters = text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                    lines.append(TextLine(number: number, text: text, comparable: BuildBlocks.comparable(text), characters: characters,
+                                          indent: indent, bullet: bullet, blankBefore: blankBefore))
                     blankBefore = false
                 }
                 // \r\n is one line end.

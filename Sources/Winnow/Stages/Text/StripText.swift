@@ -40,8 +40,9 @@ struct StripText {
 
     func run(_ input: [TextLine]) -> Result {
         var lines = input
+        for index in lines.indices { lines[index].signals = LineSignals.measure(lines[index]) }
         let language = FunctionWords.language(of: lines)
-        for index in lines.indices { lines[index].signals = LineSignals.measure(lines[index], languageIndex: language?.index) }
+        for index in lines.indices { lines[index].signals.adopt(languageIndex: language?.index) }
         var fates = lines.map { vocabularyFate(of: $0) }
         markRepeatsWithinPage(lines, fates: &fates)
         let run = densestRun(lines, fates: fates)
@@ -66,24 +67,26 @@ struct StripText {
             }
         }
         let text = line.text
-        if text.hasPrefix("!--") || text.hasPrefix("<!--") || text.hasSuffix("-->") || (text.hasPrefix("<") && text.hasSuffix(">")) {
+        if text.hasBytePrefix("!--") || text.hasBytePrefix("<") && (text.hasBytePrefix("<!--") || text.hasByteSuffix(">")) || text.hasByteSuffix("-->") {
             return .removed(.markup, "markup shown as text")
         }
         let signals = line.signals
         if signals.gluedWords >= 3, signals.gluedWords * 3 >= signals.words, !signals.isBodyLike {
             return .removed(.share, "\(signals.gluedWords) icon and button titles glued into one line")
         }
-        var heading = line.comparable
-        while let last = heading.unicodeScalars.last, ".:…!".unicodeScalars.contains(last) { heading.unicodeScalars.removeLast() }
-        if text.count <= 60, BoilerplateVocabulary.relatedHeadings.contains(heading) {
-            return .removed(.related, "heading \"\(heading)\" announces links to other stories")
+        if line.characters <= 60 {
+            var heading = line.comparable
+            while let last = heading.unicodeScalars.last, ".:…!".unicodeScalars.contains(last) { heading.unicodeScalars.removeLast() }
+            if BoilerplateVocabulary.relatedHeadingHashes.contains(ByteHash.of(heading)), BoilerplateVocabulary.relatedHeadings.contains(heading) {
+                return .removed(.related, "heading \"\(heading)\" announces links to other stories")
+            }
         }
-        if let (category, reason) = BuildBlocks.phraseRule(line.comparable, length: text.count) {
+        if let (category, reason) = BuildBlocks.phraseRule(line.comparable, length: line.characters) {
             return .removed(category, reason)
         }
         // A long line is judged by how it opens only ("Add your comment by filling out the form…"):
         // prose may quote a phrase anywhere else.
-        if text.count > BoilerplateVocabulary.phraseBlockLimit,
+        if line.characters > BoilerplateVocabulary.phraseBlockLimit,
            let (category, reason) = BuildBlocks.phraseRule(String(line.comparable.prefix(Self.openingLength)), length: Self.openingLength) {
             return .removed(category, reason + " (in the opening of a long line)")
         }
@@ -103,15 +106,16 @@ struct StripText {
     /// shown at two places) when it is short; a long one is prose quoted again (a pull
     /// quote), kept where it first stands.
     func markRepeatsWithinPage(_ lines: [TextLine], fates: inout [Fate]) {
-        var first: [String: Int] = [:]
+        var first: [UInt64: Int] = [:]
         for (index, line) in lines.enumerated() where line.signals.words >= 3 {
-            if let earlier = first[line.comparable] {
+            let key = ByteHash.of(line.comparable)
+            if let earlier = first[key], lines[earlier].comparable == line.comparable {
                 fates[index] = .removed(.widget, "repeats line \(lines[earlier].number)")
                 if !line.signals.isBodyLike, fates[earlier] == .candidate {
                     fates[earlier] = .removed(.widget, "\(Self.repeatedLater) \(line.number)")
                 }
-            } else {
-                first[line.comparable] = index
+            } else if first[key] == nil {
+                first[key] = index
             }
         }
     }
@@ -119,9 +123,9 @@ struct StripText {
     /// "thelastchargersfan says:", "34 responses to “…”", "12 comments": what a comment section
     /// prints around each comment.
     static func isCommentFurniture(_ comparable: String, words: Int) -> Bool {
-        if words <= 6, [" says:", " said:", " wrote:", " says"].contains(where: comparable.hasSuffix) { return true }
+        if words <= 6, [" says:", " said:", " wrote:", " says"].contains(where: comparable.hasByteSuffix) { return true }
+        guard let first = comparable.utf8.first, first >= 0x30, first <= 0x39 else { return false }
         let count = comparable.prefix { $0.isNumber }
-        guard !count.isEmpty else { return false }
         let rest = comparable.dropFirst(count.count)
         return [" responses to ", " comments on ", " thoughts on ", " replies to "].contains { rest.hasPrefix($0) }
             || (words <= 2 && [" comments", " comment", " replies", " responses"].contains { rest == $0 })
@@ -129,7 +133,9 @@ struct StripText {
 
     /// "Home > News > World": three or more short parts between path separators.
     static func isBreadcrumb(_ text: String) -> Bool {
-        for separator in [" > ", " » ", " › ", " / "] where text.contains(separator) {
+        // Every separator holds ">", "/" or a byte of "»" or "›".
+        guard text.utf8.count <= 300, text.utf8.contains(where: { $0 == 0x3E || $0 == 0x2F || $0 == 0xBB || $0 == 0xBA }) else { return false }
+        for separator in [" > ", " » ", " › ", " / "] where text.containsBytes(separator) {
             let parts = text.components(separatedBy: separator)
             if parts.count >= 3, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }
         }

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension String {
+    /// Whether the UTF-8 bytes of `needle` occur in the string: `memchr` for the first byte,
+    /// then `memcmp`; none of the locale and Unicode work that Foundation's `contains` and
+    /// `range(of:)` do per call.
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern in
+                guard pattern.count <= text.count, let base = text.baseAddress, let find = pattern.baseAddress else { return pattern.isEmpty }
+                let first = Int32(find.pointee)
+                var offset = 0
+                let last = text.count - pattern.count
+                while offset <= last, let hit = memchr(base + offset, first, last - offset + 1) {
+                    let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if memcmp(base + position, find, pattern.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }
+    }
+}
+
+extension String {
+    /// `hasPrefix` on UTF-8 bytes (the standard library's compares Characters).
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        let count = prefix.utf8.count
+        guard count <= utf8.count else { return false }
+        return utf8.prefix(count).elementsEqual(prefix.utf8)
+    }
+
+    /// `hasSuffix` on UTF-8 bytes.
+    func hasByteSuffix(_ suffix: String) -> Bool {
+        let count = suffix.utf8.count
+        guard count <= utf8.count else { return false }
+        return utf8.suffix(count).elementsEqual(suffix.utf8)
+    }
+}
+
+/// FNV-1a over UTF-8 bytes: a key for tables of words and lines that skips the Unicode
+/// normalization Swift's `String` hashing does (the texts here are already normalized).
+enum ByteHash {
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    static func of(_ text: String) -> UInt64 {
+        var copy = text
+        return copy.withUTF8 { of($0) }
+    }
+}
