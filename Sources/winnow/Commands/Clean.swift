@@ -8,9 +8,9 @@ struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract each page's article into one JSON Lines record.",
         discussion: """
-            PATH is a file, a folder (read recursively: .html/.htm/.xhtml pages, .jsonl/.ndjson \
-            files of pages and .warc archives, each optionally .gz) or - for standard input \
-            (recognized by its first bytes). Every page yields one line: its record, or a reject \
+            PATH is a file, a folder (read recursively: .html/.htm/.xhtml pages, .txt flat text \
+            pages, .jsonl/.ndjson files of pages, .warc archives and .warc.wet text extracts, each \
+            optionally .gz) or - for standard input (recognized by its first bytes). Every page yields one line: its record, or a reject \
             record (status "rejected", with the stage and the reason). WARC records that are not \
             pages (requests, metadata, non-HTML payloads, responses other than 200) are counted in \
             the summary. Progress and the summary go to standard error.
@@ -58,6 +58,9 @@ struct Clean: ParsableCommand {
     @Flag(help: "Write each name in text as its entity's canonical name (\"Shoigu\" becomes \"Sergei Shoigu\"); entities and dates offsets follow.")
     var rewriteNames = false
 
+    @Flag(help: "Text pages: do not count the lines each site repeats across its pages (a pass over WET and --text-field inputs before the run).")
+    var noSiteLines = false
+
     @Flag(name: .shortAndLong, help: "No summary on standard error.")
     var quiet = false
 
@@ -81,8 +84,11 @@ struct Clean: ParsableCommand {
         options.referenceDate = referenceDate
         options.rewriteDates = rewriteDates
         options.rewriteNames = rewriteNames
-        let pipeline = DefaultPipeline(options: options)
         let reader = PageReader()
+        if !noSiteLines {
+            options.repeatedLines = SiteLines.count(listing.entries, input: inputOptions, reader: reader, maximumBytes: options.maximumPageBytes)
+        }
+        let pipeline = DefaultPipeline(options: options)
 
         let recordWriter: LineWriter
         var rejectWriter: LineWriter?

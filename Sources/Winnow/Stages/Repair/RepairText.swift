@@ -70,6 +70,11 @@ public struct RepairText: Sendable {
         }
     }
 
+    /// Whether any of the three repairs might apply to these bytes (a quick scan).
+    static func mightNeedRepair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        RepairMojibake.mightContainMojibake(bytes) || RepairEntities.mightContainReference(bytes) || RepairLeakedText.mightContainLeak(bytes)
+    }
+
     /// One line of flat text through the same three repairs, in the same order, as a text node.
     static func repairFlat(_ line: String, counts: inout FlatCounts) -> String {
         var text = line

@@ -41,9 +41,15 @@ enum SegmentText {
                     indent += buffer[first] == 0x09 ? 4 : 1
                     first += 1
                 }
-                builder.append(UnsafeBufferPointer(rebasing: buffer[first..<end]))
+                let raw = UnsafeBufferPointer(rebasing: buffer[first..<end])
+                // Repairs come first, so that what they remove leaves no double space behind.
+                if RepairText.mightNeedRepair(raw) {
+                    let repaired = RepairText.repairFlat(String(decoding: raw, as: UTF8.self), counts: &repairs)
+                    builder.append(repaired)
+                } else {
+                    builder.append(raw)
+                }
                 var text = builder.take()
-                if !text.isEmpty { text = RepairText.repairFlat(text, counts: &repairs) }
                 var bullet = false
                 let firstByte = text.utf8.first ?? 0
                 for mark in bullets where (firstByte >= 0x80 || firstByte == 0x2D || firstByte == 0x2A) && text.hasBytePrefix(mark) {

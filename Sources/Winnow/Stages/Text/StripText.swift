@@ -154,6 +154,9 @@ struct StripText {
         if signals.isBodyLike { return 1 + Double(min(signals.words, 120)) / 15 }
         if signals.isDate { return -0.5 }
         if signals.endsSentence, signals.words >= 4 { return 0.2 }
+        // List items of a few words are the article's as often as a menu's.
+        if line.bullet, signals.words >= 3 { return -0.2 }
+        if line.text.hasByteSuffix(":"), signals.words >= 3 { return -0.1 }
         // A short line set apart by blank lines is a heading, a label or a caption; in a
         // block of lines without blank lines between them it is one entry of a menu.
         if standsAlone, line.indent == 0, !line.bullet { return -0.3 }
@@ -187,11 +190,13 @@ struct StripText {
     /// not the article's (a heading stands alone; a list of short items has bullets and a
     /// sentence introducing it).
     func markShortRuns(_ lines: [TextLine], in run: Range<Int>, fates: inout [Fate]) {
+        // A line ending in ":" introduces what follows; it is never part of a menu.
+        func isMenuLike(_ line: TextLine) -> Bool { line.signals.isShort && !line.signals.isDate && !line.text.hasByteSuffix(":") }
         var index = run.lowerBound
         while index < run.upperBound {
-            guard fates[index] == .candidate, lines[index].signals.isShort, !lines[index].signals.isDate else { index += 1; continue }
+            guard fates[index] == .candidate, isMenuLike(lines[index]) else { index += 1; continue }
             var end = index
-            while end < run.upperBound, fates[end] == .candidate, lines[end].signals.isShort, !lines[end].signals.isDate { end += 1 }
+            while end < run.upperBound, fates[end] == .candidate, isMenuLike(lines[end]) { end += 1 }
             let length = end - index
             let introduced = index > 0 && lines[index - 1].text.hasSuffix(":") && lines[index..<end].allSatisfy(\.bullet)
             if length >= 3, !introduced {

@@ -1,0 +1,225 @@
+import Testing
+@testable import Winnow
+import WinnowIO
+
+/// The text route's signals and decisions, one at a time, on small flat pages.
+@Suite struct TextRouteTests {
+    static let prose = [
+        "The minister arrived in the capital on Monday to meet with officials from the defence ministry, the agency said.",
+        "They discussed the cooperation between the two countries and the plans for a new agreement on trade and arms.",
+        "Critics of the visit said that it was a sign of the growing isolation of the government after the coup in February.",
+        "The talks will continue on Tuesday, when the delegation is expected to visit a factory and a university in the city.",
+    ]
+
+    static func lines(_ text: String) -> [TextLine] {
+        var trace = Trace()
+        return SegmentText.lines(Array(text.utf8), trace: &trace)
+    }
+
+    static func process(_ text: String, url: String? = nil) -> PageResult {
+        var page = InputPage(id: "page.txt", bytes: Array(text.utf8), url: url).as(.text)
+        page.container = nil
+        return DefaultPipeline().process(page)
+    }
+
+    static func measured(_ text: String) -> LineSignals {
+        let result = StripText().run(lines((prose + [text]).joined(separator: "\n\n")))
+        return result.lines.last!.signals
+    }
+
+    // MARK: Segmentation
+
+    @Test func segmentsLinesWithIndentBulletsAndBlankLines() {
+        let found = Self.lines("Title\n\n  Menu entry\n• First item\r\n- Second item\nSame block\n")
+        #expect(found.map(\.text) == ["Title", "Menu entry", "First item", "Second item", "Same block"])
+        #expect(found.map(\.number) == [1, 3, 4, 5, 6])
+        #expect(found.map(\.indent) == [0, 2, 0, 0, 0])
+        #expect(found.map(\.bullet) == [false, false, true, true, false])
+        #expect(found.map(\.blankBefore) == [true, true, false, false, false])
+    }
+
+    @Test func repairsLinesAsTextNodesAreRepaired() {
+        var trace = Trace()
+        let found = SegmentText.lines(Array("You have {{numberArticlesLeft}} free articles\nCaf\u{00C3}\u{00A9} &amp; it&rsquo;s\u{200B}".utf8), trace: &trace)
+        // As in an HTML text node: typographic references are decoded, "&amp;" stays (text about markup).
+        #expect(found.map(\.text) == ["You have free articles", "Café &amp; it\u{2019}s"])
+        #expect(trace.repairs["placeholders"] == 1)
+        #expect(trace.repairs["mojibake"] == 1)
+        #expect(trace.repairs["doubleEscapedEntities"] == 1)
+        #expect(trace.repairs["invisibleCharacters"] == 1)
+    }
+
+    // MARK: Signals
+
+    @Test func proseIsBodyLikeAndMenusAreShort() {
+        #expect(Self.measured(Self.prose[0]).isBodyLike)
+        #expect(Self.measured(Self.prose[0]).endsSentence)
+        let menu = Self.measured("World Video")
+        #expect(!menu.isBodyLike)
+        #expect(menu.isShort)
+        // A long headline without function words and without a full stop is not prose.
+        #expect(!Self.measured("Apple MacBook Pro 16 Review Performance Battery Display Keyboard Price Verdict Specs").isBodyLike)
+    }
+
+    @Test func functionWordsNameTheLanguage() {
+        let english = StripText().run(Self.lines(Self.prose.joined(separator: "\n\n")))
+        #expect(english.language == "en")
+        let german = StripText().run(Self.lines([
+            "Der Minister ist am Montag in der Hauptstadt angekommen, um sich mit den Vertretern des Ministeriums zu treffen.",
+            "Sie haben über die Zusammenarbeit der beiden Länder und die Pläne für ein neues Abkommen gesprochen.",
+            "Kritiker sagten, dass der Besuch ein Zeichen für die wachsende Isolation der Regierung nach dem Putsch sei.",
+        ].joined(separator: "\n\n")))
+        #expect(german.language == "de")
+    }
+
+    @Test func gluedIconTitlesAreCounted() {
+        #expect(LineSignals.measure(Self.lines("Icon FacebookIcon LinkedinIcon Mail ContactPath LayerIcon")[0]).gluedWords == 4)
+        #expect(LineSignals.measure(Self.lines("McDonald said the iPhone sold well.")[0]).gluedWords == 2)
+    }
+
+    @Test func shortDateLinesAreDates() {
+        #expect(Self.measured("June 22, 2021").isDate)
+        #expect(Self.measured("Jun 24, 2021 02:39 AM").isDate)
+        #expect(!Self.measured("Top Stories").isDate)
+    }
+
+    // MARK: Strip
+
+    static func fates(_ before: [String], _ after: [String] = []) -> [(String, StripText.Fate)] {
+        let result = StripText().run(lines((before + prose + after).joined(separator: "\n\n")))
+        return zip(result.lines.map(\.text), result.fates).map { ($0, $1) }
+    }
+
+    static func category(of line: String, in fates: [(String, StripText.Fate)]) -> BoilerplateCategory? {
+        guard let fate = fates.first(where: { $0.0 == line })?.1, case .removed(let category, _) = fate else { return nil }
+        return category
+    }
+
+    @Test func vocabulariesJudgeLinesAsTheyJudgeBlocks() {
+        let fates = Self.fates(["ArrowArtboardCreated with Sketch.Title ChevronTitle ChevronIcon FacebookIcon LinkedinIcon Mail",
+                                "You are here", "Home > News > World > Asia", "!-- Google tag (gtag.js) -->"],
+                               ["Sponsored Content", "Leave a Reply", "This site uses Akismet to reduce spam. Learn how your comment data is processed."])
+        #expect(Self.category(of: "ArrowArtboardCreated with Sketch.Title ChevronTitle ChevronIcon FacebookIcon LinkedinIcon Mail", in: fates) == .share)
+        #expect(Self.category(of: "You are here", in: fates) == .navigation)
+        #expect(Self.category(of: "Home > News > World > Asia", in: fates) == .navigation)
+        #expect(Self.category(of: "!-- Google tag (gtag.js) -->", in: fates) == .markup)
+        #expect(Self.category(of: "Sponsored Content", in: fates) == .sponsor)
+        #expect(Self.category(of: "Leave a Reply", in: fates) == .comments)
+        for line in Self.prose { #expect(fates.first { $0.0 == line }?.1 == .candidate) }
+    }
+
+    @Test func theDensestRunOfProseIsTheArticle() {
+        let menu = (1...30).map { "  Section \($0)" }
+        let teaser = "A short teaser line that ends."
+        let result = StripText().run(Self.lines((menu + [teaser] + menu + Self.prose + menu).joined(separator: "\n")))
+        #expect(result.lines[result.run].map(\.text) == Self.prose)
+        let before = result.fates[0]
+        guard case .removed(.outsideContent, let reason) = before else { Issue.record("menu line kept: \(before)"); return }
+        #expect(reason.contains("before the main run"))
+    }
+
+    @Test func commentSectionsWeighAgainstTheRun() {
+        let comments = ["34 responses to “The story”", "reader1 says:", Self.prose[1], "reader2 says:", Self.prose[2]]
+        let result = StripText().run(Self.lines((Self.prose + comments).joined(separator: "\n\n")))
+        #expect(result.run == 0..<Self.prose.count)
+        #expect(Self.category(of: "reader1 says:", in: zip(result.lines.map(\.text), result.fates).map { ($0, $1) }) == .comments)
+    }
+
+    @Test func shortLinesInARowInsideTheRunAreAMenu() {
+        let tags = ["Politics", "Asia", "Defence", "Trade"]
+        let result = StripText().run(Self.lines((Array(Self.prose[0...1]) + tags + Array(Self.prose[2...3])).joined(separator: "\n")))
+        for tag in tags {
+            guard let index = result.lines.firstIndex(where: { $0.text == tag }), case .removed(.navigation, let reason) = result.fates[index] else {
+                Issue.record("\(tag) kept"); continue
+            }
+            #expect(reason == "run of 4 short lines")
+        }
+    }
+
+    @Test func shortLinesTheSitePageRepeatsAreFurniture() {
+        let fates = Self.fates(["Photo of the minister at the airport"], ["Photo of the minister at the airport"])
+        let removed = fates.filter { $0.0 == "Photo of the minister at the airport" }
+        #expect(removed.count == 2)
+        #expect(removed.allSatisfy { if case .removed(.widget, _) = $0.1 { return true } else { return false } })
+    }
+
+    @Test func repeatedLinesCountDistinctPagesPerSiteInAnyOrder() {
+        let pages = (1...4).map { "Subscribe to the Daily Brief\n\nStory \($0) with its own text." }
+        var forward = RepeatedLines()
+        var backward = RepeatedLines()
+        for (index, page) in pages.enumerated() { forward.count(text: Array(page.utf8), url: "https://www.news.example/\(index)") }
+        for (index, page) in pages.enumerated().reversed() { backward.count(text: Array(page.utf8), url: "https://news.example/\(index)") }
+        var other = RepeatedLines()
+        other.count(text: Array(pages[0].utf8), url: nil)
+        forward.settle()
+        backward.settle()
+        other.settle()
+        #expect(forward.site(for: "https://news.example/x")?.pages(of: "subscribe to the daily brief") == 4)
+        #expect(backward.site(for: "https://www.news.example/y")?.pages(of: "subscribe to the daily brief") == 4)
+        #expect(forward.site(for: "https://news.example/x")?.pages(of: "story 1 with its own text.") == nil)
+        #expect(other.isEmpty)
+    }
+
+    @Test func aSiteLineIsRemovedWithItsPageCount() {
+        var repeated = RepeatedLines()
+        for index in 1...3 { repeated.count(text: Array("Get the app for your phone\n\nStory \(index).".utf8), url: "https://news.example/\(index)") }
+        repeated.settle()
+        let text = (["Get the app for your phone"] + Self.prose).joined(separator: "\n\n")
+        let result = StripText(repeated: repeated.site(for: "https://news.example/a")).run(Self.lines(text))
+        #expect(result.fates[0] == .removed(.navigation, "repeated on 3 pages of the site in this run"))
+    }
+
+    // MARK: Extract
+
+    @Test func headlineStandfirstDatelineBylineAndCredits() {
+        let text = ([
+            "Menu", "Ministers agree to bolster ties", "The two governments signed a pact on trade and defence", "By Jane Doe and John Roe",
+            "June 22, 2021", "The minister and his host at the ceremony.", "Photo: Ministry / AFP",
+        ] + Self.prose + ["Reported by the Asia desk. Translated by Ann Lee. Written in English by Joshua Lipes."]).joined(separator: "\n\n")
+        let result = Self.process(text)
+        let article = try! #require(result.article)
+        #expect(article.title == "Ministers agree to bolster ties")
+        #expect(article.description == "The two governments signed a pact on trade and defence")
+        #expect(article.authors == ["Jane Doe", "John Roe", "Joshua Lipes"])
+        #expect(article.published == "2021-06-22")
+        #expect(article.publishedFrom == "text")
+        #expect(article.credits.contains("Photo: Ministry / AFP"))
+        #expect(article.credits.contains("Translated by Ann Lee"))
+        #expect(article.blocks.first?.kind == .caption)
+        #expect(article.blocks.filter(\.isBody).map(\.text) == Self.prose)
+        #expect(result.record["source"]?["format"] == .string("text"))
+        #expect(result.record["source"]?["container"] == .string("text"))
+    }
+
+    @Test func readerCommentsAreKeptApartWithTheirAuthorAndDate() {
+        let text = (Self.prose + ["Add your comment by filling out the form below.", "Cecil Khin", "Jun 24, 2021 02:39 AM",
+                                  "This is what a reader thinks of the visit.", "Ann Other", "Jun 25, 2021 10:00 AM", "Another view."])
+            .joined(separator: "\n\n")
+        let article = try! #require(Self.process(text).article)
+        #expect(article.comments == [
+            Comment(author: "Cecil Khin", date: "2021-06-24T02:39", text: "This is what a reader thinks of the visit."),
+            Comment(author: "Ann Other", date: "2021-06-25T10:00", text: "Another view."),
+        ])
+        #expect(article.blocks.filter(\.isBody).map(\.text) == Self.prose)
+    }
+
+    @Test func headingsAndListsInsideTheBody() {
+        let text = [Self.prose[0], Self.prose[1], "What comes next", Self.prose[2], "The plan includes the following steps:", "• a new treaty", "• joint exercises", Self.prose[3]]
+            .joined(separator: "\n\n")
+        let article = try! #require(Self.process(text).article)
+        #expect(article.blocks.map(\.kind) == [.paragraph, .paragraph, .heading, .paragraph, .paragraph, .list, .paragraph])
+        #expect(article.blocks[5].items?.map(\.text) == ["a new treaty", "joint exercises"])
+    }
+
+    @Test func textWithoutProseIsRejectedAtExtract() {
+        let result = Self.process("Home\nNews\nSport\nWeather")
+        #expect(result.reject?.stage == .extract)
+    }
+
+    @Test func everyLineIsKeptOrRemovedInTheTrace() {
+        let text = (["Home", "News", "Sport"] + Self.prose + ["Sponsored Content"]).joined(separator: "\n\n")
+        let result = Self.process(text)
+        #expect(result.trace.kept.count + result.trace.removals.count == 8)
+        #expect(RenderExplanation().run(result).contains("[text line, line 1]"))
+    }
+}
