@@ -89,6 +89,6 @@ extension String {
         let edge: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace || ",;:|·•-–—".unicodeScalars.contains($0) }
         while let first = scalars.first, edge(first) { scalars.removeFirst() }
         while let last = scalars.last, edge(last) { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        return String(Substring(scalars))
     }
 }

@@ -66,7 +66,38 @@ struct TextTokens {
         return properties.isAlphabetic ? .letter : .other
     }
 
-    func text(_ token: Token) -> String { String(String.UnicodeScalarView(scalars[token.start..<token.end])) }
+    func text(_ token: Token) -> String { text(token.start, token.end) }
+
+    /// The text of scalars `start..<end`, encoded straight to UTF-8 (building a
+    /// `String.UnicodeScalarView` scalar by scalar costs several times more).
+    func text(_ start: Int, _ end: Int) -> String {
+        Self.string(scalars[start..<end])
+    }
+
+    static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(slice.count * 2)
+        for scalar in slice {
+            let value = scalar.value
+            switch value {
+            case 0..<0x80:
+                bytes.append(UInt8(value))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | value >> 6))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | value >> 12))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | value >> 18))
+                bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// First letter (lower case) and length: enough to rule out nearly every word cheaply.
     func shape(_ token: Token) -> UInt32 {
@@ -87,16 +118,17 @@ struct TextTokens {
     }
     /// The token lower-cased, in one pass.
     func lower(_ token: Token) -> String {
-        var view = String.UnicodeScalarView()
+        var lowered: [Unicode.Scalar] = []
+        lowered.reserveCapacity(token.end - token.start)
         for index in token.start..<token.end {
             let scalar = scalars[index]
-            if let lowered = Self.simpleLowercase(scalar) {
-                view.append(lowered)
+            if let simple = Self.simpleLowercase(scalar) {
+                lowered.append(simple)
             } else {
-                view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                lowered.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
-        return String(view)
+        return Self.string(lowered[...])
     }
 
     /// A scalar's lower case when it is one scalar: ASCII, Latin-1 and Cyrillic capitals by

@@ -311,9 +311,11 @@ public enum DateParser {
 extension String {
     /// Trims ASCII whitespace and no-break spaces (no Foundation needed).
     func trimmedASCII() -> String {
+        // Most texts have nothing to trim: ASCII ends that are not spaces say so at once.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         var scalars = Substring(self).unicodeScalars
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        return String(Substring(scalars))
     }
 }

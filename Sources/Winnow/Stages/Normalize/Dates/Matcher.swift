@@ -115,7 +115,7 @@ extension FindDates {
 
         private func mention(_ first: Int, _ last: Int, _ value: String?, _ kind: Mention.Kind) -> (Mention, Int) {
             let start = tokens.list[index + first].start, end = tokens.list[index + last].end
-            let text = String(String.UnicodeScalarView(tokens.scalars[start..<end]))
+            let text = tokens.text(start, end)
             return (Mention(text: text, value: value, start: start, end: end, kind: kind), index + last + 1)
         }
 

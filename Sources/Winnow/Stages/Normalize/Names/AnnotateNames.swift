@@ -18,7 +18,7 @@ struct AnnotateNames {
         guard !candidates.isEmpty else { return [] }
 
         // Non-Latin candidates in one transliteration call per script.
-        let surfaces = candidates.map { String(String.UnicodeScalarView(tokens.scalars[$0.start..<$0.end])) }
+        let surfaces = candidates.map { tokens.text($0.start, $0.end) }
         let nonLatin = surfaces.indices.filter { Transliterate.script(of: surfaces[$0]) != .latin }
         var latin: [Int: [String]] = [:]
         if !nonLatin.isEmpty {

@@ -96,7 +96,7 @@ struct EntityBuilder {
 
     /// The entities in order of first mention, with acronyms defined in the text resolved.
     mutating func entities(text tokens: TextTokens) -> [NameEntity] {
-        func slice(_ start: Int, _ end: Int) -> String { String(String.UnicodeScalarView(tokens.scalars[start..<end])) }
+        func slice(_ start: Int, _ end: Int) -> String { tokens.text(start, end) }
         return working.filter { !$0.mentions.isEmpty }.map { entity in
             let mentions = entity.mentions.sorted { $0.start < $1.start }.map { NameMention(text: slice($0.start, $0.end), start: $0.start, end: $0.end) }
             let name = entity.entry.map { catalog.entries[$0].name } ?? slice(entity.surface.start, entity.surface.end)
