@@ -90,8 +90,9 @@ public struct NameCatalog: Sendable {
         guard !inflections.isEmpty, words.count <= 3 else { return nil }
         let options: [[String]] = words.map { word in
             [word] + inflections.compactMap { rule in
-                guard word.count > rule.ending.count + 2, word.hasSuffix(rule.ending) else { return nil }
-                return String(word.dropLast(rule.ending.count)) + rule.nominative
+                guard word.utf8.count > rule.ending.utf8.count, word.hasByteSuffix(rule.ending),
+                      word.unicodeScalars.count > rule.ending.unicodeScalars.count + 2 else { return nil }
+                return String(decoding: word.utf8.dropLast(rule.ending.utf8.count), as: UTF8.self) + rule.nominative
             }
         }
         var combinations: [[String]] = [[]]

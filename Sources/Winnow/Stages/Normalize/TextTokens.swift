@@ -118,6 +118,17 @@ struct TextTokens {
     }
     /// The token lower-cased, in one pass.
     func lower(_ token: Token) -> String {
+        // ASCII words (most of them) fold on bytes.
+        let slice = scalars[token.start..<token.end]
+        if slice.allSatisfy({ $0.value < 0x80 }) {
+            return String(unsafeUninitializedCapacity: slice.count) { buffer in
+                for (offset, scalar) in slice.enumerated() {
+                    let byte = UInt8(scalar.value)
+                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return slice.count
+            }
+        }
         var lowered: [Unicode.Scalar] = []
         lowered.reserveCapacity(token.end - token.start)
         for index in token.start..<token.end {

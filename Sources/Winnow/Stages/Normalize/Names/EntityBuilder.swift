@@ -16,6 +16,22 @@ struct EntityBuilder {
     private var byEntry: [Int: Int] = [:]
     private var aliases: [String: Int] = [:]
     private var mentioned: Set<Int> = []  // candidate starts already placed
+    /// Every run of words inside an entity's name shorter than the name, joined: what
+    /// `isPartOfKnownName` asks, without a scan of every entity per word.
+    private var innerRuns: Set<String> = []
+    /// Entities by each shorter run of their final words, joined: the short forms
+    /// `linkShortForm` may link.
+    private var byFinalWords: [String: [Int]] = [:]
+
+    /// Indexes the entity just appended at `slot`.
+    private mutating func register(_ slot: Int) {
+        let words = working[slot].words
+        guard words.count > 1 else { return }
+        for length in 1..<words.count {
+            for offset in 0...(words.count - length) { innerRuns.insert(words[offset..<(offset + length)].joined(separator: " ")) }
+            byFinalWords[words.suffix(length).joined(separator: " "), default: []].append(slot)
+        }
+    }
 
     init(catalog: NameCatalog) { self.catalog = catalog }
 
@@ -32,6 +48,7 @@ struct EntityBuilder {
             working.append(Working(entry: entry, words: words, surface: (candidate.start, candidate.end), kind: item.kind,
                                    culture: catalog.culture(of: words, entry: entry)))
             slot = working.count - 1
+            register(slot)
             byEntry[entry] = slot
         }
         add(candidate, to: slot)
@@ -52,6 +69,7 @@ struct EntityBuilder {
         if let slot = aliases[key] { add(candidate, to: slot); return slot }
         working.append(Working(entry: nil, words: words, surface: (candidate.start, candidate.end), kind: kind,
                                culture: catalog.culture(of: words, entry: nil)))
+        register(working.count - 1)
         aliases[key] = working.count - 1
         add(candidate, to: working.count - 1)
         return working.count - 1
@@ -62,7 +80,8 @@ struct EntityBuilder {
     /// Chinese and Korean names only by their listed short forms.
     mutating func linkShortForm(_ words: [String], _ candidate: FindNameCandidates.Candidate) -> Int? {
         var matches: [Int] = []
-        for (slot, entity) in working.enumerated() where entity.words.count > words.count && entity.words.suffix(words.count).elementsEqual(words) {
+        for slot in byFinalWords[words.joined(separator: " ")] ?? [] {
+            let entity = working[slot]
             // Cultures without single-word short forms (Burmese, Chinese, Korean) link only
             // by runs of two or more final words; their listed short forms go through the gazetteer.
             let singleWordAllowed = catalog.singleWordShortForms[entity.culture] ?? true
@@ -77,11 +96,7 @@ struct EntityBuilder {
 
     /// Whether the words appear inside a known entity's name (a lone "Hlaing" in Min Aung Hlaing).
     func isPartOfKnownName(_ words: [String]) -> Bool {
-        working.contains { entity in
-            entity.words.count > words.count && (0...(entity.words.count - words.count)).contains { offset in
-                entity.words[offset..<(offset + words.count)].elementsEqual(words)
-            }
-        }
+        innerRuns.contains(words.joined(separator: " "))
     }
 
     private mutating func add(_ candidate: FindNameCandidates.Candidate, to slot: Int) {
