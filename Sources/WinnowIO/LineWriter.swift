@@ -45,6 +45,22 @@ public final class LineWriter {
         partialPath = partial
     }
 
+    /// A file whose `path + ".partial"` an interrupted run left: kept up to `validBytes` (the end
+    /// of its last whole line), then appended to.
+    public init(path: String, resumingAfter validBytes: Int) throws {
+        let partial = path + ".partial"
+        let opened = open(partial, O_WRONLY | O_CREAT, 0o644)
+        guard opened >= 0 else { throw Failure.cannotOpen(partial, String(cString: strerror(errno))) }
+        guard ftruncate(opened, off_t(validBytes)) == 0, lseek(opened, 0, SEEK_END) >= 0 else {
+            let reason = String(cString: strerror(errno))
+            close(opened)
+            throw Failure.cannotWrite(partial, reason)
+        }
+        descriptor = opened
+        finalPath = path
+        partialPath = partial
+    }
+
     deinit {
         if partialPath != nil { close(descriptor) }
     }

@@ -14,18 +14,62 @@ struct RunSummary {
     /// What a page that was not rejected is called in the summary ("record", or "readable" for `list`).
     var goodNoun = "record"
 
+    /// Rejects by reason, numbers written as N ("page of N bytes is over the N-byte limit").
+    var rejectedByReason: [String: Int] = [:]
+    /// Pages an interrupted run had written, counted in the totals (`--resume`).
+    var resumedPages = 0
+
     mutating func count(_ result: PageResult) {
-        countPage(rejectedAt: result.reject?.stage)
+        countPage(rejectedAt: result.reject?.stage, reason: result.reject?.reason)
     }
 
-    mutating func countPage(rejectedAt stage: PipelineStage?) {
+    mutating func countPage(rejectedAt stage: PipelineStage?, reason: String? = nil) {
+        countPage(rejectedAt: stage?.rawValue, reason: reason)
+    }
+
+    mutating func countPage(rejectedAt stage: String?, reason: String?) {
         pages += 1
         if let stage {
             rejected += 1
-            rejectedByStage[stage.rawValue, default: 0] += 1
+            rejectedByStage[stage, default: 0] += 1
+            if let reason { rejectedByReason[Self.reasonKind(reason), default: 0] += 1 }
         } else {
             records += 1
         }
+    }
+
+    /// A reason with its numbers replaced by N, so that reasons group.
+    static func reasonKind(_ reason: String) -> String {
+        var kind = ""
+        var inNumber = false
+        for character in reason {
+            if character.isASCII, character.isNumber {
+                if !inNumber { kind.append("N") }
+                inNumber = true
+            } else {
+                kind.append(character)
+                inNumber = false
+            }
+        }
+        return kind
+    }
+
+    /// The summary as JSON (`--stats FILE`): pages = records + rejected, always.
+    var json: JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("pages", .int(pages)), ("records", .int(records)), ("rejected", .int(rejected)),
+            ("rejected_by_stage", .object(rejectedByStage.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("rejected_by_reason", .object(rejectedByReason.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+        ]
+        if warc.records > 0 {
+            fields.append(("warc_records", .int(warc.records)))
+            fields.append(("warc_not_pages", .object(warc.skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })))
+        }
+        fields.append(("non_page_files", .int(skippedFiles)))
+        if resumedPages > 0 { fields.append(("resumed_pages", .int(resumedPages))) }
+        fields.append(("seconds", .double((seconds * 1000).rounded() / 1000)))
+        if let peak = PeakMemory.megabytes { fields.append(("peak_memory_mib", .double((peak * 10).rounded() / 10))) }
+        return .object(fields)
     }
 
     var line: String {
@@ -42,7 +86,8 @@ struct RunSummary {
         if skippedFiles > 0 { text += "; \(skippedFiles) non-page file\(skippedFiles == 1 ? "" : "s") skipped" }
         text += String(format: "; %.2f s", seconds)
         if let peak = PeakMemory.megabytes { text += String(format: ", peak memory %.0f MiB", peak) }
-        if seconds > 0, pages > 0 { text += String(format: ", %.0f pages/s", Double(pages) / seconds) }
+        if seconds > 0, pages > resumedPages { text += String(format: ", %.0f pages/s", Double(pages - resumedPages) / seconds) }
+        if resumedPages > 0 { text += "; \(resumedPages) of the pages were written before the interruption" }
         return text
     }
 }

@@ -29,15 +29,23 @@ public struct DefaultPipeline: Sendable {
             options.referenceDate = String(fetchedAt.prefix(10))
         }
         var trace = Trace()
+        let budget = PageBudget(seconds: options.pageTimeout, maximumElements: options.maximumElements)
+        PageBudget.current = budget
+        defer { PageBudget.current = nil }
         do throws(Reject) {
-            let decoded = try DecodePage().run(page, maximumBytes: options.maximumPageBytes, trace: &trace)
+            let decoded = try DecodePage().run(page, maximumBytes: options.maximumPageBytes, maximumExpansion: options.maximumExpansion,
+                                               trace: &trace)
             if page.format == .text { return try processText(page, decoded: decoded, options: options, trace: &trace) }
             let parsed = try ParseHTML().run(decoded, options: options)
+            try budget.check(.parse)
             RepairText().run(parsed, trace: &trace)
             let site = ApplySiteRules(rules: options.rules).run(parsed, baseURL: options.baseURL)
             let extracted = try stripAndExtract(parsed, site: site, options: options, trace: &trace)
+            try budget.check(.extract)
+            try Self.checkTextSize(extracted, options: options)
             let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
                                                   names: options.names, rewriteNames: options.rewriteNames, trace: &trace)
+            try budget.check(.normalize)
             var record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
             if !page.meta.isEmpty { record = RenderRecord.adding(meta: page.meta, to: record) }
             return PageResult(id: page.id, article: article, reject: nil, trace: trace, record: record)
@@ -49,20 +57,31 @@ public struct DefaultPipeline: Sendable {
 
     /// The text route, from decoded text to the record.
     private func processText(_ page: InputPage, decoded: DecodedPage, options: PipelineOptions, trace: inout Trace) throws(Reject) -> PageResult {
+        let budget = PageBudget.current
         let lines = SegmentText.lines(decoded.utf8, trace: &trace)
         let host = options.baseURL.flatMap(RepeatedLines.host)
         let rule = host.flatMap { options.rules.rule(forHost: $0) }
         let stripped = StripText(rule: rule, repeated: options.repeatedLines.site(for: options.baseURL)).run(lines)
+        try budget?.check(.strip)
         var extracted = try ExtractText(url: options.baseURL, fetchedAt: options.fetchedAt).run(stripped, trace: &trace)
+        try Self.checkTextSize(extracted, options: options)
         if let rule {
             extracted.rules = [rule.file]
             extracted.siteReferenceDate = rule.referenceDate
         }
         let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
                                               names: options.names, rewriteNames: options.rewriteNames, trace: &trace)
+        try budget?.check(.normalize)
         var record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
         if !page.meta.isEmpty { record = RenderRecord.adding(meta: page.meta, to: record) }
         return PageResult(id: page.id, article: article, reject: nil, trace: trace, record: record)
+    }
+
+    /// A body over `maximumTextBytes` is rejected (a 15 MB text node is garbage, not an article).
+    static func checkTextSize(_ article: Article, options: PipelineOptions) throws(Reject) {
+        let bytes = article.blocks.reduce(0) { $0 + ($1.isBody ? $1.text.utf8.count : 0) }
+        guard bytes > options.maximumTextBytes else { return }
+        throw Reject(stage: .extract, reason: "body text of \(bytes) bytes is over the \(options.maximumTextBytes)-byte limit")
     }
 
     /// Strip then extract, strict first; when a pass keeps less than `enoughBodyCharacters`
@@ -76,6 +95,8 @@ public struct DefaultPipeline: Sendable {
             var attempt = decodeTrace
             if strictness != .full { attempt.note("strip", "retry: \(strictness.rawValue) (the strict pass kept too little)") }
             let stripped = StripBoilerplate(strictness: strictness).run(parsed, site: site, trace: &attempt)
+            if let over = stripped.index.overLimit { throw Reject(stage: .strip, reason: over) }
+            try PageBudget.current?.check(.strip)
             do throws(Reject) {
                 let article = try ExtractArticle().run(stripped, options: options, trace: &attempt)
                 if best == nil || article.bodyCharacters > best!.article.bodyCharacters { best = (article, attempt) }

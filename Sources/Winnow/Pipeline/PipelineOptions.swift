@@ -3,7 +3,8 @@
 public struct PipelineOptions: Sendable {
     /// Used as the page URL when the page names none (no canonical link, no og:url).
     public var baseURL: String?
-    /// Largest decoded page handed to libxml2; larger pages are rejected at decode.
+    /// Largest page, as read and once decompressed (`--max-page-bytes`, 20 MB); larger pages are
+    /// rejected at read or decode.
     public var maximumPageBytes: Int
     /// Keep `blocks` in the record (on by default; `text` is always there).
     public var includeBlocks: Bool
@@ -26,7 +27,19 @@ public struct PipelineOptions: Sendable {
     /// `RepeatedLines`); empty on standard input.
     public var repeatedLines = RepeatedLines()
 
-    public init(baseURL: String? = nil, maximumPageBytes: Int = 32 << 20, includeBlocks: Bool = true) {
+    /// Elements one page may hold; a page over it is rejected at strip (it bounds memory and
+    /// time on generated garbage: real pages hold tens of thousands).
+    public var maximumElements = 1_000_000
+    /// Bytes of body text one record may carry; more is rejected at extract.
+    public var maximumTextBytes = 8 << 20
+    /// How far a compressed page may expand: more than this many times its compressed size is
+    /// a decompression bomb, rejected at decode (HTML compresses 5 to 20 times).
+    public var maximumExpansion = 1_000
+    /// Seconds one page may take (`--page-timeout`); nil for no limit. Checked between stages
+    /// and inside the loops over elements, blocks and lines (`PageBudget`).
+    public var pageTimeout: Double? = 60
+
+    public init(baseURL: String? = nil, maximumPageBytes: Int = 20_000_000, includeBlocks: Bool = true) {
         self.baseURL = baseURL
         self.maximumPageBytes = maximumPageBytes
         self.includeBlocks = includeBlocks

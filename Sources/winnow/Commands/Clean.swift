@@ -58,6 +58,18 @@ struct Clean: ParsableCommand {
     @Flag(help: "Write each name in text as its entity's canonical name (\"Shoigu\" becomes \"Sergei Shoigu\"); entities and dates offsets follow.")
     var rewriteNames = false
 
+    @Option(help: "Largest page, in bytes, as read and once decompressed; larger pages are rejected.")
+    var maxPageBytes: Int = 20_000_000
+
+    @Option(help: "Seconds one page may take before it is rejected and the run goes on (0: no limit).")
+    var pageTimeout: Double = 60
+
+    @Option(help: "Write the run's counts as JSON to this file (pages, records, rejected by stage and reason, skipped).")
+    var stats: String?
+
+    @Flag(help: "With -o: continue an interrupted run from what FILE.partial and its rejects hold; the result equals an uninterrupted run.")
+    var resume = false
+
     @Flag(help: "Text pages: do not count the lines each site repeats across its pages (a pass over WET and --text-field inputs before the run).")
     var noSiteLines = false
 
@@ -70,6 +82,9 @@ struct Clean: ParsableCommand {
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if rejects != nil && output == nil { throw ValidationError("--rejects needs -o/--output") }
+        if resume && output == nil { throw ValidationError("--resume needs -o/--output (standard output cannot be resumed)") }
+        if maxPageBytes < 1 { throw ValidationError("--max-page-bytes must be at least 1") }
+        if pageTimeout < 0 { throw ValidationError("--page-timeout must be 0 (no limit) or more") }
     }
 
     func run() throws {
@@ -77,14 +92,15 @@ struct Clean: ParsableCommand {
         let rules = try ruleOptions.load()
         let listing = InputCollector().collect(paths)
         for missing in listing.missing { writeStandardError("winnow: no such file or folder: \(missing)") }
-        var options = PipelineOptions(baseURL: baseURL)
+        var options = PipelineOptions(baseURL: baseURL, maximumPageBytes: maxPageBytes)
+        options.pageTimeout = pageTimeout > 0 ? pageTimeout : nil
         options.includeBlocks = !noBlocks
         options.rules = rules
         options.names = try nameOptions.load()
         options.referenceDate = referenceDate
         options.rewriteDates = rewriteDates
         options.rewriteNames = rewriteNames
-        let reader = PageReader()
+        let reader = PageReader(maximumBytes: maxPageBytes)
         if !noSiteLines {
             options.repeatedLines = SiteLines.count(listing.entries, input: inputOptions, reader: reader, maximumBytes: options.maximumPageBytes)
         }
@@ -92,10 +108,27 @@ struct Clean: ParsableCommand {
 
         let recordWriter: LineWriter
         var rejectWriter: LineWriter?
+        var summary = RunSummary()
+        var resumePoint: ResumePoint?
         do {
             if let output {
-                recordWriter = try LineWriter(path: output)
-                rejectWriter = try LineWriter(path: rejects ?? output + ".rejects.jsonl")
+                let rejectsPath = rejects ?? output + ".rejects.jsonl"
+                if resume {
+                    if access(output, F_OK) == 0 && access(output + ".partial", F_OK) != 0 {
+                        if !quiet { writeStandardError("winnow: \(output) is complete; nothing to resume") }
+                        return
+                    }
+                    let point = ResumePoint.read(records: output, rejects: rejectsPath)
+                    recordWriter = try LineWriter(path: output, resumingAfter: point.recordBytes)
+                    rejectWriter = try LineWriter(path: rejectsPath, resumingAfter: point.rejectBytes)
+                    for _ in 0..<point.records { summary.countPage(rejectedAt: nil as String?, reason: nil) }
+                    for (stage, reason) in zip(point.rejected, point.rejectReasons) { summary.countPage(rejectedAt: stage, reason: reason) }
+                    summary.resumedPages = point.pages
+                    resumePoint = point
+                } else {
+                    recordWriter = try LineWriter(path: output)
+                    rejectWriter = try LineWriter(path: rejectsPath)
+                }
             } else {
                 recordWriter = LineWriter()
             }
@@ -103,7 +136,6 @@ struct Clean: ParsableCommand {
             throw RunFailure(description: "winnow: \(error)")
         }
 
-        var summary = RunSummary()
         summary.skippedFiles = listing.skippedFiles
         let jobs = self.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let batchSize = jobs == 1 ? 1 : jobs * 8
@@ -122,6 +154,7 @@ struct Clean: ParsableCommand {
                     defer { position += 1 }
                     if let shard, !shard.contains(position) { continue }
                     bytesRead += page.bytes.count
+                    if resumePoint?.consume(page.id) == true { continue }  // written before the interruption
                     batch.append(page)
                 }
                 if batch.isEmpty { break }
@@ -136,6 +169,12 @@ struct Clean: ParsableCommand {
                         try recordWriter.write(line: line)
                     }
                 }
+                // Both files end at the same page after every batch, so an interruption tears
+                // at most one batch (rejects first: a record line then never precedes its batch's rejects).
+                if rejectWriter != nil {
+                    try rejectWriter?.flush()
+                    try recordWriter.flush()
+                }
             }
             try recordWriter.finish()
             try rejectWriter?.finish()
@@ -146,6 +185,13 @@ struct Clean: ParsableCommand {
         summary.warc = stream.warcTally
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         if !quiet { writeStandardError(summary.line) }
+        if let stats {
+            do {
+                try AtomicFile.write(Array(summary.json.serialized().utf8) + [0x0A], to: stats)
+            } catch {
+                throw RunFailure(description: "winnow: cannot write \(stats): \(error)")
+            }
+        }
         if summary.rejected > 0 && !allowRejects { throw ExitCodes.someRejected }
     }
 

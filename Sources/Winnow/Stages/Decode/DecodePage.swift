@@ -11,27 +11,35 @@ import WinnowIO
 public struct DecodePage: Sendable {
     public init() {}
 
-    public func run(_ page: InputPage, maximumBytes: Int, trace: inout Trace) throws(Reject) -> DecodedPage {
+    public func run(_ page: InputPage, maximumBytes: Int, maximumExpansion: Int = 1_000, trace: inout Trace) throws(Reject) -> DecodedPage {
         if let readError = page.readError { throw Reject(stage: .read, reason: readError) }
         var bytes = page.bytes
+        // A decompression bomb is stopped at this many bytes, long before the page limit.
+        let bombLimit = max(1 << 20, page.bytes.count.multipliedReportingOverflow(by: maximumExpansion).partialValue)
+        let bombReason = "expands more than \(maximumExpansion) times its \(page.bytes.count) compressed bytes (a decompression bomb)"
         var container = page.container ?? (page.format == .text ? "text" : "html")
         let gzipMagic = Gzip.looksCompressed(bytes)
         if page.compression == .gzip, page.container != nil, !gzipMagic, Self.looksLikeText(bytes) {
             // Archives sometimes store the payload already decompressed but keep the header.
             trace.note("decode", "Content-Encoding gzip, but the payload is not gzip: read as it is")
         } else if page.compression == .gzip || (page.compression == .none && gzipMagic) {
-            switch Gzip.decompress(bytes, limit: maximumBytes) {
+            switch Gzip.decompress(bytes, limit: min(maximumBytes, bombLimit)) {
             case .success(let plain):
                 bytes = plain
                 if page.container == nil { container = page.format == .text ? "text.gz" : "html.gz" }
+            case .failure(.tooLarge) where bombLimit < maximumBytes:
+                throw Reject(stage: .decode, reason: bombReason)
             case .failure(let failure):
                 throw Reject(stage: .decode, reason: failure.description)
             }
         } else if page.compression == .deflate || page.compression == .brotli {
             let name = page.compression == .deflate ? "deflate" : "br"
-            let plain = page.compression == .deflate ? Deflate.decompress(bytes, limit: maximumBytes) : Brotli.decompress(bytes, limit: maximumBytes)
+            let limit = min(maximumBytes, bombLimit)
+            let plain = page.compression == .deflate ? Deflate.decompress(bytes, limit: limit) : Brotli.decompress(bytes, limit: limit)
             if let plain {
                 bytes = plain
+            } else if limit < maximumBytes, (page.compression == .deflate ? Deflate.decompress(bytes, limit: maximumBytes) : Brotli.decompress(bytes, limit: maximumBytes)) != nil {
+                throw Reject(stage: .decode, reason: bombReason)
             } else if Self.looksLikeText(bytes) {
                 trace.note("decode", "Content-Encoding \(name), but the payload does not decode: read as it is")
             } else {

@@ -36,6 +36,9 @@ public struct SniffCharset: Sendable {
         if let transportLabel, let encoding = Self.resolve(label: transportLabel) {
             return Result(encoding: encoding, source: "http", bomLength: 0)
         }
+        if let utf16 = Self.utf16WithoutBOM(bytes) {
+            return Result(encoding: utf16, source: "detected", bomLength: 0)
+        }
         let declared: (label: String, encoding: String)? = bytes.withUnsafeBufferPointer { buffer in
             // The standard scans 1024 bytes; pages whose meta comes later (after long inline
             // scripts) are common, so a second, longer scan runs when the first finds nothing.
@@ -64,6 +67,22 @@ public struct SniffCharset: Sendable {
         if valid { return Result(encoding: "UTF-8", source: utf8 == .ascii ? "default" : "sniffed", bomLength: 0, isValidUTF8: true) }
         // No label and not UTF-8: guess from what the text looks like in each candidate charset.
         return Result(encoding: DetectCharset.detect(bytes[...]), source: "detected", bomLength: 0, isValidUTF8: false)
+    }
+
+    /// UTF-16 written without a byte order mark: markup and Latin text put a zero byte in every
+    /// other position (the high byte of each ASCII character), and only there.
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(1024)
+        guard sample.count >= 64 else { return nil }
+        var zerosAtEven = 0
+        var zerosAtOdd = 0
+        for (offset, byte) in sample.enumerated() where byte == 0 {
+            if offset % 2 == 0 { zerosAtEven += 1 } else { zerosAtOdd += 1 }
+        }
+        let pairs = sample.count / 2
+        if zerosAtOdd * 10 >= pairs * 6, zerosAtEven * 20 <= pairs { return "UTF-16LE" }
+        if zerosAtEven * 10 >= pairs * 6, zerosAtOdd * 20 <= pairs { return "UTF-16BE" }
+        return nil
     }
 
     /// The canonical encoding for a label, per the WHATWG table (labels are trimmed and

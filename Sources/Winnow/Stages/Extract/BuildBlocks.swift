@@ -87,7 +87,10 @@ struct BuildBlocks {
     mutating func build(roots: [Int]) {
         for root in roots {
             var stack: [Frame] = [.enter(index.elements[root].node)]
+            var steps = 0
             while let frame = stack.popLast() {
+                steps += 1
+                if PageBudget.spent(at: steps) { return }  // the pipeline rejects the page next
                 switch frame {
                 case .enter(let node): enter(node, isRoot: node == index.elements[root].node, stack: &stack)
                 case .exitBlock(let order): flush(order: order)

@@ -62,12 +62,23 @@ struct PageIndex {
         mark > 0 && mark <= elements.count ? mark - 1 : nil
     }
 
+    /// Set when the page holds more elements than its budget allows (the index then stops).
+    var overLimit: String?
+
     private mutating func index(root: Node) {
         root.mark = 1
         elements.append(Element(node: root, parent: -1, tag: root.tag, flags: []))
         var walker = TreeWalker(root: root)
+        let budget = PageBudget.current
+        var steps = 0
         while let node = walker.next() {
+            steps += 1
+            if PageBudget.spent(at: steps) { break }  // the pipeline rejects the page next
             if node.isElement {
+                if let budget, elements.count >= budget.maximumElements {
+                    overLimit = "over \(budget.maximumElements) elements (a page of generated markup)"
+                    break
+                }
                 let parentIndex = entryIndex(mark: node.parentMark) ?? 0
                 let parentFlags = elements[parentIndex].flags
                 let tag = node.tag

@@ -32,6 +32,7 @@ enum SegmentText {
         let count = utf8.count
         utf8.withUnsafeBufferPointer { buffer in
             while start <= count {
+                if PageBudget.spent(at: number) { break }  // the pipeline rejects the page next
                 var end = start
                 while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
                 number += 1

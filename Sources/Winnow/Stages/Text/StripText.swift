@@ -43,7 +43,9 @@ struct StripText {
         for index in lines.indices { lines[index].signals = LineSignals.measure(lines[index]) }
         let language = FunctionWords.language(of: lines)
         for index in lines.indices { lines[index].signals.adopt(languageIndex: language?.index) }
-        var fates = lines.map { vocabularyFate(of: $0) }
+        var fates = lines.enumerated().map { index, line in
+            PageBudget.spent(at: index) ? Fate.removed(.outsideContent, "not read: over the page time limit") : vocabularyFate(of: line)
+        }
         markRepeatsWithinPage(lines, fates: &fates)
         let run = densestRun(lines, fates: fates)
         let commentsStart = lines.indices.first { index in
