@@ -24,8 +24,10 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),  // WinnowIO only (SHA-256)
 
+        // A per-document arena allocator for libxml2 (xmlMemSetup), behind `--arena`.
+        .target(name: "CLibXML2Arena", dependencies: ["CLibXML2"]),
         // The DOM: the one module that holds libxml2 pointers.
-        .target(name: "WinnowHTML", dependencies: ["CLibXML2"]),
+        .target(name: "WinnowHTML", dependencies: ["CLibXML2", "CLibXML2Arena"]),
         // Bytes in and bytes out: files, folders, stdin, gzip, JSON Lines writing. No libxml2.
         .target(name: "WinnowIO", dependencies: ["CZlib", "CBrotli", "CCrypto"]),
         // The pipeline: one folder per stage under Stages/.
@@ -37,7 +39,7 @@ let package = Package(
         .plugin(name: "EmbedVocabulary", capability: .buildTool(), dependencies: ["VocabularyCompiler"]),
         .executableTarget(
             name: "winnow",
-            dependencies: ["Winnow", "WinnowIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Winnow", "WinnowHTML", "WinnowIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "WinnowTestSupport", dependencies: ["Winnow", "WinnowIO"]),
 
         .testTarget(name: "WinnowHTMLTests", dependencies: ["WinnowHTML"]),

@@ -81,3 +81,18 @@ import WinnowTestSupport
         #expect(run.status == 2)
     }
 }
+
+/// `--arena` (issue 8, an experiment behind a flag): the records are the same bytes with and
+/// without it. CI also runs this under AddressSanitizer.
+@Suite struct ArenaTests {
+    @Test func theArenaChangesNoRecord() throws {
+        var inputs = [Fixtures.samples.path]
+        if let shared = Fixtures.shared { inputs.append(shared.appendingPathComponent("seeds").path) }
+        let plain = try WinnowBinary.run(["clean", "--jobs", "2", "--allow-rejects"] + inputs)
+        let arena = try WinnowBinary.run(["clean", "--jobs", "2", "--allow-rejects", "--arena"] + inputs)
+        #expect(plain.status == 0)
+        #expect(arena.status == 0, "\(arena.standardError)")
+        #expect(plain.lines.count >= 5)
+        #expect(arena.standardOutput == plain.standardOutput)
+    }
+}
