@@ -1,18 +1,35 @@
 #!/usr/bin/env bash
-# Throughput on the 181 ScrapingHub pages, by the speed protocol in ../shared/DECISIONS.md:
-# pages uncompressed on disk, release build, whole-command wall time, one job (and --jobs 2),
-# median of RUNS, back to back with the libxml2 parse floor (../shared/eval/parse_floor.c).
+# Throughput, by the speed protocol in ../shared/DECISIONS.md: release build, whole-command
+# wall time, median of RUNS, back to back with the libxml2 parse floor
+# (../shared/eval/parse_floor.c) in the same run.
 #
-#   scripts/bench.sh [RUNS]        (default 7)
+#   scripts/bench.sh [RUNS] [--arena] [--warc RECORDS]
+#
+# 1. The 181 ScrapingHub pages, uncompressed on disk: the parse floor, then winnow clean on one
+#    core and on all cores: pages/s, MB/s of HTML, the parallel speed-up, peak RSS.
+# 2. With --warc RECORDS: a gzip-per-record WARC of about RECORDS records (half of them pages)
+#    written by warcio from the sample pages (scripts/make-test-warc.py), through winnow clean
+#    on one core and on all cores, with peak RSS: memory must not grow with the crawl.
+# --arena passes --arena to winnow (the libxml2 arena experiment) in a second row.
 #
 # For a repeatable figure, count instructions instead:
 #   objcopy --strip-debug .build/release/winnow /tmp/winnow-nodebug   # valgrind 3.19 cannot read DWARF 5
 #   valgrind --tool=callgrind /tmp/winnow-nodebug clean -q PAGES -o /dev/null --allow-rejects
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-7}
+runs=5
+arena=""
+warc_records=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --arena) arena=1; shift ;;
+    --warc) warc_records="$2"; shift 2 ;;
+    *) runs="$1"; shift ;;
+  esac
+done
 eval_dir=../shared/eval
 [ -d "$eval_dir/scrapinghub/html" ] || { echo "bench: $eval_dir/scrapinghub is absent" >&2; exit 2; }
+cores=$(nproc)
 
 swift build -c release >/dev/null
 work=$(mktemp -d)
@@ -22,19 +39,45 @@ for page in "$eval_dir"/scrapinghub/html/*.html.gz; do
   gunzip -c "$page" > "$work/pages/$(basename "$page" .gz)"
 done
 count=$(ls "$work/pages" | wc -l)
+bytes=$(cat "$work/pages"/* | wc -c)
 
 gcc -O2 -o "$work/parse_floor" "$eval_dir/parse_floor.c" $(pkg-config --cflags --libs libxml-2.0) -lz
 echo "== libxml2 parse floor (in-process timing, pages preloaded)"
-"$work/parse_floor" --reps 5 "$work/pages"
+floor_ms=$("$work/parse_floor" --reps 5 --parse-only "$work/pages" | tee /dev/stderr | awk '/^parse\+free/ {for (i = 1; i <= NF; i++) if ($i == "total") print $(i + 1)}')
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+# Runs winnow clean RUNS times on INPUT with the given options; prints "median-seconds peak-kilobytes".
 measure() {
+  local input=$1; shift
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e" .build/release/winnow clean -q "$@" "$work/pages" -o "$work/out.jsonl" --allow-rejects 2>&1 >/dev/null | tail -n 1
-  done | median
+    /usr/bin/time -f "%e %M" .build/release/winnow clean -q --allow-rejects "$@" "$input" -o "$work/out.jsonl" 2>&1 >/dev/null | tail -n 1
+  done | sort -n | awk '{t[NR]=$1; if ($2 > m) m = $2} END {print (NR % 2 ? t[(NR+1)/2] : (t[NR/2] + t[NR/2+1]) / 2), m}'
 }
-one=$(measure --jobs 1)
-two=$(measure --jobs 2)
-echo "== winnow clean, $count pages, whole command wall time, median of $runs"
-awk -v t="$one" -v n="$count" 'BEGIN {printf "--jobs 1: %.2f s  %.0f pages/s  %.2f ms/page\n", t, n / t, 1000 * t / n}'
-awk -v t="$two" -v n="$count" 'BEGIN {printf "--jobs 2: %.2f s  %.0f pages/s  %.2f ms/page\n", t, n / t, 1000 * t / n}'
+report() {  # LABEL SECONDS PEAK-KB PAGES BYTES [ONE-CORE-SECONDS]
+  awk -v l="$1" -v t="$2" -v m="$3" -v n="$4" -v b="$5" -v one="${6:-}" -v f="$floor_ms" 'BEGIN {
+    printf "%-26s %6.2f s  %5.0f pages/s  %6.1f MB/s  peak %4.0f MB", l, t, n / t, b / t / 1e6, m / 1024
+    if (one != "") printf "  speed-up %.2fx", one / t
+    if (f != "" && n == '"$count"') printf "  %.2fx the parse floor", t * 1000 / f
+    printf "\n" }'
+}
+rows=("")
+[ -n "$arena" ] && rows+=("--arena")
+# One core, then all cores, for each row of options.
+bench_input() {  # INPUT PAGES BYTES
+  for row in "${rows[@]}"; do
+    read -r one one_peak < <(measure "$1" --jobs 1 $row)
+    read -r all all_peak < <(measure "$1" --jobs "$cores" $row)
+    report "--jobs 1 $row" "$one" "$one_peak" "$2" "$3"
+    report "--jobs $cores $row" "$all" "$all_peak" "$2" "$3" "$one"
+  done
+}
+echo "== winnow clean, $count ScrapingHub pages ($((bytes / 1000000)) MB), whole command, median of $runs; $cores cores"
+bench_input "$work/pages" "$count" "$bytes"
+
+if [ -n "$warc_records" ]; then
+  .venv-tools/bin/python scripts/make-test-warc.py "$work/crawl.warc.gz" "$work/crawl.json" samples/*.html --records "$warc_records"
+  warc_pages=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["pages"]))' "$work/crawl.json")
+  warc_bytes=$(stat -c %s "$work/crawl.warc.gz")
+  echo "== winnow clean, generated WARC: $warc_pages pages in about $warc_records records ($((warc_bytes / 1000000)) MB gzip), median of $runs"
+  bench_input "$work/crawl.warc.gz" "$warc_pages" "$warc_bytes"
+fi
