@@ -3,7 +3,7 @@ internal import CLibXML2
 extension Node {
     /// The value of an attribute (names are matched as libxml2 stores them: lower case in HTML).
     public func attribute(_ name: String) -> String? {
-        guard isElement else { return nil }
+        guard isElement, property(named: name) != nil else { return nil }
         guard let value = xmlGetProp(pointer, name) else { return nil }
         defer { winnow_xml_free(value) }
         return String(cString: value)
@@ -12,7 +12,28 @@ extension Node {
     /// Whether the element has this attribute at all (`hidden`, `itemscope`…).
     public func hasAttribute(_ name: String) -> Bool {
         guard isElement else { return false }
-        return xmlHasProp(pointer, name) != nil
+        return property(named: name) != nil
+    }
+
+    /// The attribute node of that name: a walk of the element's attributes comparing bytes.
+    /// (Handing a Swift String to `xmlHasProp` builds a C string on every call, which on a
+    /// page of thousands of elements asked for several attributes each adds up.)
+    private func property(named name: String) -> xmlAttrPtr? {
+        var key = name
+        return key.withUTF8 { wanted -> xmlAttrPtr? in
+            var attribute = pointer.pointee.properties
+            while let current = attribute {
+                if let stored = current.pointee.name, Self.equals(stored, wanted) { return current }
+                attribute = current.pointee.next
+            }
+            return nil
+        }
+    }
+
+    /// Whether a NUL-terminated name holds exactly these bytes.
+    private static func equals(_ stored: UnsafePointer<UInt8>, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<wanted.count where stored[index] != wanted[index] { return false }
+        return stored[wanted.count] == 0
     }
 
     /// All attributes, in source order.
@@ -36,7 +57,7 @@ extension Node {
     /// Calls `body` with the raw UTF-8 bytes of an attribute's value when it is a plain text
     /// value (the common case), without allocating a String.
     public func withAttributeBytes<R>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard isElement, let property = xmlHasProp(pointer, name) else { return nil }
+        guard isElement, let property = property(named: name) else { return nil }
         guard let child = property.pointee.children, child.pointee.next == nil, let content = child.pointee.content
         else {
             return attribute(name).map { value in
