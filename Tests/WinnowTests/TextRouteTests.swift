@@ -223,3 +223,16 @@ import WinnowIO
         #expect(RenderExplanation().run(result).contains("[text line, line 1]"))
     }
 }
+
+/// `BuildBlocks.comparable` folds on bytes where it can; it must agree with the standard
+/// library's lower-casing everywhere.
+@Suite struct ComparableTests {
+    @Test(arguments: [
+        "Read More", "  Share   this\tArticle  ", "ÀÉÎÕÜ Ñandú Œuvre ×÷ ß", "МОСКВА Ёлка Ѐ Џ Пётр", "ΑΘΗΝΑ Ωμέγα Άλφα",
+        "It’s ‘quoted’", "no\u{00A0}break\u{2009}thin\u{3000}ideographic", "İstanbul ŁÓDŹ Ğ", "Ｆｕｌｌ", "ԱՐՄԵՆ", "Ḁḁ", "日本語のテキスト",
+        "emoji 👍🏽 mixed CASE", "", " ", "a\u{2028}b",
+    ])
+    func bytePathAgreesWithTheStandardLibrary(_ text: String) {
+        #expect(BuildBlocks.comparable(text) == BuildBlocks.comparableUsingStandardLibrary(text))
+    }
+}

@@ -386,7 +386,98 @@ struct BuildBlocks {
     }
 
     /// Lower case, straight apostrophes, single spaces: how phrases and titles are compared.
+    /// One pass over the UTF-8 bytes: ASCII, Latin-1 letters, Greek and Cyrillic capitals are
+    /// lower-cased on the bytes, curly single quotes become ', Unicode spaces one space; a text
+    /// with capitals of other scripts goes through `comparableUsingStandardLibrary`.
     static func comparable(_ text: String) -> String {
+        var copy = text
+        var needsStandardLibrary = false
+        // Folding never lengthens the text, so the result is written in place of a buffer the
+        // input's size (no array, no closure captures: those cost exclusivity checks per byte).
+        let folded = copy.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { output in
+                var length = 0
+                var pendingSpace = false
+                var index = 0
+                let count = bytes.count
+                while index < count {
+                    let byte = bytes[index]
+                    var first = byte
+                    var second: UInt8 = 0
+                    var written = 1
+                    if byte < 0x80 {
+                        index += 1
+                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                            pendingSpace = length > 0
+                            continue
+                        }
+                        if byte >= 0x41 && byte <= 0x5A { first = byte | 0x20 }
+                    } else {
+                        let next: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+                        let third: UInt8 = index + 2 < count ? bytes[index + 2] : 0
+                        let width = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, count - index)
+                        var isSpace = false
+                        switch byte {
+                        case 0xC2 where next == 0xA0 || next == 0x85:
+                            isSpace = true
+                        case 0xC3 where next >= 0x80 && next <= 0x9E && next != 0x97:  // À-Þ
+                            second = next + 0x20; written = 2
+                        case 0xC4...0xCD, 0xD2...0xD5:  // Latin Extended, IPA, combining marks, Cyrillic extensions, Armenian
+                            needsStandardLibrary = true
+                            return 0
+                        case 0xCE where next >= 0x91 && next <= 0xA9 && next != 0xA2:  // Α-Ω
+                            if next <= 0x9F { second = next + 0x20 } else { first = 0xCF; second = next - 0x20 }
+                            written = 2
+                        case 0xCE where next >= 0x86 && next <= 0x8F, 0xCF where next >= 0x8F, 0xD1 where next >= 0xA0:
+                            needsStandardLibrary = true
+                            return 0
+                        case 0xD0 where next >= 0x80 && next <= 0x8F:  // Ѐ-Џ
+                            first = 0xD1; second = next + 0x10; written = 2
+                        case 0xD0 where next >= 0x90 && next <= 0x9F:  // А-П
+                            second = next + 0x20; written = 2
+                        case 0xD0 where next >= 0xA0 && next <= 0xAF:  // Р-Я
+                            first = 0xD1; second = next - 0x20; written = 2
+                        case 0xE2 where next == 0x80 && (third == 0x98 || third == 0x99):
+                            first = 0x27
+                        case 0xE2 where next == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF),
+                             0xE2 where next == 0x81 && third == 0x9F, 0xE3 where next == 0x80 && third == 0x80,
+                             0xE1 where next == 0x9A && third == 0x80:
+                            isSpace = true
+                        case 0xE1 where next >= 0xB8, 0xE2 where next >= 0xB0 && next <= 0xB3,  // Latin Extended Additional, Greek Extended, Glagolitic, Coptic
+                             0xEF where next == 0xBC && third >= 0xA1 && third <= 0xBA:  // fullwidth capitals
+                            needsStandardLibrary = true
+                            return 0
+                        default:
+                            written = -width  // copy the sequence as it is
+                        }
+                        if isSpace {
+                            pendingSpace = length > 0
+                            index += width
+                            continue
+                        }
+                        if written < 0 {
+                            if pendingSpace { output[length] = 0x20; length += 1; pendingSpace = false }
+                            for offset in 0..<width { output[length + offset] = bytes[index + offset] }
+                            length += width
+                            index += width
+                            continue
+                        }
+                        index += width
+                    }
+                    if pendingSpace { output[length] = 0x20; length += 1; pendingSpace = false }
+                    output[length] = first
+                    length += 1
+                    if written == 2 { output[length] = second; length += 1 }
+                }
+                return length
+            }
+        }
+        return needsStandardLibrary ? comparableUsingStandardLibrary(text) : folded
+    }
+
+    /// `comparable` through the standard library's lower-casing, for texts with capitals the
+    /// byte path does not map.
+    static func comparableUsingStandardLibrary(_ text: String) -> String {
         // ASCII fast path: most short blocks are ASCII; fold case and spaces on bytes.
         var ascii: [UInt8] = []
         ascii.reserveCapacity(text.utf8.count)
