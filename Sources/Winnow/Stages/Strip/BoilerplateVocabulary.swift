@@ -109,15 +109,30 @@ enum BoilerplateVocabulary {
     struct PhraseIndex {
         /// Exact phrases by `ByteHash` of their bytes (Swift's String hashing normalizes first).
         var exact: [UInt64: (phrase: String, position: Int)] = [:]
-        var prefixes: [(bytes: [UInt8], position: Int)] = []
-        var substrings: [(bytes: [UInt8], position: Int)] = []
+        /// Prefixes by their first byte.
+        var prefixes: [[(bytes: [UInt8], position: Int)]] = Array(repeating: [], count: 256)
+        /// Substrings by their first two bytes: a text is scanned once, and only at the places
+        /// where some phrase could start are phrases compared.
+        var bigramBucket: [UInt16] = Array(repeating: 0, count: 1 << 16)
+        var substringBuckets: [[(bytes: [UInt8], position: Int)]] = [[]]
 
         init(_ phrases: [(category: BoilerplateCategory, match: PhraseMatch)]) {
             for (position, phrase) in phrases.enumerated() {
                 switch phrase.match {
-                case .exact(let text): if exact[ByteHash.of(text)] == nil { exact[ByteHash.of(text)] = (text, position) }
-                case .prefix(let text): prefixes.append((Array(text.utf8), position))
-                case .contains(let text): substrings.append((Array(text.utf8), position))
+                case .exact(let text):
+                    if exact[ByteHash.of(text)] == nil { exact[ByteHash.of(text)] = (text, position) }
+                case .prefix(let text):
+                    let bytes = Array(text.utf8)
+                    if let first = bytes.first { prefixes[Int(first)].append((bytes, position)) }
+                case .contains(let text):
+                    let bytes = Array(text.utf8)
+                    guard bytes.count >= 2 else { continue }
+                    let bigram = Int(bytes[0]) << 8 | Int(bytes[1])
+                    if bigramBucket[bigram] == 0 {
+                        substringBuckets.append([])
+                        bigramBucket[bigram] = UInt16(substringBuckets.count - 1)
+                    }
+                    substringBuckets[Int(bigramBucket[bigram])].append((bytes, position))
                 }
             }
         }
@@ -128,29 +143,20 @@ enum BoilerplateVocabulary {
             if let hit = exact[ByteHash.of(comparable)], hit.phrase == comparable { best = hit.position }
             var text = comparable
             text.withUTF8 { bytes in
-                for (prefix, position) in prefixes where position < (best ?? .max) && prefix.count <= bytes.count {
-                    if prefix.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, prefix.count) }) == 0 { best = position }
+                guard let base = bytes.baseAddress, let first = bytes.first else { return }
+                for (prefix, position) in prefixes[Int(first)] where position < (best ?? .max) && prefix.count <= bytes.count {
+                    if prefix.withUnsafeBytes({ memcmp($0.baseAddress!, base, prefix.count) }) == 0 { best = position }
                 }
-                for (needle, position) in substrings where position < (best ?? .max) && needle.count <= bytes.count {
-                    if Self.contains(bytes, needle) { best = position }
+                guard bytes.count >= 2 else { return }
+                for start in 0..<(bytes.count - 1) {
+                    let bucket = bigramBucket[Int(bytes[start]) << 8 | Int(bytes[start + 1])]
+                    guard bucket != 0 else { continue }
+                    for (needle, position) in substringBuckets[Int(bucket)] where position < (best ?? .max) && start + needle.count <= bytes.count {
+                        if needle.withUnsafeBytes({ memcmp($0.baseAddress!, base + start, needle.count) }) == 0 { best = position }
+                    }
                 }
             }
             return best
-        }
-
-        private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-            guard let base = bytes.baseAddress else { return false }
-            return needle.withUnsafeBufferPointer { pattern in
-                let first = Int32(pattern[0])
-                var offset = 0
-                let last = bytes.count - pattern.count
-                while offset <= last, let hit = memchr(base + offset, first, last - offset + 1) {
-                    let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return true }
-                    offset = position + 1
-                }
-                return false
-            }
         }
     }
 
