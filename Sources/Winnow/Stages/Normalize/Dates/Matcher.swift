@@ -173,7 +173,7 @@ extension FindDates {
         /// 2021-06-22, 22.06.2021, 22/06/2021 (06/22/2021 in English).
         private func numericDate() -> (Mention, Int)? {
             guard let first = token(0), first.isNumber else { return nil }
-            if let y = year(0), isPunctuation(1, "-"), let m = tokens.integer(token(2)!), isPunctuation(3, "-"), let d = day(4),
+            if let y = year(0), isPunctuation(1, "-"), let monthToken = token(2), let m = tokens.integer(monthToken), isPunctuation(3, "-"), let d = day(4),
                (2...4).allSatisfy(touchesPrevious), let iso = FindDates.iso(y, m, d)
             {
                 return mention(0, 4, iso, .absolute)
