@@ -28,7 +28,7 @@ case "$target" in
       -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,trace-cmp,pc-table \
       -Xcc -fsanitize=address -Xcc -fsanitize-coverage=inline-8bit-counters,trace-cmp,pc-table >/dev/null
     objects=$(find -L "$build/release" -name '*.o' \( -path '*/Winnow.build/*' -o -path '*/WinnowHTML.build/*' -o -path '*/WinnowIO.build/*' \
-      -o -path '*/Yams.build/*' -o -path '*/CYaml.build/*' -o -path '*/CICUConvert.build/*' \))
+      -o -path '*/Yams.build/*' -o -path '*/CYaml.build/*' -o -path '*/CICUConvert.build/*' -o -path '*/CLibXML2Arena.build/*' \))
     maps=$(find -L "$build/release" -name module.modulemap \( -path '*/Winnow*' -o -path '*/Yams*' -o -path '*/CICUConvert*' \) \
       | grep -v Tests | sed 's/^/-Xcc -fmodule-map-file=/')
     swiftc -O -parse-as-library -sanitize=fuzzer,address -module-name FuzzTarget \
