@@ -63,6 +63,19 @@ struct DateLanguage: Sendable {
     /// Month and weekday words of this language and of English, folded as names are
     /// (`NameKey`): never a name on their own ("Monday", "juin").
     private(set) var calendarWords: Set<String> = []
+    /// Each word that can open a mention, with the patterns it can open: one lookup per word
+    /// instead of one per table.
+    private(set) var openers: [String: Openers] = [:]
+
+    struct Openers: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let month = Openers(rawValue: 1)
+        static let monthPreposition = Openers(rawValue: 2)
+        static let weekday = Openers(rawValue: 4)
+        static let dayWord = Openers(rawValue: 8)
+        static let ago = Openers(rawValue: 16)
+        static let lastPeriod = Openers(rawValue: 32)
+    }
 
     mutating func index() {
         weekdayOpeners = Set(weekdays.keys.compactMap { $0.split(separator: "-").first.map(String.init) })
@@ -74,6 +87,15 @@ struct DateLanguage: Sendable {
         openingShapes = Self.shapes(words)
         futureShapes = Self.shapes(futureWords.union(["set"]))
         unitShapes = Self.shapes(units.keys)
+        func mark<S: Sequence>(_ words: S, _ kind: Openers) where S.Element == String {
+            for word in words { openers[word, default: []].insert(kind) }
+        }
+        mark(months.keys, .month)
+        mark(monthPrepositions, .monthPreposition)
+        mark(weekdayPrepositions.union(weekdayOpeners), .weekday)
+        mark(dayPhraseOpeners.union(dayWords.keys), .dayWord)
+        mark(agoOpeners.union(numbers.keys), .ago)
+        mark(lastPeriodOpeners, .lastPeriod)
         let english = DateLanguages.english
         calendarWords = Set([months.keys, weekdays.keys, english.months.keys, english.weekdays.keys].joined().map(NameKey.fold))
     }

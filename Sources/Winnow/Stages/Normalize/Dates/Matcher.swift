@@ -19,14 +19,13 @@ extension FindDates {
         /// apply, so a common word like "in" or "a" costs a set lookup or two, not nine patterns.
         func match(first: String?) -> (Mention, Int)? {
             guard let first else { return numericDate() ?? dayFirstDate() ?? ago() }
-            if table.language.months[first] != nil, let found = monthFirstDate() ?? monthAndYear() { return found }
-            if table.language.monthPrepositions.contains(first), let found = prepositionAndMonth() { return found }
-            if table.language.weekdayPrepositions.contains(first) || table.language.weekdayOpeners.contains(first), let found = weekdays() {
-                return found
-            }
-            if table.language.dayWords[first] != nil || table.language.dayPhraseOpeners.contains(first), let found = dayWord() { return found }
-            if table.language.agoOpeners.contains(first) || table.language.numbers[first] != nil, let found = ago() { return found }
-            if table.language.lastPeriodOpeners.contains(first), let found = lastPeriod() { return found }
+            guard let opens = table.language.openers[first] else { return nil }
+            if opens.contains(.month), let found = monthFirstDate() ?? monthAndYear() { return found }
+            if opens.contains(.monthPreposition), let found = prepositionAndMonth() { return found }
+            if opens.contains(.weekday), let found = weekdays() { return found }
+            if opens.contains(.dayWord), let found = dayWord() { return found }
+            if opens.contains(.ago), let found = ago() { return found }
+            if opens.contains(.lastPeriod), let found = lastPeriod() { return found }
             return nil
         }
 
