@@ -63,7 +63,7 @@ public struct DefaultPipeline: Sendable {
         let rule = host.flatMap { options.rules.rule(forHost: $0) }
         let stripped = StripText(rule: rule, repeated: options.repeatedLines.site(for: options.baseURL)).run(lines)
         try budget?.check(.strip)
-        var extracted = try ExtractText(url: options.baseURL, fetchedAt: options.fetchedAt).run(stripped, trace: &trace)
+        var extracted = try ExtractText(url: options.baseURL).run(stripped, trace: &trace)
         try Self.checkTextSize(extracted, options: options)
         if let rule {
             extracted.rules = [rule.file]

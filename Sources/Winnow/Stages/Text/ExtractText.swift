@@ -16,7 +16,6 @@ import Foundation
 /// before prose), list items (bulleted lines) and paragraphs.
 struct ExtractText {
     var url: String?
-    var fetchedAt: String?
 
     enum Role: Equatable {
         case body, title, description, caption, credit, byline, dateline, comment
@@ -233,7 +232,8 @@ struct ExtractText {
     static func isHeadlineLike(_ line: TextLine, minimumWords: Int) -> Bool {
         let words = line.signals.words
         guard words >= minimumWords, words <= 30, !line.bullet, !line.signals.isDate else { return false }
-        return !line.text.hasSuffix(".") || words <= 3 && false
+        // A headline does not end in a full stop (a question or an exclamation may).
+        return !line.text.hasByteSuffix(".")
     }
 
     private func isHeading(at index: Int, lines: [TextLine], fates: [StripText.Fate], roles: [Role?]) -> Bool {
@@ -293,9 +293,6 @@ struct ExtractText {
 
     private func removal(_ line: TextLine, category: BoilerplateCategory, reason: String, order: Int) -> Removal {
         let excerpt = line.text.count > 80 ? String(line.text.prefix(80)) + "…" : line.text
-        var removal = Removal(category: category, reason: reason, stage: "strip", element: "text line", line: line.number,
-                              excerpt: excerpt, order: order)
-        removal.fullText = nil
-        return removal
+        return Removal(category: category, reason: reason, stage: "strip", element: "text line", line: line.number, excerpt: excerpt, order: order)
     }
 }
