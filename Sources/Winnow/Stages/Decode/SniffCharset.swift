@@ -88,7 +88,7 @@ public struct SniffCharset: Sendable {
     /// The canonical encoding for a label, per the WHATWG table (labels are trimmed and
     /// compared case-insensitively).
     public static func resolve(label: String) -> String? {
-        let trimmed = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let trimmed = label.trimmedASCII().lowercased()
         return EncodingLabels.canonicalName(forLabel: trimmed)
     }
 

@@ -44,7 +44,7 @@ struct ExtractMetadata {
             case .html:
                 htmlLanguage = node.attribute("lang") ?? node.attribute("xml:lang")
             case .meta:
-                guard let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty
+                guard let content = node.attribute("content")?.trimmedASCII(), !content.isEmpty
                 else { continue }
                 for key in ["property", "name", "itemprop", "http-equiv"] {
                     if let name = node.attribute(key)?.lowercased(), meta[name] == nil { meta[name] = content }

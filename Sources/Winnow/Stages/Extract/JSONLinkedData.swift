@@ -72,7 +72,7 @@ struct JSONLinkedData {
         if let text = value as? String {
             // Some sites escape HTML inside JSON strings (&#8217;, &quot;): decode it here.
             let decoded = RepairEntities.repair(text)?.text ?? text
-            let trimmed = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = decoded.trimmedASCII()
             return trimmed.isEmpty ? nil : trimmed
         }
         if let array = value as? [Any] { return array.lazy.compactMap { string($0) }.first }

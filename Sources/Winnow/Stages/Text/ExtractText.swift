@@ -175,7 +175,7 @@ struct ExtractText {
         }
         // "Russian Defence Ministry / AFP", "Sanjeev Verma/Hindustan Times/Getty Images": a short agency credit.
         if line.signals.words <= 8, !line.signals.endsSentence, let slash = line.text.lastIndex(of: "/") {
-            let after = line.text[line.text.index(after: slash)...].trimmingCharacters(in: .whitespaces)
+            let after = String(line.text[line.text.index(after: slash)...]).trimmedASCII()
             if after.split(separator: " ").count <= 3, line.text.containsBytes(" / ") || CreditLines.isAgency(after) { return .credit }
         }
         // "… didn't get it.Credit...Doug Mills/The New York Times": a caption carrying its credit.
@@ -190,7 +190,7 @@ struct ExtractText {
     static func datelineDate(_ lower: String) -> DateParser.Parsed? {
         guard lower.utf8.count <= 120, lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         for part in lower.components(separatedBy: " | ") {
-            let part = part.trimmingCharacters(in: .whitespaces)
+            let part = part.trimmedASCII()
             for label in datelineLabels where part.hasBytePrefix(label) {
                 let rest = String(part.dropFirst(label.count).drop { $0 == ":" || $0 == " " || $0 == "," })
                 if let parsed = DateParser.parse(rest) { return parsed }
