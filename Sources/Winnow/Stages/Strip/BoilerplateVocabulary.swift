@@ -82,25 +82,9 @@ enum BoilerplateVocabulary {
         return all.enumerated().sorted { (rank($0.element.category), $0.offset) < (rank($1.element.category), $1.offset) }.map(\.element)
     }()
 
+    /// How a phrase matches a comparable text; `PhraseIndex` does the matching.
     enum PhraseMatch {
         case exact(String), prefix(String), contains(String)
-
-        /// Matches on UTF-8 bytes (Foundation's `contains` would go through NSString).
-        func matches(_ text: [UInt8]) -> Bool {
-            switch self {
-            case .exact(let phrase): return text.elementsEqual(phrase.utf8)
-            case .prefix(let phrase): return text.starts(with: phrase.utf8)
-            case .contains(let phrase):
-                let needle = Array(phrase.utf8)
-                guard needle.count <= text.count, let first = needle.first else { return false }
-                var index = 0
-                while index + needle.count <= text.count {
-                    if text[index] == first, text[index..<(index + needle.count)].elementsEqual(needle) { return true }
-                    index += 1
-                }
-                return false
-            }
-        }
     }
 
     /// `phrases` arranged for lookup: exact phrases hashed, prefixes and substrings as bytes;
