@@ -34,11 +34,12 @@ public struct DecodePage: Sendable {
             }
         } else if page.compression == .deflate || page.compression == .brotli {
             let name = page.compression == .deflate ? "deflate" : "br"
+            let decompress = page.compression == .deflate ? Deflate.decompress : Brotli.decompress
             let limit = min(maximumBytes, bombLimit)
-            let plain = page.compression == .deflate ? Deflate.decompress(bytes, limit: limit) : Brotli.decompress(bytes, limit: limit)
-            if let plain {
+            if let plain = decompress(bytes, limit) {
                 bytes = plain
-            } else if limit < maximumBytes, (page.compression == .deflate ? Deflate.decompress(bytes, limit: maximumBytes) : Brotli.decompress(bytes, limit: maximumBytes)) != nil {
+            } else if limit < maximumBytes, decompress(bytes, maximumBytes) != nil {
+                // It failed only for its expansion: a bomb, not a damaged payload.
                 throw Reject(stage: .decode, reason: bombReason)
             } else if Self.looksLikeText(bytes) {
                 trace.note("decode", "Content-Encoding \(name), but the payload does not decode: read as it is")

@@ -30,10 +30,7 @@ struct BuildBlocks {
     private(set) var items: [(order: Int, item: Item)] = []
     /// Characters the text model changed: invisible characters removed, no-break spaces made
     /// spaces, C1 controls read as windows-1252, decomposed accents composed.
-    var repairs: [(String, Int)] {
-        [("invisibleCharacters", builder.removedInvisibles), ("noBreakSpaces", builder.replacedNoBreakSpaces),
-         ("c1Controls", builder.replacedC1Controls), ("nfc", builder.composedCharacters)]
-    }
+    var repairs: [(String, Int)] { builder.repairs }
     private var builder = TextBuilder()
     private var runOrder = -1
     private var runVisible = 0

@@ -24,6 +24,12 @@ struct TextBuilder {
 
     var isEmpty: Bool { bytes.isEmpty }
 
+    /// The repairs counted so far, under their names in the record's `repairs`.
+    var repairs: [(String, Int)] {
+        [("invisibleCharacters", removedInvisibles), ("noBreakSpaces", replacedNoBreakSpaces),
+         ("c1Controls", replacedC1Controls), ("nfc", composedCharacters)]
+    }
+
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         var index = 0
         let count = text.count

@@ -11,10 +11,7 @@ public struct RepairText: Sendable {
     func run(_ page: ParsedPage, trace: inout Trace) {
         guard let root = page.document.rootElement else { return }
         var walker = TreeWalker(root: root)
-        var repaired = 0
-        var entities = 0
-        var placeholders = 0
-        var markup = 0
+        var counts = Counts()
         while let node = walker.next() {
             // Code is not text: scripts and styles are left alone, except JSON-LD, whose strings
             // become the record's metadata. There only mojibake is repaired (it yields letters);
@@ -31,35 +28,41 @@ public struct RepairText: Sendable {
             let mojibake = node.withContentBytes(RepairMojibake.mightContainMojibake) == true
             let references = !inScript && node.withContentBytes(RepairEntities.mightContainReference) == true
             let leaks = !inScript && node.withContentBytes(RepairLeakedText.mightContainLeak) == true && !Self.isInCode(node)
-            guard mojibake || references || leaks, var text = node.content else { continue }
-            var changed = false
-            if mojibake, let (fixed, count) = RepairMojibake.repair(text) {
-                text = fixed
-                repaired += count
-                changed = true
-            }
-            if references, let (fixed, count) = RepairEntities.repair(text) {
-                text = fixed
-                entities += count
-                changed = true
-            }
-            // After entities: `&lt;!-- tag --&gt;` written twice shows as `<!-- tag -->` only now.
-            if leaks || (references && changed), let fixed = RepairLeakedText.repair(text) {
-                text = fixed.text
-                placeholders += fixed.placeholders
-                markup += fixed.markup
-                changed = true
-            }
-            if changed { node.replaceContent(text) }
+            guard mojibake || references || leaks, let text = node.content,
+                  let fixed = Self.repair(text, mojibake: mojibake, references: references, leaks: leaks, counts: &counts)
+            else { continue }
+            node.replaceContent(fixed)
         }
-        trace.countRepair("mojibake", by: repaired)
-        trace.countRepair("doubleEscapedEntities", by: entities)
-        trace.countRepair("placeholders", by: placeholders)
-        trace.countRepair("leakedMarkup", by: markup)
+        counts.record(in: &trace)
     }
 
-    /// Repair counts of flat text (the text route), recorded under the same names as for HTML.
-    struct FlatCounts {
+    /// The three repairs, in order, on one text, as far as the quick scans said they might
+    /// apply; nil when nothing changed.
+    static func repair(_ line: String, mojibake: Bool, references: Bool, leaks: Bool, counts: inout Counts) -> String? {
+        var text = line
+        var changed = false
+        if mojibake, let (fixed, count) = RepairMojibake.repair(text) {
+            text = fixed
+            counts.mojibake += count
+            changed = true
+        }
+        if references, let (fixed, count) = RepairEntities.repair(text) {
+            text = fixed
+            counts.entities += count
+            changed = true
+        }
+        // After entities: `&lt;!-- tag --&gt;` written twice shows as `<!-- tag -->` only now.
+        if leaks || (references && changed), let fixed = RepairLeakedText.repair(text) {
+            text = fixed.text
+            counts.placeholders += fixed.placeholders
+            counts.markup += fixed.markup
+            changed = true
+        }
+        return changed ? text : nil
+    }
+
+    /// Repair counts, recorded under their names in the record's `repairs`.
+    struct Counts {
         var mojibake = 0, entities = 0, placeholders = 0, markup = 0
 
         func record(in trace: inout Trace) {
@@ -75,30 +78,13 @@ public struct RepairText: Sendable {
         RepairMojibake.mightContainMojibake(bytes) || RepairEntities.mightContainReference(bytes) || RepairLeakedText.mightContainLeak(bytes)
     }
 
-    /// One line of flat text through the same three repairs, in the same order, as a text node.
-    static func repairFlat(_ line: String, counts: inout FlatCounts) -> String {
-        var text = line
+    /// One line of flat text through the same repairs as a text node (the text route).
+    static func repairFlat(_ line: String, counts: inout Counts) -> String {
         var copy = line
         let (mojibake, references, leaks) = copy.withUTF8 { bytes in
             (RepairMojibake.mightContainMojibake(bytes), RepairEntities.mightContainReference(bytes), RepairLeakedText.mightContainLeak(bytes))
         }
-        guard mojibake || references || leaks else { return line }
-        if mojibake, let (fixed, count) = RepairMojibake.repair(text) {
-            text = fixed
-            counts.mojibake += count
-        }
-        var decoded = false
-        if references, let (fixed, count) = RepairEntities.repair(text) {
-            text = fixed
-            counts.entities += count
-            decoded = true
-        }
-        if leaks || decoded, let fixed = RepairLeakedText.repair(text) {
-            text = fixed.text
-            counts.placeholders += fixed.placeholders
-            counts.markup += fixed.markup
-        }
-        return text
+        return repair(line, mojibake: mojibake, references: references, leaks: leaks, counts: &counts) ?? line
     }
 
     /// Text about code keeps its braces and angle brackets.

@@ -32,20 +32,20 @@ struct ExtractText {
         guard !stripped.run.isEmpty else { throw Reject(stage: .extract, reason: "no body-like lines (flat text)") }
 
         // Metadata lines inside the run and in the stretch just above it.
-        let above = max(0, stripped.run.lowerBound - 12)..<stripped.run.lowerBound
-        for index in Array(above) + Array(stripped.run) where !isVocabularyRemoval(fates[index]) {
+        let nearby = max(0, stripped.run.lowerBound - 12)..<stripped.run.upperBound
+        for index in nearby where !isVocabularyRemoval(fates[index]) {
             let line = lines[index]
             if let role = Self.metadataRole(of: line) { roles[index] = role }
         }
         // A line just before a credit line is its photo's caption.
-        for index in Array(above) + Array(stripped.run) where roles[index] == .credit && index > 0 {
+        for index in nearby where roles[index] == .credit && index > 0 {
             let previous = index - 1
             if roles[previous] == nil, !isVocabularyRemoval(fates[previous]), !lines[previous].signals.isDate,
                !CreditLines.isRoleLine(lines[index].comparable) {
                 roles[previous] = .caption
             }
         }
-        for index in Array(above) + Array(stripped.run) where roles[index] == nil && lines[index].text.containsBytes(" © ") {
+        for index in nearby where roles[index] == nil && lines[index].text.containsBytes(" © ") {
             roles[index] = .caption
         }
 

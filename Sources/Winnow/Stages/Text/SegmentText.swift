@@ -27,7 +27,7 @@ enum SegmentText {
         var builder = TextBuilder()
         var number = 0
         var blankBefore = true
-        var repairs = RepairText.FlatCounts()
+        var repairs = RepairText.Counts()
         var start = 0
         let count = utf8.count
         utf8.withUnsafeBufferPointer { buffer in
@@ -71,10 +71,7 @@ enum SegmentText {
                 start = end + 1
             }
         }
-        for (name, value) in [("invisibleCharacters", builder.removedInvisibles), ("noBreakSpaces", builder.replacedNoBreakSpaces),
-                              ("c1Controls", builder.replacedC1Controls), ("nfc", builder.composedCharacters)] {
-            trace.countRepair(name, by: value)
-        }
+        for (name, value) in builder.repairs { trace.countRepair(name, by: value) }
         repairs.record(in: &trace)
         return lines
     }
