@@ -54,10 +54,10 @@ public struct PageReader: Sendable {
         }
     }
 
-    enum ReadProblem: Error, CustomStringConvertible {
+    public enum ReadProblem: Error, CustomStringConvertible {
         case system(String)
         case tooLarge(Int)
-        var description: String {
+        public var description: String {
             switch self {
             case .system(let message): return message
             case .tooLarge(let limit): return "larger than the \(limit)-byte page limit"
@@ -65,7 +65,8 @@ public struct PageReader: Sendable {
         }
     }
 
-    static func readAll(_ descriptor: Int32, limit: Int) -> Result<[UInt8], ReadProblem> {
+    /// Every byte of an open file, up to `limit` (more is `.tooLarge`).
+    public static func readAll(_ descriptor: Int32, limit: Int) -> Result<[UInt8], ReadProblem> {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {

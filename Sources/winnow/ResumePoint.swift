@@ -85,14 +85,7 @@ struct ResumePoint {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ReadFailure() }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { if errno == EINTR { continue }; throw ReadFailure() }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
-        }
+        return try PageReader.readAll(descriptor, limit: .max).mapError { _ in ReadFailure() }.get()
     }
 
     struct ReadFailure: Error {}
