@@ -11,7 +11,9 @@ public struct ParseHTML: Sendable {
         }
         let document: HTMLDocument
         do {
-            document = try HTMLDocument(utf8: page.utf8)
+            // Script and style bodies are not read past this point (JSON-LD apart, which stays):
+            // libxml2 is spared reading them (`ScriptBodies`).
+            document = try HTMLDocument(utf8: ScriptBodies.removed(from: page.utf8) ?? page.utf8)
         } catch {
             throw Reject(stage: .parse, reason: "\(error)")
         }
