@@ -99,7 +99,9 @@ struct ExtractMetadata {
             }
             // Bylines carry "byline"/"author" class tokens, which strip removes as credit; only
             // those elements are tokenized again here.
-            if element.removal >= 0 || element.flags.contains(.insideRemoved), bylines.count < 3 {
+            if element.removal >= 0 || element.flags.contains(.insideRemoved), bylines.count < 3,
+               node.withAttributeBytes("class", Self.mayNameByline) == true
+            {
                 tokens.removeAll(keepingCapacity: true)
                 _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
                 // A comment's author is not the page's author.
@@ -152,6 +154,24 @@ struct ExtractMetadata {
     }
 
     /// Whether an attribute's bytes contain "date", "time", "publi", "post" or "stamp" in any case.
+    /// Whether a class value may hold the token "byline" or "author": whether its letters
+    /// and digits, lower-cased and run together, spell either word. Tokens are words or two
+    /// neighbouring words joined, so this holds whenever the tokens would match, and it costs
+    /// a byte loop where tokenizing allocates strings (bylines are looked for in every
+    /// element strip removed).
+    static func mayNameByline(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The last six letters and digits, one per byte, the newest lowest.
+        var window: UInt64 = 0
+        let author: UInt64 = 0x61_75_74_68_6F_72, byline: UInt64 = 0x62_79_6C_69_6E_65
+        for byte in bytes {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower >= 0x80 else { continue }
+            window = (window << 8 | UInt64(lower)) & 0xFFFF_FFFF_FFFF
+            if window == author || window == byline { return true }
+        }
+        return false
+    }
+
     static func mayNameDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 4 else { return false }
         for index in 0...(bytes.count - 4) {
