@@ -50,11 +50,11 @@ import WinnowTestSupport
     }
 
     @Test func removesTheBodiesItCan() throws {
-        let page = "<head><style>body{}</style><script>var x = '<p>';</script>"
+        let page = "<head><style>body{}</style><script>var x = '<p>';\n\nf();</script>"
             + "<script type=\"application/ld+json\">{}</script></head><body><p>Text</p></body>"
         let kept = try #require(ScriptBodies.removed(from: Array(page.utf8)))
         #expect(String(decoding: kept, as: UTF8.self)
-            == "<head><style></style><script></script><script type=\"application/ld+json\">{}</script></head><body><p>Text</p></body>")
+            == "<head><style></style><script>\n\n</script><script type=\"application/ld+json\">{}</script></head><body><p>Text</p></body>")
     }
 
     @Test func leavesPagesWithNULAlone() {
@@ -115,7 +115,7 @@ import WinnowTestSupport
         let indent = String(repeating: " ", count: depth)
         switch node.kind {
         case .element:
-            text += indent + "<" + node.name + node.attributes.map { " \($0.name)=\($0.value)" }.joined() + ">\n"
+            text += indent + "\(node.line) <" + node.name + node.attributes.map { " \($0.name)=\($0.value)" }.joined() + ">\n"
             let isBody = node.tag == .style
                 || (node.tag == .script && node.attribute("type")?.lowercased().contains("ld+json") != true)
             for child in node.children where !(dropBodies && isBody && child.isText) {

@@ -18,7 +18,9 @@ import Glibc
 /// misreading can only cost speed, never change the tree outside script and style bodies.
 /// `ScriptBodiesTests` parses both versions of many pages and compares the trees.
 enum ScriptBodies {
-    /// The page without the bodies, or nil when there is nothing to remove.
+    /// The page without the bodies, or nil when there is nothing to remove. A body's line
+    /// breaks stay, so that libxml2 numbers the lines after it as in the page (`explain`
+    /// shows them).
     static func removed(from bytes: [UInt8]) -> [UInt8]? {
         let ranges = bytes.withUnsafeBufferPointer { removableRanges(in: $0) }
         guard !ranges.isEmpty else { return nil }
@@ -27,10 +29,22 @@ enum ScriptBodies {
         var start = 0
         for range in ranges {
             kept.append(contentsOf: bytes[start..<range.lowerBound])
+            let breaks = bytes.withUnsafeBufferPointer { lineBreaks(in: UnsafeBufferPointer(rebasing: $0[range])) }
+            kept.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: breaks))
             start = range.upperBound
         }
         kept.append(contentsOf: bytes[start...])
         return kept
+    }
+
+    private static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var position = 0
+        while position < bytes.count, let found = memchr(bytes.baseAddress! + position, 0x0A, bytes.count - position) {
+            count += 1
+            position = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return count
     }
 
     /// The byte ranges of the removable bodies, in order.
