@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The WHATWG "prescan a byte stream to determine its encoding" algorithm: finds a charset in
 /// `<meta charset>` or `<meta http-equiv=content-type content="…charset=…">` without parsing
 /// HTML, skipping comments and other tags the way browsers do.
@@ -33,10 +37,19 @@ struct MetaPrescan {
             {
                 skip(past: ">")
             } else {
-                position += 1
+                // Every case above starts at a `<`: jump to the next one.
+                position = Self.next(UInt8(ascii: "<"), in: bytes, from: position + 1)
             }
         }
         return nil
+    }
+
+    /// The index of the next `byte` at or after `start`, or the end.
+    private static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start) else {
+            return bytes.count
+        }
+        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Reads a meta element's attributes; returns its charset label when the element declares one.
@@ -151,7 +164,7 @@ struct MetaPrescan {
     }
 
     private mutating func skip(past literal: StaticString) {
-        while position < bytes.count, !matches(literal) { position += 1 }
+        while position < bytes.count, !matches(literal) { position = Self.next(literal.utf8Start[0], in: bytes, from: position + 1) }
         position = min(bytes.count, position + literal.utf8CodeUnitCount)
     }
 
