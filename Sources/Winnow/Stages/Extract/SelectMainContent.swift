@@ -25,7 +25,7 @@ struct SelectMainContent {
         let elements = index.elements
         var scores = [Double](repeating: 0, count: elements.count)
         var initialized = [Bool](repeating: false, count: elements.count)
-        var tokens: [String] = []
+        var tokens = ClassTokenScan()
 
         for position in elements.indices {
             let element = elements[position]
@@ -148,7 +148,7 @@ struct SelectMainContent {
         return false
     }
 
-    private func initialScore(_ element: PageIndex.Element, tokens: inout [String]) -> Double {
+    private func initialScore(_ element: PageIndex.Element, tokens: inout ClassTokenScan) -> Double {
         var score: Double
         switch element.tag {
         case .div, .article, .main: score = 5
@@ -164,14 +164,18 @@ struct SelectMainContent {
     }
 
     /// +25 when the class or id names the article, −25 when it names boilerplate.
-    static func classWeight(_ node: Node, tokens: inout [String]) -> Int {
-        tokens.removeAll(keepingCapacity: true)
-        _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
-        _ = node.withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
-        var weight = 0
-        if tokens.contains(where: BoilerplateVocabulary.positiveTokens.contains) { weight += 25 }
-        if tokens.contains(where: { BoilerplateVocabulary.tokenCategory[$0] != nil }) { weight -= 25 }
-        return weight
+    static func classWeight(_ node: Node, tokens scan: inout ClassTokenScan) -> Int {
+        scan.removeAll()
+        _ = node.withAttributeBytes("class") { scan.add($0) }
+        _ = node.withAttributeBytes("id") { scan.add($0) }
+        var positive = false
+        var boilerplate = false
+        for token in scan.tokens {
+            guard let entry = ClassTokenFacts.shared[token.hash] else { continue }
+            positive = positive || entry.isPositive
+            boilerplate = boilerplate || entry.category != nil
+        }
+        return (positive ? 25 : 0) - (boilerplate ? 25 : 0)
     }
 
     private func containsCaption(_ node: Node, index: PageIndex) -> Bool {

@@ -63,8 +63,7 @@ public struct StripBoilerplate: Sendable {
         let bodyIndex = index.body.flatMap(index.entryIndex(of:)) ?? 0
         let pageText = max(1, Int(index.elements.isEmpty ? 0 : index.elements[bodyIndex].text))
         var removals: [Removal] = []
-        var tokens: [String] = []
-        tokens.reserveCapacity(16)
+        var tokens = ClassTokenScan()
 
         for position in index.elements.indices {
             let element = index.elements[position]
@@ -98,7 +97,7 @@ public struct StripBoilerplate: Sendable {
         return StrippedPage(parsed: page, index: index, site: site, kept: kept)
     }
 
-    private func decide(_ element: PageIndex.Element, in currentIndex: PageIndex, tokens: inout [String]) -> (BoilerplateCategory, String)? {
+    private func decide(_ element: PageIndex.Element, in currentIndex: PageIndex, tokens: inout ClassTokenScan) -> (BoilerplateCategory, String)? {
         let node = element.node
         switch element.tag {
         case .nav: return (.navigation, "tag <nav>")
@@ -165,29 +164,45 @@ public struct StripBoilerplate: Sendable {
     }
 
     /// The highest-priority vocabulary category among the element's class and id tokens.
-    func category(of node: Node, tokens: inout [String]) -> (BoilerplateCategory, String)? {
-        tokens.removeAll(keepingCapacity: true)
-        _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
-        _ = node.withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
-        guard !tokens.isEmpty else { return nil }
-        if tokens.contains(where: BoilerplateVocabulary.articleBodyNames.contains) { return nil }
+    /// Tokens stay bytes (`ClassTokenScan`) and are looked up by hash; only the winner becomes
+    /// a String, for the reason.
+    func category(of node: Node, tokens scan: inout ClassTokenScan) -> (BoilerplateCategory, String)? {
+        scan.removeAll()
+        _ = node.withAttributeBytes("class") { scan.add($0) }
+        _ = node.withAttributeBytes("id") { scan.add($0) }
+        guard !scan.tokens.isEmpty else { return nil }
+        let facts = ClassTokenFacts.shared
+        var embedded = false
+        var matched = false
+        for token in scan.tokens {
+            guard let entry = facts[token.hash] else { continue }
+            if entry.namesArticleBody { return nil }
+            embedded = embedded || entry.isEmbedWord
+            matched = matched || entry.category != nil
+        }
         var best: (BoilerplateCategory, String)?
         var bestRank = Int.max
-        for token in tokens {
-            guard let category = BoilerplateVocabulary.tokenCategory[token] else { continue }
-            if BoilerplateVocabulary.weakCategories.contains(category), Self.isWrapperName(node, around: token) { continue }
-            // "social-media-embed", "twitter-embed": an embedded post is quoted content, not buttons.
-            if category == .share, tokens.contains(where: BoilerplateVocabulary.embedWords.contains) { continue }
-            let rank = BoilerplateVocabulary.categoryPriority.firstIndex(of: category) ?? Int.max
-            if rank < bestRank {
-                best = (category, token)
+        if matched {
+            for token in scan.tokens {
+                guard let category = facts[token.hash]?.category else { continue }
+                let rank = BoilerplateVocabulary.categoryPriority.firstIndex(of: category) ?? Int.max
+                guard rank < bestRank else { continue }
+                let text = scan.string(token)
+                if BoilerplateVocabulary.weakCategories.contains(category), Self.isWrapperName(node, around: text) { continue }
+                // "social-media-embed", "twitter-embed": an embedded post is quoted content, not buttons.
+                if category == .share, embedded { continue }
+                best = (category, text)
                 bestRank = rank
             }
         }
         if best == nil {
-            for token in tokens where token.count > 8 {
-                if let (stem, category) = BoilerplateVocabulary.strongStems.first(where: { token.hasPrefix($0.0) }) {
-                    return (category, token + "\" (stem \"" + stem + "\"")
+            for token in scan.tokens where token.end - token.start > 8 {
+                let text: String? = scan.isASCII(token) ? nil : scan.string(token)
+                if let text, text.count <= 8 { continue }
+                let stem = text.map { text in BoilerplateVocabulary.strongStems.first { text.hasPrefix($0.0) } }
+                    ?? BoilerplateVocabulary.strongStems.first { scan.hasPrefix(token, $0.0) }
+                if let (stem, category) = stem {
+                    return (category, (text ?? scan.string(token)) + "\" (stem \"" + stem + "\"")
                 }
             }
         }
