@@ -30,13 +30,18 @@ enum BlockText {
     /// The first words of a subtree's text, on one line.
     static func excerpt(of node: Node, index: PageIndex?, limit: Int = 80) -> String {
         let full = text(of: node, index: index).replacingNewlines()
-        guard full.count > limit else { return full }
-        return String(full.prefix(limit)) + "…"
+        // Counting stops after `limit` characters: a removed comment section can be long.
+        guard let end = full.index(full.startIndex, offsetBy: limit, limitedBy: full.endIndex), end != full.endIndex
+        else { return full }
+        return String(full[..<end]) + "…"
     }
 }
 
 extension String {
+    /// Line feeds as spaces, on the UTF-8 bytes (a line feed is one byte, and no other
+    /// character's bytes contain 0x0A).
     func replacingNewlines() -> String {
-        String(unicodeScalars.map { $0 == "\n" ? " " : Character($0) })
+        guard utf8.contains(0x0A) else { return self }
+        return String(decoding: utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 }
