@@ -89,7 +89,7 @@ public struct DefaultPipeline: Sendable {
     /// and keep whichever attempt kept more. The trace of the attempt kept is the page's trace.
     private func stripAndExtract(_ parsed: ParsedPage, site: SiteMatch?, options: PipelineOptions, trace: inout Trace) throws(Reject) -> Article {
         let decodeTrace = trace
-        var best: (article: Article, trace: Trace)?
+        var best: (article: Article, trace: Trace, characters: Int)?
         var lastReject: Reject?
         for strictness in StripBoilerplate.Strictness.allCases {
             var attempt = decodeTrace
@@ -99,11 +99,12 @@ public struct DefaultPipeline: Sendable {
             try PageBudget.current?.check(.strip)
             do throws(Reject) {
                 let article = try ExtractArticle().run(stripped, options: options, trace: &attempt)
-                if best == nil || article.bodyCharacters > best!.article.bodyCharacters { best = (article, attempt) }
+                let characters = article.bodyCharacters
+                if best == nil || characters > best!.characters { best = (article, attempt, characters) }
             } catch {
                 lastReject = error
             }
-            if let best, best.article.bodyCharacters >= best.article.enoughBodyCharacters { break }
+            if let best, best.characters >= best.article.enoughBodyCharacters { break }
         }
         guard let best else { throw lastReject ?? Reject(stage: .extract, reason: "no main content found") }
         trace = best.trace

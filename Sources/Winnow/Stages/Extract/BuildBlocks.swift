@@ -240,8 +240,8 @@ struct BuildBlocks {
             return
         }
         // Only short blocks are compared with titles and phrases; long ones skip the work.
-        let isShort = block.text.utf8.count <= 4 * BoilerplateVocabulary.phraseBlockLimit && block.text.count <= 300
-        guard isShort else {
+        let characters = block.text.utf8.count <= 4 * BoilerplateVocabulary.phraseBlockLimit ? block.text.count : Int.max
+        guard characters <= 300 else {
             items.append((order, .kept(block)))
             return
         }
@@ -272,15 +272,15 @@ struct BuildBlocks {
             return
         }
         // Code shows braces and tags on purpose: no phrase judges it.
-        if block.kind != .code, let (category, reason) = Self.phraseRule(comparable, length: block.text.count) {
+        if block.kind != .code, let (category, reason) = Self.phraseRule(comparable, length: characters) {
             items.append((order, .removed(removal(for: block, category: category, reason: reason, order: order))))
             return
         }
-        if block.kind != .code, visible > 0, block.text.count <= 300, Double(linkVisible) / Double(visible) >= 0.8 {
+        if block.kind != .code, visible > 0, Double(linkVisible) / Double(visible) >= 0.8 {
             items.append((order, .removed(removal(for: block, category: .linkDense, reason: "block is all link text", order: order))))
             return
         }
-        if block.kind == .paragraph, block.text.count <= 40, DateParser.parse(block.text) != nil {
+        if block.kind == .paragraph, characters <= 40, DateParser.parse(block.text) != nil {
             items.append((order, .removed(removal(for: block, category: .credit, reason: "date line (read as metadata)", order: order))))
             return
         }
