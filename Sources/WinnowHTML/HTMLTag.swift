@@ -53,15 +53,39 @@ public enum HTMLTag: UInt8, Sendable, CaseIterable {
     }
 
     /// Names of up to eight bytes packed little-endian into a UInt64 (ASCII lower-cased with 0x20,
-    /// which leaves digits unchanged).
-    private static let byPackedName: [UInt64: HTMLTag] = {
-        var table: [UInt64: HTMLTag] = [:]
-        for tag in HTMLTag.allCases {
-            guard let name = tag.name, name.utf8.count <= 8 else { continue }
-            var key: UInt64 = 0
-            for (offset, byte) in name.utf8.enumerated() { key |= UInt64(byte | 0x20) << (8 * UInt64(offset)) }
-            table[key] = tag
+    /// which leaves digits unchanged), in an open-addressing table: every element of every page
+    /// asks for its tag, several times, and a Dictionary hashed each key with SipHash.
+    private static let byPackedName = PackedNameTable(HTMLTag.allCases.compactMap { tag in
+        guard let name = tag.name, name.utf8.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for (offset, byte) in name.utf8.enumerated() { key |= UInt64(byte | 0x20) << (8 * UInt64(offset)) }
+        return (key, tag)
+    })
+}
+
+/// Packed names to tags: 256 slots, Fibonacci hashing, linear probing. Key 0 (the empty name)
+/// marks a free slot.
+private struct PackedNameTable: Sendable {
+    private var keys = [UInt64](repeating: 0, count: 256)
+    private var tags = [HTMLTag](repeating: .other, count: 256)
+
+    init(_ entries: [(UInt64, HTMLTag)]) {
+        for (key, tag) in entries {
+            var slot = Self.slot(key)
+            while keys[slot] != 0 { slot = (slot + 1) & 255 }
+            keys[slot] = key
+            tags[slot] = tag
         }
-        return table
-    }()
+    }
+
+    private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+    subscript(key: UInt64) -> HTMLTag? {
+        var slot = Self.slot(key)
+        while keys[slot] != 0 {
+            if keys[slot] == key { return tags[slot] }
+            slot = (slot + 1) & 255
+        }
+        return nil
+    }
 }
