@@ -46,7 +46,10 @@ public enum NameLoader {
             return [RuleError(file: path, line: 1, column: 1, message: "cannot read the file as UTF-8")]
         }
         let root: Yams.Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError { return [context.yamlError(error)] } catch {
+        // The basic resolver leaves every scalar a string: these files hold only strings and
+        // one flag (read by `flag(_:)`), and the default resolver's regular expressions
+        // (bool, int, float, null, timestamp…) ran on every plain scalar: most of the load time.
+        do { root = try Yams.compose(yaml: text, .basic) } catch let error as YamlError { return [context.yamlError(error)] } catch {
             return [RuleError(file: path, line: 1, column: 1, message: "\(error)")]
         }
         guard let root, case .mapping(let mapping) = root else {
@@ -69,6 +72,20 @@ public enum NameLoader {
             loadTransliteration(mapping, into: &catalog, context: &context)
         }
         return context.errors
+    }
+
+    /// A YAML 1.1 boolean, as Yams' default resolver reads one: a plain (unquoted) scalar
+    /// spelled yes/no, true/false or on/off, in lower, capitalized or upper case.
+    static func flag(_ node: Yams.Node) -> Bool? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return nil }
+        let word = scalar.string
+        guard word == word.lowercased() || word == word.uppercased() || word == word.prefix(1).uppercased() + word.dropFirst().lowercased()
+        else { return nil }
+        switch word.lowercased() {
+        case "yes", "true", "on": return true
+        case "no", "false", "off": return false
+        default: return nil
+        }
     }
 
     private static func loadEntries(_ mapping: Yams.Node.Mapping, into catalog: inout NameCatalog, context: inout RuleLoader.Context) {
@@ -127,7 +144,7 @@ public enum NameLoader {
                         if field == "syllables" {
                             let syllables = words(fieldValue, "syllables").map(NameKey.fold)
                             if culture == "burmese" { catalog.burmeseSyllables.formUnion(syllables) }
-                        } else if let flag = fieldValue.bool {
+                        } else if let flag = Self.flag(fieldValue) {
                             catalog.singleWordShortForms[culture] = flag
                         } else {
                             context.error(fieldValue, "single_word_short_forms is true or false")
