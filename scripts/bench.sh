@@ -3,14 +3,14 @@
 # wall time, median of RUNS, back to back with the libxml2 parse floor
 # (../shared/eval/parse_floor.c) in the same run.
 #
-#   scripts/bench.sh [RUNS] [--arena] [--warc RECORDS]
+#   scripts/bench.sh [RUNS] [--no-arena] [--warc RECORDS]
 #
 # 1. The 181 ScrapingHub pages, uncompressed on disk: the parse floor, then winnow clean on one
 #    core and on all cores: pages/s, MB/s of HTML, the parallel speed-up, peak RSS.
 # 2. With --warc RECORDS: a gzip-per-record WARC of about RECORDS records (half of them pages)
 #    written by warcio from the sample pages (scripts/make-test-warc.py), through winnow clean
 #    on one core and on all cores, with peak RSS: memory must not grow with the crawl.
-# --arena passes --arena to winnow (the libxml2 arena experiment) in a second row.
+# --no-arena adds rows with --no-arena (the system allocator instead of the libxml2 arena).
 #
 # For a repeatable figure, count instructions instead:
 #   objcopy --strip-debug .build/release/winnow /tmp/winnow-nodebug   # valgrind 3.19 cannot read DWARF 5
@@ -18,11 +18,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
-arena=""
+no_arena=""
 warc_records=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --arena) arena=1; shift ;;
+    --no-arena) no_arena=1; shift ;;
     --warc) warc_records="$2"; shift 2 ;;
     *) runs="$1"; shift ;;
   esac
@@ -61,7 +61,7 @@ report() {  # LABEL SECONDS PEAK-KB PAGES BYTES [ONE-CORE-SECONDS]
     printf "\n" }'
 }
 rows=("")
-[ -n "$arena" ] && rows+=("--arena")
+[ -n "$no_arena" ] && rows+=("--no-arena")
 # One core, then all cores, for each row of options.
 bench_input() {  # INPUT PAGES BYTES
   for row in "${rows[@]}"; do

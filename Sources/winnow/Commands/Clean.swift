@@ -71,8 +71,8 @@ struct Clean: ParsableCommand {
     @Flag(help: "With -o: continue an interrupted run from what FILE.partial and its rejects hold; the result equals an uninterrupted run.")
     var resume = false
 
-    @Flag(help: "Experimental: parse each page into an arena of its own (libxml2's allocations become pointer bumps, freed at once).")
-    var arena = false
+    @Flag(inversion: .prefixedNo, help: "Parse each page into an arena of its own: libxml2's allocations become pointer bumps, freed at once (--no-arena: the system allocator).")
+    var arena = true
 
     @Flag(help: "Text pages: do not count the lines each site repeats across its pages (a pass over WET and --text-field inputs before the run).")
     var noSiteLines = false
