@@ -7,12 +7,15 @@ public struct JSONParser {
     }
 
     private let bytes: [UInt8]
+    private let allowsTrailingCommas: Bool
     private var position = 0
     private var depth = 0
     private static let maximumDepth = 512
 
-    public static func parse(_ text: String) throws(Failure) -> JSONValue {
-        var parser = JSONParser(bytes: Array(text.utf8))
+    /// With `allowingTrailingCommas`, `[1, 2, ]` and `{"a": 1, }` parse (as in JSON-LD that
+    /// sites write by hand, and as Foundation's JSONSerialization allows).
+    public static func parse(_ text: String, allowingTrailingCommas: Bool = false) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes: Array(text.utf8), allowsTrailingCommas: allowingTrailingCommas)
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -20,7 +23,10 @@ public struct JSONParser {
         return value
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: [UInt8], allowsTrailingCommas: Bool) {
+        self.bytes = bytes
+        self.allowsTrailingCommas = allowsTrailingCommas
+    }
 
     private mutating func skipWhitespace() {
         while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
@@ -58,6 +64,10 @@ public struct JSONParser {
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
         while true {
             skipWhitespace()
+            if allowsTrailingCommas, !members.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return .object(members)
+            }
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw fail("expected a key") }
             let key = try parseString()
             skipWhitespace()
@@ -83,6 +93,10 @@ public struct JSONParser {
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
         while true {
             skipWhitespace()
+            if allowsTrailingCommas, !items.isEmpty, position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                return .array(items)
+            }
             items.append(try parseValue())
             skipWhitespace()
             guard position < bytes.count else { throw fail("unterminated array") }

@@ -84,6 +84,14 @@ import WinnowTestSupport
         #expect(try JSONParser.parse(#""\ud83d\ude00""#) == .string("😀"))
     }
 
+    @Test func trailingCommasOnlyWhenAllowed() throws {
+        #expect(try JSONParser.parse(#"{"a": [1, 2, ], "b": {"c": 3, }, }"#, allowingTrailingCommas: true)
+            == .object([("a", .array([.int(1), .int(2)])), ("b", .object([("c", .int(3))]))]))
+        for text in ["[,]", "{,}", "[1,,]"] {
+            #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text, allowingTrailingCommas: true) }
+        }
+    }
+
     @Test(arguments: ["{", "[1,]", "{\"a\" 1}", "tru", "\"\u{01}\"", "1 2"])
     func rejectsMalformedJSON(text: String) {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }

@@ -22,6 +22,19 @@ import WinnowIO
         #expect(article.site == "example.com")
     }
 
+    /// Hand-written JSON-LD: a trailing comma, and a key given twice (the last one counts, as
+    /// in a dictionary).
+    @Test func jsonLDWrittenByHand() throws {
+        let head = """
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "First", "headline": "Second",
+             "keywords": ["a", "b", ], "datePublished": "2019-11-18T16:06:51-05:00"}</script>
+            """
+        let article = try #require(process(html: articlePage("", head: head)).article)
+        #expect(article.title == "Second")
+        #expect(article.published == "2019-11-18T16:06:51-05:00")
+        #expect(article.publishedFrom == "json-ld")
+    }
+
     @Test func metaTagsAndMarkupFillIn() throws {
         let head = "<title>Headline from title | The Site</title><meta name=\"description\" content=\"The standfirst.\"><meta name=\"author\" content=\"Ann Lee and Bo Chan\">"
         let html = articlePage("", head: head).replacingOccurrences(of: "<html>", with: "<html lang=\"en-GB\">")

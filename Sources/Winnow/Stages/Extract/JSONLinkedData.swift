@@ -1,5 +1,5 @@
-import Foundation
 import WinnowHTML
+import WinnowIO
 
 /// Reads schema.org metadata from `<script type="application/ld+json">` blocks: arrays,
 /// `@graph` lists and nested objects are searched for the article object (NewsArticle,
@@ -23,67 +23,87 @@ struct JSONLinkedData {
     ]
 
     init(scripts: [String]) {
-        var candidates: [[String: Any]] = []
+        // WinnowIO's parser: Foundation's JSONSerialization bridged every value through Any.
+        var candidates: [JSONValue] = []
         for script in scripts {
-            guard let data = Self.cleanedJSON(script).data(using: .utf8),
-                let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            else { continue }
+            guard let value = try? JSONParser.parse(Self.cleanedJSON(script), allowingTrailingCommas: true) else { continue }
             Self.collectObjects(value, into: &candidates)
         }
         // Prefer a real article type over WebPage.
         let ranked = candidates.filter { Self.types(of: $0).contains { Self.articleTypes.contains($0) } }
             .sorted { Self.types(of: $0).contains("webpage") ? false : Self.types(of: $1).contains("webpage") }
         guard let article = ranked.first else {
-            siteName = candidates.first { Self.types(of: $0).contains("website") }.flatMap { Self.string($0["name"]) }
+            siteName = candidates.first { Self.types(of: $0).contains("website") }.flatMap { Self.string(Self.member($0, "name")) }
             return
         }
-        headline = Self.string(article["headline"]) ?? Self.string(article["name"])
-        description = Self.string(article["description"])
-        authors = Self.names(article["author"]) + Self.names(article["creator"])
-        datePublished = Self.string(article["datePublished"]) ?? Self.string(article["dateCreated"])
-        dateModified = Self.string(article["dateModified"])
-        language = Self.string(article["inLanguage"])
-        url = Self.string(article["url"]) ?? (article["mainEntityOfPage"] as? [String: Any]).flatMap { Self.string($0["@id"]) }
-            ?? Self.string(article["mainEntityOfPage"])
-        siteName = (article["publisher"] as? [String: Any]).flatMap { Self.string($0["name"]) }
-        articleBody = Self.string(article["articleBody"])
+        headline = Self.string(Self.member(article, "headline")) ?? Self.string(Self.member(article, "name"))
+        description = Self.string(Self.member(article, "description"))
+        authors = Self.names(Self.member(article, "author")) + Self.names(Self.member(article, "creator"))
+        datePublished = Self.string(Self.member(article, "datePublished")) ?? Self.string(Self.member(article, "dateCreated"))
+        dateModified = Self.string(Self.member(article, "dateModified"))
+        language = Self.string(Self.member(article, "inLanguage"))
+        let mainEntity = Self.member(article, "mainEntityOfPage")
+        url = Self.string(Self.member(article, "url"))
+            ?? mainEntity.flatMap { Self.isObject($0) ? Self.string(Self.member($0, "@id")) : nil }
+            ?? Self.string(mainEntity)
+        siteName = Self.member(article, "publisher").flatMap { Self.isObject($0) ? Self.string(Self.member($0, "name")) : nil }
+        articleBody = Self.string(Self.member(article, "articleBody"))
     }
 
-    private static func collectObjects(_ value: Any, into objects: inout [[String: Any]]) {
-        var pending: [Any] = [value]
+    /// An object's member; when a key repeats, the last one wins (as in a dictionary).
+    private static func member(_ value: JSONValue, _ key: String) -> JSONValue? {
+        guard case .object(let members) = value else { return nil }
+        return members.last { $0.0 == key }?.1
+    }
+
+    private static func isObject(_ value: JSONValue) -> Bool {
+        if case .object = value { return true }
+        return false
+    }
+
+    private static func collectObjects(_ value: JSONValue, into objects: inout [JSONValue]) {
+        var pending: [JSONValue] = [value]
         while let current = pending.popLast() {
-            if let array = current as? [Any] {
+            switch current {
+            case .array(let array):
                 pending.append(contentsOf: array.reversed())
-            } else if let object = current as? [String: Any] {
-                objects.append(object)
-                if let graph = object["@graph"] { pending.append(graph) }
-                if let main = object["mainEntity"] as? [String: Any] { pending.append(main) }
+            case .object:
+                objects.append(current)
+                if let graph = member(current, "@graph") { pending.append(graph) }
+                if let main = member(current, "mainEntity"), isObject(main) { pending.append(main) }
+            default:
+                break
             }
         }
     }
 
-    private static func types(of object: [String: Any]) -> [String] {
-        if let type = object["@type"] as? String { return [type.lowercased()] }
-        if let types = object["@type"] as? [Any] { return types.compactMap { ($0 as? String)?.lowercased() } }
-        return []
+    private static func types(of object: JSONValue) -> [String] {
+        switch member(object, "@type") {
+        case .string(let type): return [type.lowercased()]
+        case .array(let types): return types.compactMap { $0.stringValue?.lowercased() }
+        default: return []
+        }
     }
 
-    private static func string(_ value: Any?) -> String? {
-        if let text = value as? String {
+    private static func string(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let text):
             // Some sites escape HTML inside JSON strings (&#8217;, &quot;): decode it here.
             let decoded = RepairEntities.repair(text)?.text ?? text
             let trimmed = decoded.trimmedASCII()
             return trimmed.isEmpty ? nil : trimmed
+        case .array(let array):
+            return array.lazy.compactMap { string($0) }.first
+        default:
+            return nil
         }
-        if let array = value as? [Any] { return array.lazy.compactMap { string($0) }.first }
-        return nil
     }
 
-    private static func names(_ value: Any?) -> [String] {
+    private static func names(_ value: JSONValue?) -> [String] {
         switch value {
-        case let text as String: return [text]
-        case let object as [String: Any]: return string(object["name"]).map { [$0] } ?? []
-        case let array as [Any]: return array.flatMap { names($0) }
+        case .string(let text): return [text]
+        case .object?: return string(member(value!, "name")).map { [$0] } ?? []
+        case .array(let array): return array.flatMap { names($0) }
         default: return []
         }
     }
