@@ -102,3 +102,20 @@ import Testing
         #expect(repairs.isEmpty, "repairs on correct text: \(repairs)")
     }
 }
+
+/// The one-pass quick checks say what the three separate checks say.
+@Suite struct RepairHintsTests {
+    @Test(arguments: [
+        "", "plain text", "CafÃ© au lait", "Ã", "Ã\u{01}", "a &amp; b", "&", "<b>leak", "{{ name }}", "{% if %}", "${price}",
+        "{ not a template }", "$ 5", "costs $5 {", "ends with {", "ends with $", "trailing Ã", "mixed Ã© & <i> ${x}",
+    ])
+    func agreeWithTheSeparateChecks(text: String) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            let hints = RepairHints(bytes)
+            #expect(hints.mojibake == RepairMojibake.mightContainMojibake(bytes))
+            #expect(hints.references == RepairEntities.mightContainReference(bytes))
+            #expect(hints.leaks == RepairLeakedText.mightContainLeak(bytes))
+        }
+    }
+}

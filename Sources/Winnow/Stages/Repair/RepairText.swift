@@ -24,10 +24,11 @@ public struct RepairText: Sendable {
                 continue
             }
             guard node.isText else { continue }
+            guard let hints = node.withContentBytes(RepairHints.init), hints.any else { continue }
             let inScript = node.parent?.tag == .script
-            let mojibake = node.withContentBytes(RepairMojibake.mightContainMojibake) == true
-            let references = !inScript && node.withContentBytes(RepairEntities.mightContainReference) == true
-            let leaks = !inScript && node.withContentBytes(RepairLeakedText.mightContainLeak) == true && !Self.isInCode(node)
+            let mojibake = hints.mojibake
+            let references = !inScript && hints.references
+            let leaks = !inScript && hints.leaks && !Self.isInCode(node)
             guard mojibake || references || leaks, let text = node.content,
                   let fixed = Self.repair(text, mojibake: mojibake, references: references, leaks: leaks, counts: &counts)
             else { continue }
@@ -75,16 +76,15 @@ public struct RepairText: Sendable {
 
     /// Whether any of the three repairs might apply to these bytes (a quick scan).
     static func mightNeedRepair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        RepairMojibake.mightContainMojibake(bytes) || RepairEntities.mightContainReference(bytes) || RepairLeakedText.mightContainLeak(bytes)
+        RepairHints(bytes).any
     }
 
     /// One line of flat text through the same repairs as a text node (the text route).
     static func repairFlat(_ line: String, counts: inout Counts) -> String {
         var copy = line
-        let (mojibake, references, leaks) = copy.withUTF8 { bytes in
-            (RepairMojibake.mightContainMojibake(bytes), RepairEntities.mightContainReference(bytes), RepairLeakedText.mightContainLeak(bytes))
-        }
-        return repair(line, mojibake: mojibake, references: references, leaks: leaks, counts: &counts) ?? line
+        let hints = copy.withUTF8(RepairHints.init)
+        guard hints.any else { return line }
+        return repair(line, mojibake: hints.mojibake, references: hints.references, leaks: hints.leaks, counts: &counts) ?? line
     }
 
     /// Text about code keeps its braces and angle brackets.
@@ -101,4 +101,35 @@ public struct RepairText: Sendable {
         }
         return false
     }
+}
+
+/// The three repairs' quick checks (`RepairMojibake.mightContainMojibake`,
+/// `RepairEntities.mightContainReference`, `RepairLeakedText.mightContainLeak`) in one pass over
+/// a text node's bytes: every text node of every page is checked, and nearly all hold none of
+/// the five bytes that start a finding.
+struct RepairHints {
+    var mojibake = false
+    var references = false
+    var leaks = false
+    var any: Bool { mojibake || references || leaks }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            guard Self.starts[Int(byte)] else { continue }
+            let next: UInt8 = index < count ? bytes[index] : 0
+            switch byte {
+            case 0xC3: mojibake = mojibake || (0x82...0xB4).contains(next)
+            case UInt8(ascii: "&"): references = true
+            case UInt8(ascii: "<"): leaks = true
+            case UInt8(ascii: "{"): leaks = leaks || next == UInt8(ascii: "{") || next == UInt8(ascii: "%")
+            default: leaks = leaks || next == UInt8(ascii: "{")  // "$"
+            }
+        }
+    }
+
+    private static let starts: [Bool] = (0..<256).map { [0xC3, 0x26, 0x3C, 0x7B, 0x24].contains($0) }
 }
