@@ -61,6 +61,11 @@ public struct SiteRule: @unchecked Sendable {
     public var referenceDate: String?
     public var tests: [Test] = []
 
+    /// Every selector's source text (what `UnreadAttributes` reads attribute names from).
+    public var selectorSources: [String] {
+        (content + drop.map(\.selector) + keep + title + description + authors + published + section).map(\.source)
+    }
+
     /// Selectors in the file, for reports.
     public var selectorCount: Int {
         content.count + drop.count + keep.count + title.count + description.count + authors.count + published.count + section.count

@@ -9,7 +9,15 @@ public struct PipelineOptions: Sendable {
     /// Keep `blocks` in the record (on by default; `text` is always there).
     public var includeBlocks: Bool
     /// Site rules, compiled once per run (`RuleLoader.load`).
-    public var rules: RuleSet = RuleSet()
+    public var rules: RuleSet = RuleSet() {
+        didSet { unreadAttributes = UnreadAttributes(rules: rules) }
+    }
+    /// Hand libxml2 each page without what no stage reads (`UnreadMarkup`: script and style
+    /// bodies, and the values of attributes in `unreadAttributes`). Turn it off to read the
+    /// parsed document's scripts or every attribute yourself.
+    public var sparesUnreadMarkup = true
+    /// The attributes whose values no stage and no site rule of this run reads.
+    public private(set) var unreadAttributes = UnreadAttributes(rules: RuleSet())
     /// The date relative mentions resolve against when a page has no publication date (and
     /// its site rule gives none). No clock is read: without it they stay unresolved.
     public var referenceDate: String?

@@ -11,9 +11,10 @@ public struct ParseHTML: Sendable {
         }
         let document: HTMLDocument
         do {
-            // Script and style bodies are not read past this point (JSON-LD apart, which stays):
-            // libxml2 is spared reading them (`ScriptBodies`).
-            document = try HTMLDocument(utf8: ScriptBodies.removed(from: page.utf8) ?? page.utf8)
+            // Script and style bodies (JSON-LD apart) and unread attribute values are not read
+            // past this point: libxml2 is spared reading them (`UnreadMarkup`).
+            let spared = options.sparesUnreadMarkup ? UnreadMarkup.removed(from: page.utf8, unread: options.unreadAttributes) : nil
+            document = try HTMLDocument(utf8: spared ?? page.utf8)
         } catch {
             throw Reject(stage: .parse, reason: "\(error)")
         }

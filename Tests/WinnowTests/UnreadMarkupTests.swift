@@ -5,10 +5,13 @@ import WinnowIO
 import WinnowTestSupport
 @testable import Winnow
 
-/// The parse stage hands libxml2 the page without script and style bodies. These tests parse
-/// each page twice, as it is and without the bodies, and require the same tree once script and
-/// style bodies are set aside: the removal may only ever drop text libxml2 reads as raw text.
-@Suite struct ScriptBodiesTests {
+/// The parse stage hands libxml2 the page without script and style bodies and unread attribute
+/// values. These tests parse each page twice, as it is and without them, and require the same
+/// tree once those bodies and values are set aside (line numbers included): the removal may
+/// only ever drop raw script and style text and the values `UnreadAttributes` lists.
+@Suite struct UnreadMarkupTests {
+    private let unread = UnreadAttributes(rules: RuleSet())
+
     @Test(arguments: [
         // Plain bodies, any case, attributes quoted or not.
         "<html><head><style>p { color: red }</style><script>var a = 1 < 2;</script></head><body><p>Text</p></body></html>",
@@ -44,6 +47,10 @@ import WinnowTestSupport
         "<div class=\"a\"\"b\"><style>o{}</style></div>",
         "<#weird <script>p()</script> ><p>x</p>",
         "<.dot><script>q()</script></.dot>",
+        // Unread attribute values: quoted ones are emptied, with their line breaks.
+        "<svg><path d=\"M0 0\nL10 10\" fill='red'/></svg><img src=\"a.jpg\" alt=\"An image\" data-x='{\"a\": \"<script>\"}'><p title=\"t\">x</p>",
+        "<a href=\"/kept\" onclick=\"go('<style>')\" data-track=unquoted>link</a><div data-empty=\"\">y</div>",
+        "<img src=\"never closed><p>Text</p>",
     ])
     func sameTreeWithoutBodies(html: String) throws {
         try expectSameTree(Array(html.utf8), label: html)
@@ -52,13 +59,41 @@ import WinnowTestSupport
     @Test func removesTheBodiesItCan() throws {
         let page = "<head><style>body{}</style><script>var x = '<p>';\n\nf();</script>"
             + "<script type=\"application/ld+json\">{}</script></head><body><p>Text</p></body>"
-        let kept = try #require(ScriptBodies.removed(from: Array(page.utf8)))
+        let kept = try #require(UnreadMarkup.removed(from: Array(page.utf8), unread: unread))
         #expect(String(decoding: kept, as: UTF8.self)
             == "<head><style></style><script>\n\n</script><script type=\"application/ld+json\">{}</script></head><body><p>Text</p></body>")
     }
 
+    @Test func emptiesUnreadValuesAndKeepsReadOnes() throws {
+        let page = "<div class=\"c\" data-id=\"123\" style=\"x\"><img src=\"a.jpg\" srcset=\"a 1x, b 2x\" alt=\"Alt\"></div>"
+        let kept = try #require(UnreadMarkup.removed(from: Array(page.utf8), unread: unread))
+        #expect(String(decoding: kept, as: UTF8.self) == "<div class=\"c\" data-id=\"\" style=\"x\"><img src=\"\" srcset=\"\" alt=\"\"></div>")
+    }
+
+    @Test func siteRulesKeepTheAttributesTheyRead() throws {
+        func set(_ selectors: String...) throws -> UnreadAttributes {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-unread-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let list = selectors.map { "\"\($0)\"" }.joined(separator: ", ")
+            try "hosts: [site.example]\ncontent: [\(list)]\n".write(to: folder.appendingPathComponent("site.example.yaml"), atomically: true, encoding: .utf8)
+            return UnreadAttributes(rules: try RuleLoader.load(folders: [folder.path], required: true))
+        }
+        let name = { (text: String) -> [UInt8] in Array(text.utf8) }
+        func reads(_ attributes: UnreadAttributes, _ attribute: String) -> Bool {
+            !name(attribute).withUnsafeBufferPointer { attributes.contains($0) }
+        }
+        #expect(!reads(unread, "data-id") && !reads(unread, "src") && !reads(unread, "ONCLICK") && reads(unread, "class"))
+        let css = try set("div[data-component=body]", "img[src]")
+        #expect(reads(css, "data-id") && reads(css, "src") && !reads(css, "alt"))
+        let xpath = try set("xpath://div[@title='x']")
+        #expect(reads(xpath, "title") && !reads(xpath, "data-id"))
+        let any = try set("xpath://div[@*='x']")
+        #expect(reads(any, "d") && reads(any, "data-id"))
+    }
+
     @Test func leavesPagesWithNULAlone() {
-        #expect(ScriptBodies.removed(from: Array("<script>a\0b</script><p>x</p>".utf8)) == nil)
+        #expect(UnreadMarkup.removed(from: Array("<script>a\0b</script><p>x</p>".utf8), unread: unread) == nil)
     }
 
     @Test func sampleAndEvaluationPagesKeepTheirTrees() throws {
@@ -79,7 +114,7 @@ import WinnowTestSupport
         var removedSomewhere = 0
         for (label, bytes) in pages {
             try expectSameTree(bytes, label: label)
-            if ScriptBodies.removed(from: bytes) != nil { removedSomewhere += 1 }
+            if UnreadMarkup.removed(from: bytes, unread: unread) != nil { removedSomewhere += 1 }
         }
         #expect(removedSomewhere * 2 > pages.count, "bodies removed in only \(removedSomewhere) of \(pages.count) pages")
     }
@@ -98,7 +133,7 @@ import WinnowTestSupport
 
     private func expectSameTree(_ bytes: [UInt8], label: String) throws {
         let original = try HTMLDocument(utf8: bytes)
-        let reduced = try HTMLDocument(utf8: ScriptBodies.removed(from: bytes) ?? bytes)
+        let reduced = try HTMLDocument(utf8: UnreadMarkup.removed(from: bytes, unread: unread) ?? bytes)
         let expected = original.rootElement.map { outline($0, dropBodies: true) } ?? ""
         let actual = reduced.rootElement.map { outline($0, dropBodies: true) } ?? ""
         guard expected != actual else { return }
@@ -115,7 +150,12 @@ import WinnowTestSupport
         let indent = String(repeating: " ", count: depth)
         switch node.kind {
         case .element:
-            text += indent + "\(node.line) <" + node.name + node.attributes.map { " \($0.name)=\($0.value)" }.joined() + ">\n"
+            let attributes = node.attributes.map { attribute in
+                var name = attribute.name
+                let isUnread = name.withUTF8 { unread.contains($0) }
+                return " \(attribute.name)=" + (isUnread ? "…" : attribute.value)
+            }
+            text += indent + "\(node.line) <" + node.name + attributes.joined() + ">\n"
             let isBody = node.tag == .style
                 || (node.tag == .script && node.attribute("type")?.lowercased().contains("ld+json") != true)
             for child in node.children where !(dropBodies && isBody && child.isText) {

@@ -1,28 +1,32 @@
 import Glibc
 
-/// The bodies of `<script>` and `<style>` elements, found in the UTF-8 bytes before libxml2
-/// parses them, so that the parser can be handed the page without them.
+/// What no stage reads, found in the UTF-8 bytes before libxml2 parses them, so that the
+/// parser can be handed the page without it: the bodies of `<script>` and `<style>` elements,
+/// and the quoted values of the attributes `UnreadAttributes` lists.
 ///
 /// Why: on news pages half the bytes are script and style text (the ScrapingHub pages: 27% and
-/// 26%), which libxml2 reads character by character into text nodes that no later stage reads.
-/// JSON-LD scripts are kept: their text is the record's metadata.
+/// 26%), and a third of the attribute bytes are icon paths, image sources and `data-` payloads;
+/// libxml2 reads both character by character into nodes no later stage reads. JSON-LD scripts
+/// are kept: their text is the record's metadata.
 ///
 /// The scan follows libxml2 2.9's HTML tokenizer (recover mode) closely enough to know, at every
 /// `<`, whether it starts a comment, a declaration, a processing instruction, an end tag, a start
 /// tag (whose quoted attribute values may hold `<script>`) or text. A body is removed only when
 /// libxml2 would read it as the element's raw text: the start tag ends with `>` (not `/>`), the
 /// body does not start with `<` (libxml2 would first try it as markup), and the body ends at
-/// `</script` or `</style` (any case, as libxml2 compares a prefix). Wherever the bytes are
-/// ambiguous (an unterminated tag, comment or quote, an abrupt `<!-->`, a NUL byte, a quoted
-/// DOCTYPE whose ends disagree), the scan stops and the rest of the page is left as it is, so a
-/// misreading can only cost speed, never change the tree outside script and style bodies.
-/// `ScriptBodiesTests` parses both versions of many pages and compares the trees.
-enum ScriptBodies {
+/// `</script` or `</style` (any case, as libxml2 compares a prefix). An attribute value is
+/// emptied only when it is quoted and its tag ends normally. Wherever the bytes are ambiguous
+/// (an unterminated tag, comment or quote, an abrupt `<!-->`, a NUL byte, a quoted DOCTYPE whose
+/// ends disagree), the scan stops and the rest of the page is left as it is, so a misreading can
+/// only cost speed, never change the tree elsewhere. Line breaks inside what is removed stay, so
+/// libxml2 numbers lines as in the page. `UnreadMarkupTests` parses both versions of many pages
+/// and compares the trees.
+enum UnreadMarkup {
     /// The page without the bodies, or nil when there is nothing to remove. A body's line
     /// breaks stay, so that libxml2 numbers the lines after it as in the page (`explain`
     /// shows them).
-    static func removed(from bytes: [UInt8]) -> [UInt8]? {
-        let ranges = bytes.withUnsafeBufferPointer { removableRanges(in: $0) }
+    static func removed(from bytes: [UInt8], unread: UnreadAttributes) -> [UInt8]? {
+        let ranges = bytes.withUnsafeBufferPointer { removableRanges(in: $0, unread: unread) }
         guard !ranges.isEmpty else { return nil }
         var kept = [UInt8]()
         kept.reserveCapacity(bytes.count - ranges.reduce(0) { $0 + $1.count })
@@ -47,20 +51,26 @@ enum ScriptBodies {
         return count
     }
 
-    /// The byte ranges of the removable bodies, in order.
-    static func removableRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// The byte ranges of the removable bodies and values, in order.
+    static func removableRanges(in bytes: UnsafeBufferPointer<UInt8>, unread: UnreadAttributes) -> [Range<Int>] {
         // A NUL ends libxml2's reading of a script body and of most constructs: leave such
         // pages alone rather than model it.
         guard !bytes.isEmpty, memchr(bytes.baseAddress!, 0, bytes.count) == nil else { return [] }
-        var scanner = Scanner(bytes: bytes)
+        var scanner = Scanner(bytes: bytes, unread: unread)
         return scanner.scan()
     }
 
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
+        let unread: UnreadAttributes
         var ranges: [Range<Int>] = []
+        /// The unread values of the start tag being read, kept once the tag ends normally.
+        var pendingValues: [Range<Int>] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>, unread: UnreadAttributes) {
+            self.bytes = bytes
+            self.unread = unread
+        }
 
         subscript(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
 
@@ -138,7 +148,9 @@ enum ScriptBodies {
             var index = open + 1
             while Self.continuesName(self[index]) { index += 1 }
             let name = RawTextElement(bytes: bytes, from: open + 1, to: index)
+            pendingValues.removeAll(keepingCapacity: true)
             guard let end = endOfAttributes(from: index) else { return nil }
+            ranges.append(contentsOf: pendingValues)
             if end.selfClosing || name == nil { return end.next }
             let bodyStart = end.next
             guard let close = findClosing(name!, from: bodyStart) else { return nil }
@@ -152,7 +164,7 @@ enum ScriptBodies {
         /// Walks attributes to the end of a start tag: `>` or `/>`. libxml2 reads a name, an
         /// optional `= value` (quoted, or up to a blank or `>`), and drops anything else up to
         /// the next blank or the end of the tag.
-        func endOfAttributes(from start: Int) -> (next: Int, selfClosing: Bool)? {
+        mutating func endOfAttributes(from start: Int) -> (next: Int, selfClosing: Bool)? {
             var index = start
             while true {
                 while Self.isBlank(self[index]) { index += 1 }
@@ -161,7 +173,9 @@ enum ScriptBodies {
                 if byte == UInt8(ascii: ">") { return (index + 1, false) }
                 if byte == UInt8(ascii: "/"), self[index + 1] == UInt8(ascii: ">") { return (index + 2, true) }
                 if Self.startsName(byte) {
+                    let nameStart = index
                     while Self.continuesName(self[index]) { index += 1 }
+                    let nameEnd = index
                     while Self.isBlank(self[index]) { index += 1 }
                     guard self[index] == UInt8(ascii: "=") else { continue }
                     index += 1
@@ -169,6 +183,11 @@ enum ScriptBodies {
                     let quote = self[index]
                     if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                         guard let close = find(quote, from: index + 1) else { return nil }
+                        if close > index + 1, !unread.isEmpty,
+                           unread.contains(UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
+                        {
+                            pendingValues.append(index + 1..<close)
+                        }
                         index = close + 1
                     } else {
                         while index < bytes.count, !Self.isBlank(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
