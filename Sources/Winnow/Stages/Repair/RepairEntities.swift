@@ -17,7 +17,7 @@ enum RepairEntities {
 
     /// Repairs `text`; nil when nothing was a reference.
     static func repair(_ text: String) -> (text: String, repairs: Int)? {
-        guard text.contains("&") else { return nil }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return nil }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var repairs = 0

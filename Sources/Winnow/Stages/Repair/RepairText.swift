@@ -18,7 +18,7 @@ public struct RepairText: Sendable {
             // entities are decoded in the strings after JSON parsing, since a decoded &quot;
             // would break the JSON.
             if node.isElement, node.tag == .style || node.tag == .template
-                || (node.tag == .script && node.attribute("type")?.lowercased().contains("ld+json") != true)
+                || (node.tag == .script && node.attribute("type")?.lowercased().containsBytes("ld+json") != true)
             {
                 walker.skipChildren()
                 continue
