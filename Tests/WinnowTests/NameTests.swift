@@ -109,6 +109,13 @@ private func entity(named name: String, in list: [NameEntity]) -> NameEntity? { 
 }
 
 @Suite struct NameLoaderTests {
+    /// The loader trusts these without opening them; each must exist in the ICU Foundation ships.
+    @Test(arguments: NameLoader.knownTransforms.sorted())
+    func knownTransformsExist(id: String) {
+        #expect("a".applyingTransform(StringTransform(rawValue: id), reverse: false) != nil)
+    }
+
+
     @Test func errorsArePlacedAndEveryOneReported() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-names-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
