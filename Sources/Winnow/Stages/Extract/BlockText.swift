@@ -4,10 +4,17 @@ import WinnowHTML
 /// (bylines, comment authors). Skips invisible elements; iterative, any depth.
 enum BlockText {
     static func text(of node: Node, index: PageIndex?, skipRemoved: Bool = false) -> String {
+        text(of: node, index: index, skipRemoved: skipRemoved, stoppingAfter: nil).text
+    }
+
+    /// The text, or with `stoppingAfter`, its beginning once that many bytes are gathered
+    /// (`complete` says which): the text before the stop is a prefix of the whole text, apart
+    /// from its last characters (a pending space, an accent still to compose).
+    private static func text(of node: Node, index: PageIndex?, skipRemoved: Bool, stoppingAfter limit: Int?) -> (text: String, complete: Bool) {
         if node.isText {
             var builder = TextBuilder()
             _ = node.withContentBytes { builder.append($0) }
-            return builder.take()
+            return (builder.take(), true)
         }
         var builder = TextBuilder()
         var walker = TreeWalker(root: node)
@@ -22,17 +29,25 @@ enum BlockText {
                 if tag == .br { builder.lineBreak() } else if BuildBlocks.isBlockLevel(tag) { builder.softBreak() }
             } else if current.isText {
                 _ = current.withContentBytes { builder.append($0) }
+                if let limit, builder.bytes.count >= limit { return (builder.take(), false) }
             }
         }
-        return builder.take()
+        return (builder.take(), true)
     }
 
     /// The first words of a subtree's text, on one line.
     static func excerpt(of node: Node, index: PageIndex?, limit: Int = 80) -> String {
-        let full = text(of: node, index: index).replacingNewlines()
-        // Counting stops after `limit` characters: a removed comment section can be long.
-        guard let end = full.index(full.startIndex, offsetBy: limit, limitedBy: full.endIndex), end != full.endIndex
-        else { return full }
+        // A removed comment section can be long: gather a generous beginning, and the whole
+        // text only when that beginning is too short to be sure of the first `limit` characters.
+        var (text, complete) = text(of: node, index: index, skipRemoved: false, stoppingAfter: 16 * (limit + 2))
+        var full = text.replacingNewlines()
+        var end = full.index(full.startIndex, offsetBy: limit, limitedBy: full.endIndex)
+        if !complete, full.index(full.startIndex, offsetBy: limit + 2, limitedBy: full.endIndex) == nil {
+            (text, complete) = Self.text(of: node, index: index, skipRemoved: false, stoppingAfter: nil)
+            full = text.replacingNewlines()
+            end = full.index(full.startIndex, offsetBy: limit, limitedBy: full.endIndex)
+        }
+        guard let end, end != full.endIndex else { return full }
         return String(full[..<end]) + "…"
     }
 }
