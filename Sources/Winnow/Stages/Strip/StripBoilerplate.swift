@@ -262,11 +262,26 @@ public struct StripBoilerplate: Sendable {
 
     /// Whether an inline style value says `display:none` or `visibility:hidden`.
     static func hidesElement(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
-        var compact: [UInt8] = []
-        compact.reserveCapacity(style.count)
-        for byte in style where byte > 0x20 { compact.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
-        return compact.firstRange(of: Array("display:none".utf8)) != nil
-            || compact.firstRange(of: Array("visibility:hidden".utf8)) != nil
+        // Lower-cased without whitespace, in a stack buffer (every style attribute of a page
+        // comes here; the array this used to build was a heap allocation each).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, style.count)) { compact in
+            var count = 0
+            for byte in style where byte > 0x20 {
+                compact[count] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                count += 1
+            }
+            func contains(_ needle: StaticString) -> Bool {
+                let length = needle.utf8CodeUnitCount
+                guard count >= length else { return false }
+                for start in 0...(count - length) where compact[start] == needle.utf8Start[0] {
+                    var offset = 1
+                    while offset < length, compact[start + offset] == needle.utf8Start[offset] { offset += 1 }
+                    if offset == length { return true }
+                }
+                return false
+            }
+            return contains("display:none") || contains("visibility:hidden")
+        }
     }
 
     /// `tag.class#id`, for explanations.
