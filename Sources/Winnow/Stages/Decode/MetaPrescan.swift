@@ -31,7 +31,7 @@ struct MetaPrescan {
                 // A start or end tag: skip its name, then its attributes.
                 position += next == UInt8(ascii: "/") ? 2 : 1
                 while let current = byte(0), !isSpace(current), current != UInt8(ascii: ">") { position += 1 }
-                while readAttribute() != nil {}
+                while skipAttribute() {}
             } else if byte(0) == UInt8(ascii: "<"), let next = byte(1),
                 next == UInt8(ascii: "!") || next == UInt8(ascii: "/") || next == UInt8(ascii: "?")
             {
@@ -143,6 +143,36 @@ struct MetaPrescan {
             }
         }
         return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self))
+    }
+
+    /// `readAttribute` keeping nothing, for the tags that are not `<meta>` (most of them: a
+    /// String per attribute name and value was most of the prescan's time); false at the end
+    /// of the tag.
+    private mutating func skipAttribute() -> Bool {
+        while let current = byte(0), isSpace(current) || current == UInt8(ascii: "/") { position += 1 }
+        guard byte(0) != nil, byte(0) != UInt8(ascii: ">") else {
+            if byte(0) != nil { position += 1 }
+            return false
+        }
+        var nameLength = 0
+        while let current = byte(0) {
+            if current == UInt8(ascii: "=") && nameLength > 0 { break }
+            if isSpace(current) { break }
+            if current == UInt8(ascii: "/") || current == UInt8(ascii: ">") { return true }
+            nameLength += 1
+            position += 1
+        }
+        while let current = byte(0), isSpace(current) { position += 1 }
+        guard byte(0) == UInt8(ascii: "=") else { return true }
+        position += 1
+        while let current = byte(0), isSpace(current) { position += 1 }
+        guard let opener = byte(0) else { return false }
+        if opener == UInt8(ascii: "\"") || opener == UInt8(ascii: "'") {
+            position = Self.next(opener, in: bytes, from: position + 1) + 1
+        } else {
+            while let current = byte(0), !isSpace(current), current != UInt8(ascii: ">") { position += 1 }
+        }
+        return true
     }
 
     private func byte(_ offset: Int) -> UInt8? {
