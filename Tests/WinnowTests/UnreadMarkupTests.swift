@@ -65,9 +65,10 @@ import WinnowTestSupport
     }
 
     @Test func emptiesUnreadValuesAndKeepsReadOnes() throws {
-        let page = "<div class=\"c\" data-id=\"123\" style=\"x\"><img src=\"a.jpg\" srcset=\"a 1x, b 2x\" alt=\"Alt\"></div>"
+        let page = "<link rel=\"canonical\" href=\"/a\"><div class=\"c\" data-id=\"123\" style=\"x\"><img src=\"a.jpg\" srcset=\"a 1x, b 2x\" alt=\"Alt\"><a href=\"/b\">b</a></div>"
         let kept = try #require(UnreadMarkup.removed(from: Array(page.utf8), unread: unread))
-        #expect(String(decoding: kept, as: UTF8.self) == "<div class=\"c\" data-id=\"\" style=\"x\"><img src=\"\" srcset=\"\" alt=\"\"></div>")
+        #expect(String(decoding: kept, as: UTF8.self)
+            == "<link rel=\"canonical\" href=\"/a\"><div class=\"c\" data-id=\"\" style=\"x\"><img src=\"\" srcset=\"\" alt=\"\"><a href=\"\">b</a></div>")
     }
 
     @Test func siteRulesKeepTheAttributesTheyRead() throws {
@@ -84,6 +85,8 @@ import WinnowTestSupport
             !name(attribute).withUnsafeBufferPointer { attributes.contains($0) }
         }
         #expect(!reads(unread, "data-id") && !reads(unread, "src") && !reads(unread, "ONCLICK") && reads(unread, "class"))
+        #expect(!reads(unread, "href") && name("href").withUnsafeBufferPointer { !unread.contains($0, onLink: true) })
+        #expect(reads(try set("a[href^='/news']"), "href"))
         let css = try set("div[data-component=body]", "img[src]")
         #expect(reads(css, "data-id") && reads(css, "src") && !reads(css, "alt"))
         let xpath = try set("xpath://div[@title='x']")
@@ -152,7 +155,7 @@ import WinnowTestSupport
         case .element:
             let attributes = node.attributes.map { attribute in
                 var name = attribute.name
-                let isUnread = name.withUTF8 { unread.contains($0) }
+                let isUnread = name.withUTF8 { unread.contains($0, onLink: node.tag == .link || node.tag == .base) }
                 return " \(attribute.name)=" + (isUnread ? "…" : attribute.value)
             }
             text += indent + "\(node.line) <" + node.name + attributes.joined() + ">\n"

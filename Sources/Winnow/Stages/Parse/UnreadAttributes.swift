@@ -1,10 +1,10 @@
 /// Attributes whose values no stage reads: icon path data (`d`), image sources and their
-/// variants, `alt` and `title` text, event handlers (`on…`) and `data-…` payloads. They are a
-/// third of the attribute bytes on news pages, and libxml2 reads attribute values character
-/// by character. `UnreadMarkup` empties their quoted values before the parse (the attribute
+/// variants, `alt` and `title` text, event handlers (`on…`), `data-…` payloads, and `href`
+/// except on `<link>` and `<base>` (of a link only its presence counts). They are half the
+/// attribute bytes on news pages, and libxml2 reads attribute values character by character. `UnreadMarkup` empties their quoted values before the parse (the attribute
 /// itself stays, so `hasAttribute` and selectors on its name still hold).
 ///
-/// The stages read `class`, `id`, `style`, `href`, `content`, `name`, `property`, `itemprop`,
+/// The stages read `class`, `id`, `style`, `href` (of `<link>`), `content`, `name`, `property`, `itemprop`,
 /// `itemtype`, `datetime`, `lang`, `rel`, `type`, `role`, `hidden` and `aria-hidden`, none of
 /// which is listed. Site rules may read any attribute: every name their selectors mention
 /// (`@name` in XPath, `[name` in CSS) is taken off the list, and a selector that reads any
@@ -16,24 +16,30 @@ public struct UnreadAttributes: Sendable {
 
     private var names: [[UInt8]]
     private var prefixes: [[UInt8]]
+    /// `href` outside `<link>` and `<base>`.
+    private var linkTargets: Bool
 
     public init(rules: RuleSet) {
         var names = Self.defaultNames
         var prefixes = Self.defaultPrefixes
+        var linkTargets = true
         for source in rules.rules.flatMap(\.selectorSources) {
             let lowered = source.lowercased()
             if lowered.contains("@*") || lowered.contains("attribute::") {
                 names = []
                 prefixes = []
+                linkTargets = false
                 break
             }
             for mentioned in Self.attributeNames(in: lowered) {
                 names.removeAll { $0 == mentioned }
+                if mentioned == "href" { linkTargets = false }
                 prefixes.removeAll { mentioned.hasPrefix($0) }
             }
         }
         self.names = names.map { Array($0.utf8) }
         self.prefixes = prefixes.map { Array($0.utf8) }
+        self.linkTargets = linkTargets
     }
 
     /// The attribute names a selector mentions: after `@` (XPath) or `[` (CSS; in XPath this
@@ -53,8 +59,9 @@ public struct UnreadAttributes: Sendable {
         return names
     }
 
-    /// Whether the value of the attribute with this name (any ASCII case) is unread.
-    func contains(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the value of the attribute with this name (any ASCII case) is unread; `onLink`
+    /// for the attributes of `<link>` and `<base>`.
+    func contains(_ name: UnsafeBufferPointer<UInt8>, onLink: Bool = false) -> Bool {
         func matches(_ candidate: [UInt8], count: Int) -> Bool {
             for offset in 0..<count where name[offset] | (name[offset] >= 0x41 && name[offset] <= 0x5A ? 0x20 : 0) != candidate[offset] {
                 return false
@@ -63,8 +70,11 @@ public struct UnreadAttributes: Sendable {
         }
         for candidate in names where candidate.count == name.count && matches(candidate, count: candidate.count) { return true }
         for prefix in prefixes where name.count > prefix.count && matches(prefix, count: prefix.count) { return true }
+        if linkTargets, !onLink, name.count == 4, matches(Self.href, count: 4) { return true }
         return false
     }
 
-    var isEmpty: Bool { names.isEmpty && prefixes.isEmpty }
+    private static let href = Array("href".utf8)
+
+    var isEmpty: Bool { names.isEmpty && prefixes.isEmpty && !linkTargets }
 }

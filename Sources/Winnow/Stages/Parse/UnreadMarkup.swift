@@ -149,7 +149,9 @@ enum UnreadMarkup {
             while Self.continuesName(self[index]) { index += 1 }
             let name = RawTextElement(bytes: bytes, from: open + 1, to: index)
             pendingValues.removeAll(keepingCapacity: true)
-            guard let end = endOfAttributes(from: index) else { return nil }
+            let length = index - open - 1
+            let onLink = (length == 4 && matchesLowercased("link", at: open + 1)) || (length == 4 && matchesLowercased("base", at: open + 1))
+            guard let end = endOfAttributes(from: index, onLink: onLink) else { return nil }
             ranges.append(contentsOf: pendingValues)
             if end.selfClosing || name == nil { return end.next }
             let bodyStart = end.next
@@ -164,7 +166,7 @@ enum UnreadMarkup {
         /// Walks attributes to the end of a start tag: `>` or `/>`. libxml2 reads a name, an
         /// optional `= value` (quoted, or up to a blank or `>`), and drops anything else up to
         /// the next blank or the end of the tag.
-        mutating func endOfAttributes(from start: Int) -> (next: Int, selfClosing: Bool)? {
+        mutating func endOfAttributes(from start: Int, onLink: Bool) -> (next: Int, selfClosing: Bool)? {
             var index = start
             while true {
                 while Self.isBlank(self[index]) { index += 1 }
@@ -184,7 +186,7 @@ enum UnreadMarkup {
                     if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                         guard let close = find(quote, from: index + 1) else { return nil }
                         if close > index + 1, !unread.isEmpty,
-                           unread.contains(UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
+                           unread.contains(UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), onLink: onLink)
                         {
                             pendingValues.append(index + 1..<close)
                         }
