@@ -61,3 +61,34 @@ enum ByteHash {
         return copy.withUTF8 { of($0) }
     }
 }
+
+/// A set of `ByteHash` values: open addressing, linear probing (a `Set<UInt64>` hashes each
+/// probe again with SipHash). Zero marks a free slot, so a zero hash is stored as one.
+struct ByteHashSet: Sendable {
+    private var slots: [UInt64]
+    private let mask: Int
+
+    init<S: Sequence>(_ hashes: S) where S.Element == UInt64 {
+        let unique = Array(Set(hashes))
+        var size = 16
+        while size < unique.count * 4 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+        for hash in unique {
+            let key = hash == 0 ? 1 : hash
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = key
+        }
+    }
+
+    func contains(_ hash: UInt64) -> Bool {
+        let key = hash == 0 ? 1 : hash
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while slots[slot] != 0 {
+            if slots[slot] == key { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+}

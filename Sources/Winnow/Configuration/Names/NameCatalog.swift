@@ -9,6 +9,9 @@ public struct NameCatalog: Sendable {
     /// First letter and length of every title's first word: most tokens are ruled out by this
     /// before any string is made.
     private(set) var titleShapes: Set<UInt32> = []
+    /// `ByteHash` of each ASCII first word of a title: an ASCII token whose lower-cased hash is
+    /// not here opens no title, checked without making the token a String.
+    private(set) var titleFirstWordHashes = ByteHashSet([])
     /// The same for particles and connectors.
     private(set) var joinerShapes: Set<UInt32> = []
     /// Culture name → whether a single final word is a short form.
@@ -57,6 +60,7 @@ public struct NameCatalog: Sendable {
 
     /// Builds the lookup tables; call after the last `add`.
     mutating func buildIndex() {
+        titleFirstWordHashes = ByteHashSet(titlesByFirstWord.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(ByteHash.of))
         titleShapes = Set(titlesByFirstWord.keys.compactMap { word in
             word.unicodeScalars.first.map { FindDates.shape(first: $0, length: word.unicodeScalars.count) }
         })

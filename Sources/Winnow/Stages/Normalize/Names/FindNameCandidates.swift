@@ -61,9 +61,19 @@ struct FindNameCandidates {
             if previous < 0 || lineBreakBefore(index) { return true }
             return list[previous].isPunctuation && ".!?…:;".unicodeScalars.contains(list[previous].first)
         }
+        /// False when the token is ASCII and its lower-cased hash opens no title (most tokens).
+        func mayOpenTitle(_ index: Int) -> Bool {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for scalar in tokens.scalars[list[index].start..<list[index].end] {
+                guard scalar.value < 0x80 else { return true }
+                let byte = UInt64(scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value | 0x20 : scalar.value)
+                hash = (hash ^ byte) &* 0x100_0000_01b3
+            }
+            return catalog.titleFirstWordHashes.contains(hash)
+        }
         /// A title phrase starting at `index` and followed by a capitalised word: its length.
         func title(at index: Int) -> Int? {
-            guard isWord(index), catalog.titleShapes.contains(tokens.shape(list[index])),
+            guard isWord(index), mayOpenTitle(index), catalog.titleShapes.contains(tokens.shape(list[index])),
                   let phrases = catalog.titlesByFirstWord[word(index)] else { return nil }
             for phrase in phrases {
                 var cursor = index
