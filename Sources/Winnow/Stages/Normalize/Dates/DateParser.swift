@@ -117,7 +117,11 @@ public enum DateParser {
     }
 
     private static func parseWords(_ text: String) -> Parsed? {
-        guard let tokens = tokenize(text.lowercased()) else { return nil }
+        // ASCII (most lines asked) lower-cases on bytes; `lowercased()` does the Unicode work.
+        let lowered = text.utf8.allSatisfy { $0 < 0x80 }
+            ? String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            : text.lowercased()
+        guard let tokens = tokenize(lowered) else { return nil }
         var month: Int?
         var numbers: [(Int, Int)] = []
         var time: (Int, Int, Int?)?
@@ -178,15 +182,25 @@ public enum DateParser {
         return validated(result)
     }
 
+    /// `properties.isAlphabetic`, answered for ASCII without the Unicode tables.
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        let lower = scalar.value | 0x20
+        return lower >= 0x61 && lower <= 0x7A
+    }
+
+    /// An ASCII digit (the only ASCII scalars with a numeric type).
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
     private static func tokenize(_ text: String) -> [Token]? {
         var tokens: [Token] = []
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isAlphabetic {
+            if isAlphabetic(scalar) {
                 var word = ""
-                while index < scalars.count, scalars[index].properties.isAlphabetic {
+                while index < scalars.count, isAlphabetic(scalars[index]) {
                     word.unicodeScalars.append(scalars[index])
                     index += 1
                 }
@@ -199,9 +213,9 @@ public enum DateParser {
                 if word == "m", case .meridiem? = tokens.last { continue }
                 return nil
             }
-            if scalar.properties.numericType != nil, scalar.isASCII {
+            if isDigit(scalar) {
                 var digits = ""
-                while index < scalars.count, scalars[index].isASCII, scalars[index].properties.numericType != nil {
+                while index < scalars.count, isDigit(scalars[index]) {
                     digits.unicodeScalars.append(scalars[index])
                     index += 1
                 }
@@ -211,7 +225,7 @@ public enum DateParser {
                     while index < scalars.count, scalars[index] == ":" {
                         index += 1
                         var part = ""
-                        while index < scalars.count, scalars[index].isASCII, scalars[index].properties.numericType != nil {
+                        while index < scalars.count, isDigit(scalars[index]) {
                             part.unicodeScalars.append(scalars[index])
                             index += 1
                         }
@@ -231,7 +245,7 @@ public enum DateParser {
                 let negative = scalar == "-"
                 index += 1
                 var digits = ""
-                while index < scalars.count, scalars[index].isASCII, scalars[index].properties.numericType != nil || scalars[index] == ":" {
+                while index < scalars.count, isDigit(scalars[index]) || scalars[index] == ":" {
                     if scalars[index] != ":" { digits.unicodeScalars.append(scalars[index]) }
                     index += 1
                 }
