@@ -31,16 +31,25 @@ extension String {
 extension String {
     /// `hasPrefix` on UTF-8 bytes (the standard library's compares Characters).
     func hasBytePrefix(_ prefix: String) -> Bool {
-        let count = prefix.utf8.count
-        guard count <= utf8.count else { return false }
-        return utf8.prefix(count).elementsEqual(prefix.utf8)
+        var text = self
+        var prefix = prefix
+        return text.withUTF8 { bytes in
+            prefix.withUTF8 { wanted in
+                wanted.count <= bytes.count && (wanted.isEmpty || memcmp(bytes.baseAddress!, wanted.baseAddress!, wanted.count) == 0)
+            }
+        }
     }
 
     /// `hasSuffix` on UTF-8 bytes.
     func hasByteSuffix(_ suffix: String) -> Bool {
-        let count = suffix.utf8.count
-        guard count <= utf8.count else { return false }
-        return utf8.suffix(count).elementsEqual(suffix.utf8)
+        var text = self
+        var suffix = suffix
+        return text.withUTF8 { bytes in
+            suffix.withUTF8 { wanted in
+                wanted.count <= bytes.count
+                    && (wanted.isEmpty || memcmp(bytes.baseAddress! + (bytes.count - wanted.count), wanted.baseAddress!, wanted.count) == 0)
+            }
+        }
     }
 }
 

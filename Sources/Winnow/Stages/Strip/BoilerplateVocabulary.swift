@@ -83,8 +83,18 @@ enum BoilerplateVocabulary {
     }()
 
     /// How a phrase matches a comparable text; `PhraseIndex` does the matching.
-    enum PhraseMatch {
+    enum PhraseMatch: CustomStringConvertible {
         case exact(String), prefix(String), contains(String)
+
+        /// `exact("read more")`, as Swift would print the case, written out: the reflection
+        /// behind the default cost 30,000 instructions a reason.
+        var description: String {
+            switch self {
+            case .exact(let phrase): "exact(" + phrase.debugDescription + ")"
+            case .prefix(let phrase): "prefix(" + phrase.debugDescription + ")"
+            case .contains(let phrase): "contains(" + phrase.debugDescription + ")"
+            }
+        }
     }
 
     /// `phrases` arranged for lookup: exact phrases hashed, prefixes and substrings as bytes;

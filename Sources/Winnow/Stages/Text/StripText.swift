@@ -125,7 +125,11 @@ struct StripText {
     /// "thelastchargersfan says:", "34 responses to “…”", "12 comments": what a comment section
     /// prints around each comment.
     static func isCommentFurniture(_ comparable: String, words: Int) -> Bool {
-        if words <= 6, [" says:", " said:", " wrote:", " says"].contains(where: comparable.hasByteSuffix) { return true }
+        if words <= 6, comparable.utf8.last == UInt8(ascii: ":") || comparable.utf8.last == UInt8(ascii: "s"),
+           [" says:", " said:", " wrote:", " says"].contains(where: comparable.hasByteSuffix)
+        {
+            return true
+        }
         guard let first = comparable.utf8.first, first >= 0x30, first <= 0x39 else { return false }
         let count = comparable.prefix { $0.isNumber }
         let rest = comparable.dropFirst(count.count)
