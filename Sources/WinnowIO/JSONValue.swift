@@ -1,6 +1,8 @@
 /// A JSON value whose objects keep their keys in insertion order, so records serialize
-/// byte-identically run after run.
-public indirect enum JSONValue: Equatable, Sendable {
+/// byte-identically run after run. Not `indirect`: arrays already hold their elements on the
+/// heap, and an indirect enum boxed every value, strings and numbers included (a heap
+/// allocation per field of every record).
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -43,9 +45,15 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// One line, no spaces: the JSON Lines form.
     public func serialized() -> String {
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// `serialized()` as UTF-8 bytes, for writers (no String to build and validate).
+    public func serializedBytes() -> [UInt8] {
         var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(to: &output, indent: nil, level: 0)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Indented with two spaces, for golden files people read.

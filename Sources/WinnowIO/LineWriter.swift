@@ -73,6 +73,14 @@ public final class LineWriter {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Appends one line given as UTF-8 bytes (a newline is added).
+    public func write(bytes line: [UInt8]) throws {
+        buffer.append(contentsOf: line)
+        buffer.append(UInt8(ascii: "\n"))
+        linesWritten += 1
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     public func flush() throws {
         var offset = 0
         while offset < buffer.count {

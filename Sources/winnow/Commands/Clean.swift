@@ -164,15 +164,14 @@ struct Clean: ParsableCommand {
                     batch.append(page)
                 }
                 if batch.isEmpty { break }
-                let results = Self.process(batch, pipeline: pipeline, jobs: jobs)
-                for result in results {
+                let results = Self.processToLines(batch, pipeline: pipeline, jobs: jobs)
+                for (result, line) in results {
                     summary.count(result)
                     progress.update(summary, bytes: bytesRead)
-                    let line = result.record.serialized()
                     if result.isRejected, let rejectWriter {
-                        try rejectWriter.write(line: line)
+                        try rejectWriter.write(bytes: line)
                     } else {
-                        try recordWriter.write(line: line)
+                        try recordWriter.write(bytes: line)
                     }
                 }
                 // Both files end at the same page after every batch, so an interruption tears
@@ -203,29 +202,43 @@ struct Clean: ParsableCommand {
 
     /// Processes a batch, in parallel when asked; results keep the batch's order.
     static func process(_ batch: [InputPage], pipeline: DefaultPipeline, jobs: Int) -> [PageResult] {
-        if jobs == 1 || batch.count == 1 {
-            return batch.map { pipeline.process($0) }
+        parallelMap(batch, jobs: jobs) { pipeline.process($0) }
+    }
+
+    /// Each page's result and its record as a JSON line, serialized on the worker that made
+    /// it (the writer thread only copies bytes).
+    static func processToLines(_ batch: [InputPage], pipeline: DefaultPipeline, jobs: Int) -> [(PageResult, [UInt8])] {
+        parallelMap(batch, jobs: jobs) { page in
+            let result = pipeline.process(page)
+            return (result, result.record.serializedBytes())
         }
-        let slots = ResultSlots(count: batch.count)
+    }
+
+    /// `batch.map(body)`, on `jobs` threads, in input order.
+    private static func parallelMap<T>(_ batch: [InputPage], jobs: Int, _ body: @escaping @Sendable (InputPage) -> T) -> [T] {
+        if jobs == 1 || batch.count == 1 {
+            return batch.map(body)
+        }
+        let slots = ResultSlots<T>(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            slots.store(pipeline.process(batch[index]), at: index)
+            slots.store(body(batch[index]), at: index)
         }
         return slots.results
     }
 }
 
 /// One slot per page of a batch, filled from worker threads.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [PageResult?]
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ result: PageResult, at index: Int) {
+    func store(_ result: T, at index: Int) {
         lock.lock()
         slots[index] = result
         lock.unlock()
     }
 
-    var results: [PageResult] { slots.compactMap { $0 } }
+    var results: [T] { slots.compactMap { $0 } }
 }
