@@ -39,7 +39,7 @@ enum BlockText {
     static func excerpt(of node: Node, index: PageIndex?, limit: Int = 80) -> String {
         // A removed comment section can be long: gather a generous beginning, and the whole
         // text only when that beginning is too short to be sure of the first `limit` characters.
-        var (text, complete) = text(of: node, index: index, skipRemoved: false, stoppingAfter: 16 * (limit + 2))
+        var (text, complete) = text(of: node, index: index, skipRemoved: false, stoppingAfter: 6 * (limit + 2))
         var full = text.replacingNewlines()
         var end = full.index(full.startIndex, offsetBy: limit, limitedBy: full.endIndex)
         if !complete, full.index(full.startIndex, offsetBy: limit + 2, limitedBy: full.endIndex) == nil {
