@@ -94,13 +94,6 @@ public final class LineWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Gives up a file before anything was written to it: closes and removes `NAME.partial`.
-    public func discard() {
-        buffer.removeAll()
-        guard let partialPath else { return }
-        unlink(partialPath)
-    }
-
     /// Flushes and, for a file, moves `NAME.partial` to `NAME`.
     public func finish() throws {
         try flush()

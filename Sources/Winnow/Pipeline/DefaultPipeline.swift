@@ -44,7 +44,7 @@ public struct DefaultPipeline: Sendable {
             try budget.check(.extract)
             try Self.checkTextSize(extracted, options: options)
             let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
-                                                  names: options.pendingNames?.wait() ?? options.names, rewriteNames: options.rewriteNames, trace: &trace)
+                                                  names: options.names, rewriteNames: options.rewriteNames, trace: &trace)
             try budget.check(.normalize)
             var record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
             if !page.meta.isEmpty { record = RenderRecord.adding(meta: page.meta, to: record) }
@@ -70,7 +70,7 @@ public struct DefaultPipeline: Sendable {
             extracted.siteReferenceDate = rule.referenceDate
         }
         let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
-                                              names: options.pendingNames?.wait() ?? options.names, rewriteNames: options.rewriteNames, trace: &trace)
+                                              names: options.names, rewriteNames: options.rewriteNames, trace: &trace)
         try budget?.check(.normalize)
         var record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
         if !page.meta.isEmpty { record = RenderRecord.adding(meta: page.meta, to: record) }

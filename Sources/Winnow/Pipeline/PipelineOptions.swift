@@ -27,8 +27,6 @@ public struct PipelineOptions: Sendable {
     /// The gazetteer, titles, conventions and transliteration rules (`NameLoader.load`); empty
     /// means no `entities` in records.
     public var names = NameCatalog()
-    /// Set while `names` is still being loaded on another thread: the name stage waits for it.
-    public var pendingNames: PendingNames?
     /// Write each entity mention as its canonical name in `text` (`--rewrite-names`).
     public var rewriteNames = false
     /// Write each resolved date's ISO value after it in `text` (`--rewrite-dates`).

@@ -102,17 +102,7 @@ struct Clean: ParsableCommand {
         options.pageTimeout = pageTimeout > 0 ? pageTimeout : nil
         options.includeBlocks = !noBlocks
         options.rules = rules
-        let jobs = self.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
-        // With several jobs the names folder loads beside the first pages (checked before the
-        // first write); a resumed run loads it first, so a bad names file never touches its files.
-        var backgroundNames: BackgroundNames?
-        if jobs > 1, !nameOptions.noNames, !resume {
-            let background = nameOptions.loadInBackground()
-            options.pendingNames = background.pending
-            backgroundNames = background
-        } else {
-            options.names = try nameOptions.load()
-        }
+        options.names = try nameOptions.load()
         options.referenceDate = referenceDate
         options.rewriteDates = rewriteDates
         options.rewriteNames = rewriteNames
@@ -153,18 +143,7 @@ struct Clean: ParsableCommand {
         }
 
         summary.skippedFiles = listing.skippedFiles
-        // A names folder that failed to load stops the run before its first line is written.
-        func checkNames() throws {
-            guard let background = backgroundNames else { return }
-            backgroundNames = nil
-            do {
-                try background.check()
-            } catch {
-                recordWriter.discard()
-                rejectWriter?.discard()
-                throw error
-            }
-        }
+        let jobs = self.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         let batchSize = jobs == 1 ? 1 : jobs * 8
         var stream = inputOptions.stream(listing.entries, reader: reader)
         // A page count is known up front when every input is one page file.
@@ -186,7 +165,6 @@ struct Clean: ParsableCommand {
                 }
                 if batch.isEmpty { break }
                 let results = Self.processToLines(batch, pipeline: pipeline, jobs: jobs)
-                try checkNames()
                 for (result, line) in results {
                     summary.count(result)
                     progress.update(summary, bytes: bytesRead)
@@ -203,11 +181,8 @@ struct Clean: ParsableCommand {
                     try recordWriter.flush()
                 }
             }
-            try checkNames()
             try recordWriter.finish()
             try rejectWriter?.finish()
-        } catch let exit as ExitCode {
-            throw exit
         } catch {
             throw RunFailure(description: "winnow: \(error)")
         }
