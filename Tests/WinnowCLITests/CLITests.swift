@@ -35,6 +35,24 @@ import WinnowTestSupport
         #expect(output.standardError.contains("5 pages: 5 records, 0 rejected"))
     }
 
+    /// With several jobs the names folder loads beside the first pages; a bad one still stops
+    /// the run before anything is written, with exit code 2, as with one job.
+    @Test(arguments: ["1", "2"])
+    func aBadNamesFolderWritesNothing(jobs: String) throws {
+        let names = try write("names/people.yaml", "entries:\n  - name: Someone\n    kind: wizard\n")
+        let output = folder.appendingPathComponent("out-\(jobs).jsonl")
+        let run = try WinnowBinary.run(["clean", Fixtures.samples.path, "--jobs", jobs, "--names", names.deletingLastPathComponent().path,
+                                        "-o", output.path])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("no page was processed"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(!FileManager.default.fileExists(atPath: output.path + ".partial"))
+        #expect(!FileManager.default.fileExists(atPath: output.path + ".rejects.jsonl.partial"))
+        let toStandardOutput = try WinnowBinary.run(["clean", Fixtures.samples.path, "--jobs", jobs, "--names", names.deletingLastPathComponent().path])
+        #expect(toStandardOutput.status == 2)
+        #expect(toStandardOutput.standardOutput.isEmpty)
+    }
+
     @Test func readsStandardInput() throws {
         let output = try WinnowBinary.run(["clean", "-", "--base-url", "https://example.org/x"], standardInput: Data(Self.article.utf8))
         #expect(output.status == 0)
