@@ -29,6 +29,7 @@ public struct DefaultPipeline: Sendable {
             options.referenceDate = String(fetchedAt.prefix(10))
         }
         var trace = Trace()
+        trace.recordsRemovalDetails = options.recordsRemovalDetails
         let budget = PageBudget(seconds: options.pageTimeout, maximumElements: options.maximumElements)
         PageBudget.current = budget
         defer { PageBudget.current = nil }

@@ -27,6 +27,10 @@ public struct PipelineOptions: Sendable {
     /// The gazetteer, titles, conventions and transliteration rules (`NameLoader.load`); empty
     /// means no `entities` in records.
     public var names = NameCatalog()
+    /// Whether removals carry the removed element's description and the first words of its
+    /// text, which only `winnow explain` shows (a record counts removals by category); `clean`
+    /// turns it off, sparing a text walk per removed element.
+    public var recordsRemovalDetails = true
     /// Write each entity mention as its canonical name in `text` (`--rewrite-names`).
     public var rewriteNames = false
     /// Write each resolved date's ISO value after it in `text` (`--rewrite-dates`).

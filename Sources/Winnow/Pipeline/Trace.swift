@@ -2,6 +2,8 @@
 /// `winnow explain` and of the record's `removed` and `repairs` counts.
 public struct Trace: Sendable {
     public var removals: [Removal] = []
+    /// Whether removals get their element description and excerpt (`PipelineOptions.recordsRemovalDetails`).
+    public var recordsRemovalDetails = true
     public var notes: [Note] = []
     public var repairs: [String: Int] = [:]
     /// The body's blocks with their position, for `winnow explain`.

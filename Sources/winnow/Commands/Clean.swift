@@ -102,6 +102,7 @@ struct Clean: ParsableCommand {
         options.pageTimeout = pageTimeout > 0 ? pageTimeout : nil
         options.includeBlocks = !noBlocks
         options.rules = rules
+        options.recordsRemovalDetails = false  // records count removals; only `explain` shows them
         options.names = try nameOptions.load()
         options.referenceDate = referenceDate
         options.rewriteDates = rewriteDates

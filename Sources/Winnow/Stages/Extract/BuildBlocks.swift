@@ -142,8 +142,8 @@ struct BuildBlocks {
         if !isRoot, kept[position] == nil, let (category, reason) = conditionalRemoval(position) {
             flush(order: runOrder)
             items.append((position, .removed(Removal(
-                category: category, reason: reason, stage: "extract", element: StripBoilerplate.describe(node),
-                line: node.line, excerpt: BlockText.excerpt(of: node, index: index), order: position))))
+                category: category, reason: reason, stage: "extract", element: index.describe(node),
+                line: node.line, excerpt: index.excerpt(of: node), order: position))))
             return
         }
         switch tag {

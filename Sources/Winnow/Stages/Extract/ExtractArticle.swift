@@ -107,8 +107,8 @@ public struct ExtractArticle: Sendable {
                 guard element.removal < 0, element.text > 0, !element.flags.contains(.invisible) else { continue }
                 removals.append(Removal(
                     category: .outsideContent, reason: "outside the main content", stage: "extract",
-                    element: StripBoilerplate.describe(child), line: child.line,
-                    excerpt: BlockText.excerpt(of: child, index: index), order: position))
+                    element: index.describe(child), line: child.line,
+                    excerpt: index.excerpt(of: child), order: position))
             }
         }
         return removals

@@ -45,12 +45,24 @@ struct PageIndex {
 
     var elements: [Element] = []
     let body: Node?
+    /// Whether removals describe their element and quote its text (`Trace.recordsRemovalDetails`).
+    var recordsRemovalDetails = true
 
     init(document: HTMLDocument) {
         body = document.body
         guard let root = document.rootElement else { return }
         elements.reserveCapacity(2048)
         index(root: root)
+    }
+
+    /// `tag.class#id` of a removed element, for explanations; empty when they are not recorded.
+    func describe(_ node: Node) -> String {
+        recordsRemovalDetails ? StripBoilerplate.describe(node) : ""
+    }
+
+    /// The first words of a removed element's text, for explanations; empty when they are not recorded.
+    func excerpt(of node: Node) -> String {
+        recordsRemovalDetails ? BlockText.excerpt(of: node, index: self) : ""
     }
 
     /// The element entry of a node (nil for nodes the index does not know).

@@ -38,6 +38,7 @@ public struct StripBoilerplate: Sendable {
 
     func run(_ page: ParsedPage, site: SiteMatch? = nil, trace: inout Trace) -> StrippedPage {
         var index = PageIndex(document: page.document)
+        index.recordsRemovalDetails = trace.recordsRemovalDetails
         // Site rules first: their drops are decisions; their keeps (with the ancestors and
         // descendants of a kept element) are out of the heuristics' reach.
         var siteDrops: [Int: (BoilerplateCategory, String)] = [:]
@@ -76,8 +77,8 @@ public struct StripBoilerplate: Sendable {
             if let (category, reason) = siteDrops[position] {
                 index.elements[position].removal = Int32(removals.count)
                 removals.append(Removal(
-                    category: category, reason: reason, stage: "siteRules", element: Self.describe(element.node),
-                    line: element.node.line, excerpt: BlockText.excerpt(of: element.node, index: index), order: position))
+                    category: category, reason: reason, stage: "siteRules", element: index.describe(element.node),
+                    line: element.node.line, excerpt: index.excerpt(of: element.node), order: position))
                 continue
             }
             if kept[position] != nil { continue }
@@ -89,8 +90,8 @@ public struct StripBoilerplate: Sendable {
             if element.text == 0 && category != .comments { continue }
             index.elements[position].removal = Int32(removals.count)
             removals.append(Removal(
-                category: category, reason: reason, stage: "strip", element: Self.describe(element.node),
-                line: element.node.line, excerpt: BlockText.excerpt(of: element.node, index: index), order: position))
+                category: category, reason: reason, stage: "strip", element: index.describe(element.node),
+                line: element.node.line, excerpt: index.excerpt(of: element.node), order: position))
         }
         index.accumulate()
         trace.removals.append(contentsOf: removals)
