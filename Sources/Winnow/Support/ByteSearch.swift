@@ -9,59 +9,66 @@ extension String {
     /// then `memcmp`; none of the locale and Unicode work that Foundation's `contains` and
     /// `range(of:)` do per call.
     func containsBytes(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { text in
-            needle.withUTF8 { pattern in
-                guard pattern.count <= text.count, let base = text.baseAddress, let find = pattern.baseAddress else { return pattern.isEmpty }
-                let first = Int32(find.pointee)
-                var offset = 0
-                let last = text.count - pattern.count
-                while offset <= last, let hit = memchr(base + offset, first, last - offset + 1) {
-                    let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    if memcmp(base + position, find, pattern.count) == 0 { return true }
-                    offset = position + 1
-                }
-                return false
+        withUTF8(beside: needle) { text, pattern in
+            guard pattern.count <= text.count, let base = text.baseAddress, let find = pattern.baseAddress else { return pattern.isEmpty }
+            let first = Int32(find.pointee)
+            var offset = 0
+            let last = text.count - pattern.count
+            while offset <= last, let hit = memchr(base + offset, first, last - offset + 1) {
+                let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if memcmp(base + position, find, pattern.count) == 0 { return true }
+                offset = position + 1
             }
+            return false
         }
     }
-}
 
-extension String {
     /// `hasPrefix` on UTF-8 bytes (the standard library's compares Characters).
     func hasBytePrefix(_ prefix: String) -> Bool {
-        var text = self
-        var prefix = prefix
-        return text.withUTF8 { bytes in
-            prefix.withUTF8 { wanted in
-                wanted.count <= bytes.count && (wanted.isEmpty || memcmp(bytes.baseAddress!, wanted.baseAddress!, wanted.count) == 0)
-            }
+        withUTF8(beside: prefix) { bytes, wanted in
+            wanted.count <= bytes.count && (wanted.isEmpty || memcmp(bytes.baseAddress!, wanted.baseAddress!, wanted.count) == 0)
         }
     }
 
     /// `hasSuffix` on UTF-8 bytes.
     func hasByteSuffix(_ suffix: String) -> Bool {
-        var text = self
-        var suffix = suffix
-        return text.withUTF8 { bytes in
-            suffix.withUTF8 { wanted in
-                wanted.count <= bytes.count
-                    && (wanted.isEmpty || memcmp(bytes.baseAddress! + (bytes.count - wanted.count), wanted.baseAddress!, wanted.count) == 0)
-            }
+        withUTF8(beside: suffix) { bytes, wanted in
+            wanted.count <= bytes.count
+                && (wanted.isEmpty || memcmp(bytes.baseAddress! + (bytes.count - wanted.count), wanted.baseAddress!, wanted.count) == 0)
         }
+    }
+
+    /// Both strings' contiguous UTF-8 at once.
+    private func withUTF8<R>(beside other: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = self
+        var other = other
+        return text.withUTF8 { bytes in other.withUTF8 { body(bytes, $0) } }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The index of the first `byte` at or after `start` and before `end` (the whole buffer by
+    /// default), found with `memchr`.
+    func index(of byte: UInt8, from start: Int, before end: Int? = nil) -> Int? {
+        let end = Swift.min(end ?? count, count)
+        guard start < end, let base = baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
 
 /// FNV-1a over UTF-8 bytes: a key for tables of words and lines that skips the Unicode
 /// normalization Swift's `String` hashing does (the texts here are already normalized).
 enum ByteHash {
+    /// The hash of no bytes; `adding` extends a hash by one byte, for callers that hash bytes
+    /// as they produce them (lower-cased, or a word joined to the next).
+    static let empty: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
+        var hash = empty
+        for byte in bytes { hash = adding(byte, to: hash) }
         return hash
     }
 
@@ -71,33 +78,44 @@ enum ByteHash {
     }
 }
 
-/// A set of `ByteHash` values: open addressing, linear probing (a `Set<UInt64>` hashes each
-/// probe again with SipHash). Zero marks a free slot, so a zero hash is stored as one.
-struct ByteHashSet: Sendable {
-    private var slots: [UInt64]
+/// Values keyed by `ByteHash`: open addressing, linear probing (a Swift Dictionary would hash
+/// the hash again with SipHash, once per word or token looked up).
+struct ByteHashTable<Value>: @unchecked Sendable {
+    private var keys: [UInt64]
+    private var values: [Value?]
     private let mask: Int
 
-    init<S: Sequence>(_ hashes: S) where S.Element == UInt64 {
-        let unique = Array(Set(hashes))
+    init(_ entries: [UInt64: Value]) {
         var size = 16
-        while size < unique.count * 4 { size *= 2 }
-        slots = Array(repeating: 0, count: size)
+        while size < entries.count * 4 { size *= 2 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: nil, count: size)
         mask = size - 1
-        for hash in unique {
-            let key = hash == 0 ? 1 : hash
+        for (key, value) in entries {
             var slot = Int(truncatingIfNeeded: key) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = key
+            while values[slot] != nil { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
         }
     }
 
-    func contains(_ hash: UInt64) -> Bool {
-        let key = hash == 0 ? 1 : hash
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while slots[slot] != 0 {
-            if slots[slot] == key { return true }
+    subscript(hash: UInt64) -> Value? {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while let value = values[slot] {
+            if keys[slot] == hash { return value }
             slot = (slot + 1) & mask
         }
-        return false
+        return nil
     }
+}
+
+/// A set of `ByteHash` values.
+struct ByteHashSet: Sendable {
+    private let table: ByteHashTable<Bool>
+
+    init<S: Sequence>(_ hashes: S) where S.Element == UInt64 {
+        table = ByteHashTable(Dictionary(hashes.map { ($0, true) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    func contains(_ hash: UInt64) -> Bool { table[hash] != nil }
 }

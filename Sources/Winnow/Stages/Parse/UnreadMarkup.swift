@@ -1,5 +1,3 @@
-import Glibc
-
 /// What no stage reads, found in the UTF-8 bytes before libxml2 parses them, so that the
 /// parser can be handed the page without it: the bodies of `<script>` and `<style>` elements,
 /// and the quoted values of the attributes `UnreadAttributes` lists.
@@ -44,9 +42,9 @@ enum UnreadMarkup {
     private static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var position = 0
-        while position < bytes.count, let found = memchr(bytes.baseAddress! + position, 0x0A, bytes.count - position) {
+        while let found = bytes.index(of: 0x0A, from: position) {
             count += 1
-            position = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            position = found + 1
         }
         return count
     }
@@ -55,7 +53,7 @@ enum UnreadMarkup {
     static func removableRanges(in bytes: UnsafeBufferPointer<UInt8>, unread: UnreadAttributes) -> [Range<Int>] {
         // A NUL ends libxml2's reading of a script body and of most constructs: leave such
         // pages alone rather than model it.
-        guard !bytes.isEmpty, memchr(bytes.baseAddress!, 0, bytes.count) == nil else { return [] }
+        guard !bytes.isEmpty, bytes.index(of: 0, from: 0) == nil else { return [] }
         var scanner = Scanner(bytes: bytes, unread: unread)
         return scanner.scan()
     }
@@ -220,10 +218,7 @@ enum UnreadMarkup {
         // MARK: Byte search
 
         func find(_ byte: UInt8, from start: Int, before limit: Int? = nil) -> Int? {
-            let end = min(limit ?? bytes.count, bytes.count)
-            guard start < end, let found = memchr(bytes.baseAddress! + start, Int32(byte), end - start)
-            else { return nil }
-            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            bytes.index(of: byte, from: start, before: limit)
         }
 
         /// The index just after the next `byte`, or nil when there is none (an unterminated construct).

@@ -25,12 +25,11 @@ struct ClassTokenScan {
 
     /// Adds the tokens of one attribute value (joins never cross values).
     mutating func add(_ value: UnsafeBufferPointer<UInt8>) {
-        let basis: UInt64 = 0xcbf2_9ce4_8422_2325, prime: UInt64 = 0x100_0000_01b3
         var wordStart = -1
-        var wordHash = basis
+        var wordHash = ByteHash.empty
         var previousStart = -1
-        var previousHash = basis  // FNV-1a of the previous word, the start of the joined token
-        var pairHash = basis
+        var previousHash = ByteHash.empty  // the previous word's hash, where the joined token's starts
+        var pairHash = ByteHash.empty
         var previousWasLower = false
         func finish() {
             guard wordStart >= 0 else { return }
@@ -50,12 +49,12 @@ struct ClassTokenScan {
                 let letter = isUpper ? byte | 0x20 : byte
                 if wordStart < 0 {
                     wordStart = letters.count
-                    wordHash = basis
+                    wordHash = ByteHash.empty
                     pairHash = previousHash
                 }
                 letters.append(letter)
-                wordHash = (wordHash ^ UInt64(letter)) &* prime
-                pairHash = (pairHash ^ UInt64(letter)) &* prime
+                wordHash = ByteHash.adding(letter, to: wordHash)
+                pairHash = ByteHash.adding(letter, to: pairHash)
             } else {
                 finish()
             }
@@ -84,8 +83,8 @@ struct ClassTokenScan {
     }
 }
 
-/// What the class/id vocabularies say of a token, keyed by `ByteHash` (an open-addressing
-/// table, as `FunctionWords.Table`: one probe per token instead of a String hash per token).
+/// What the class/id vocabularies say of a token, keyed by `ByteHash` (one probe per token
+/// instead of a String hash per token).
 struct ClassTokenFacts {
     struct Entry {
         var category: BoilerplateCategory?
@@ -94,40 +93,17 @@ struct ClassTokenFacts {
         var isPositive = false
     }
 
-    private var keys: [UInt64]
-    private var entries: [Entry?]
-    private let slotMask: Int
+    private let table: ByteHashTable<Entry>
 
-    init(_ table: [UInt64: Entry]) {
-        var size = 16
-        while size < table.count * 4 { size *= 2 }
-        keys = Array(repeating: 0, count: size)
-        entries = Array(repeating: nil, count: size)
-        slotMask = size - 1
-        for (key, entry) in table {
-            var slot = Int(truncatingIfNeeded: key) & slotMask
-            while entries[slot] != nil { slot = (slot + 1) & slotMask }
-            keys[slot] = key
-            entries[slot] = entry
-        }
-    }
-
-    subscript(hash: UInt64) -> Entry? {
-        var slot = Int(truncatingIfNeeded: hash) & slotMask
-        while let entry = entries[slot] {
-            if keys[slot] == hash { return entry }
-            slot = (slot + 1) & slotMask
-        }
-        return nil
-    }
+    subscript(hash: UInt64) -> Entry? { table[hash] }
 
     /// The strip vocabularies: categories, article-body names, embed words, positive tokens.
     static let shared: ClassTokenFacts = {
-        var table: [UInt64: Entry] = [:]
-        for (token, category) in BoilerplateVocabulary.tokenCategory { table[ByteHash.of(token), default: Entry()].category = category }
-        for token in BoilerplateVocabulary.articleBodyNames { table[ByteHash.of(token), default: Entry()].namesArticleBody = true }
-        for token in BoilerplateVocabulary.embedWords { table[ByteHash.of(token), default: Entry()].isEmbedWord = true }
-        for token in BoilerplateVocabulary.positiveTokens { table[ByteHash.of(token), default: Entry()].isPositive = true }
-        return ClassTokenFacts(table)
+        var entries: [UInt64: Entry] = [:]
+        for (token, category) in BoilerplateVocabulary.tokenCategory { entries[ByteHash.of(token), default: Entry()].category = category }
+        for token in BoilerplateVocabulary.articleBodyNames { entries[ByteHash.of(token), default: Entry()].namesArticleBody = true }
+        for token in BoilerplateVocabulary.embedWords { entries[ByteHash.of(token), default: Entry()].isEmbedWord = true }
+        for token in BoilerplateVocabulary.positiveTokens { entries[ByteHash.of(token), default: Entry()].isPositive = true }
+        return ClassTokenFacts(table: ByteHashTable(entries))
     }()
 }

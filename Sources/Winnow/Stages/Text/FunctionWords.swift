@@ -15,44 +15,13 @@ enum FunctionWords {
         , ("pl", "i w nie na z się że do to jest o jak po przez za od dla ale jego jej ich był była było są oraz także tylko już który która które")
     ]
 
-    /// Each word (by `ByteHash`) with the languages that list it, as a bit set over `lists`:
-    /// an open-addressing table probed linearly (a Swift Dictionary would hash the hash again
-    /// with SipHash, once per word of every line).
-    struct Table {
-        private var keys: [UInt64]
-        private var masks: [UInt16]
-        private let slotMask: Int
-
-        init(_ entries: [UInt64: UInt16]) {
-            var size = 16
-            while size < entries.count * 4 { size *= 2 }
-            keys = Array(repeating: 0, count: size)
-            masks = Array(repeating: 0, count: size)
-            slotMask = size - 1
-            for (key, mask) in entries {
-                var slot = Int(truncatingIfNeeded: key) & slotMask
-                while masks[slot] != 0 { slot = (slot + 1) & slotMask }
-                keys[slot] = key
-                masks[slot] = mask
-            }
-        }
-
-        subscript(key: UInt64) -> UInt16? {
-            var slot = Int(truncatingIfNeeded: key) & slotMask
-            while masks[slot] != 0 {
-                if keys[slot] == key { return masks[slot] }
-                slot = (slot + 1) & slotMask
-            }
-            return nil
-        }
-    }
-
-    static let table: Table = {
+    /// Each word (by `ByteHash`) with the languages that list it, as a bit set over `lists`.
+    static let table: ByteHashTable<UInt16> = {
         var entries: [UInt64: UInt16] = [:]
         for (offset, list) in lists.enumerated() {
             for word in list.words.split(separator: " ") { entries[ByteHash.of(String(word)), default: 0] |= 1 << UInt16(offset) }
         }
-        return Table(entries)
+        return ByteHashTable(entries)
     }()
 
     /// The language whose function words the lines use most (`LineSignals.languageHits`), when

@@ -63,11 +63,11 @@ struct FindNameCandidates {
         }
         /// False when the token is ASCII and its lower-cased hash opens no title (most tokens).
         func mayOpenTitle(_ index: Int) -> Bool {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash = ByteHash.empty
             for scalar in tokens.scalars[list[index].start..<list[index].end] {
                 guard scalar.value < 0x80 else { return true }
-                let byte = UInt64(scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value | 0x20 : scalar.value)
-                hash = (hash ^ byte) &* 0x100_0000_01b3
+                let byte = UInt8(scalar.value)
+                hash = ByteHash.adding(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte, to: hash)
             }
             return catalog.titleFirstWordHashes.contains(hash)
         }
