@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The WHATWG "prescan a byte stream to determine its encoding" algorithm: finds a charset in
 /// `<meta charset>` or `<meta http-equiv=content-type content="…charset=…">` without parsing
 /// HTML, skipping comments and other tags the way browsers do.
@@ -46,10 +42,7 @@ struct MetaPrescan {
 
     /// The index of the next `byte` at or after `start`, or the end.
     private static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start) else {
-            return bytes.count
-        }
-        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        bytes.index(of: byte, from: start) ?? bytes.count
     }
 
     /// Reads a meta element's attributes; returns its charset label when the element declares one.
@@ -105,74 +98,47 @@ struct MetaPrescan {
         return nil
     }
 
-    /// The WHATWG "get an attribute" algorithm; nil at the end of the tag.
+    /// The WHATWG "get an attribute" algorithm, lower-cased; nil at the end of the tag.
     private mutating func readAttribute() -> (String, String)? {
+        guard let (name, value) = scanAttribute() else { return nil }
+        func lowered(_ range: Range<Int>) -> String { String(decoding: bytes[range].map(lower), as: UTF8.self) }
+        return (lowered(name), lowered(value))
+    }
+
+    /// Moves past one attribute; false at the end of the tag. The tags that are not `<meta>`
+    /// (most of them) only need skipping: no String is made.
+    private mutating func skipAttribute() -> Bool { scanAttribute() != nil }
+
+    /// Where the next attribute's name and value are (an empty value range when it has none);
+    /// nil at the end of the tag.
+    private mutating func scanAttribute() -> (name: Range<Int>, value: Range<Int>)? {
         while let current = byte(0), isSpace(current) || current == UInt8(ascii: "/") { position += 1 }
-        guard let first = byte(0), first != UInt8(ascii: ">") else {
+        guard byte(0) != nil, byte(0) != UInt8(ascii: ">") else {
             if byte(0) != nil { position += 1 }
             return nil
         }
-        var name: [UInt8] = []
-        var value: [UInt8] = []
-        // Name.
+        let nameStart = position
         while let current = byte(0) {
-            if current == UInt8(ascii: "=") && !name.isEmpty { break }
+            if current == UInt8(ascii: "=") && position > nameStart { break }
             if isSpace(current) { break }
-            if current == UInt8(ascii: "/") || current == UInt8(ascii: ">") {
-                return (String(decoding: name, as: UTF8.self), "")
-            }
-            name.append(lower(current))
+            if current == UInt8(ascii: "/") || current == UInt8(ascii: ">") { return (nameStart..<position, position..<position) }
             position += 1
         }
+        let name = nameStart..<position
         while let current = byte(0), isSpace(current) { position += 1 }
-        guard byte(0) == UInt8(ascii: "=") else { return (String(decoding: name, as: UTF8.self), "") }
+        guard byte(0) == UInt8(ascii: "=") else { return (name, position..<position) }
         position += 1
         while let current = byte(0), isSpace(current) { position += 1 }
         guard let opener = byte(0) else { return nil }
         if opener == UInt8(ascii: "\"") || opener == UInt8(ascii: "'") {
-            position += 1
-            while let current = byte(0), current != opener {
-                value.append(lower(current))
-                position += 1
-            }
-            position += 1
-        } else {
-            while let current = byte(0), !isSpace(current), current != UInt8(ascii: ">") {
-                value.append(lower(current))
-                position += 1
-            }
+            let valueStart = position + 1
+            position = Self.next(opener, in: bytes, from: valueStart)
+            defer { position += 1 }
+            return (name, valueStart..<position)
         }
-        return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self))
-    }
-
-    /// `readAttribute` keeping nothing, for the tags that are not `<meta>` (most of them: a
-    /// String per attribute name and value was most of the prescan's time); false at the end
-    /// of the tag.
-    private mutating func skipAttribute() -> Bool {
-        while let current = byte(0), isSpace(current) || current == UInt8(ascii: "/") { position += 1 }
-        guard byte(0) != nil, byte(0) != UInt8(ascii: ">") else {
-            if byte(0) != nil { position += 1 }
-            return false
-        }
-        var nameLength = 0
-        while let current = byte(0) {
-            if current == UInt8(ascii: "=") && nameLength > 0 { break }
-            if isSpace(current) { break }
-            if current == UInt8(ascii: "/") || current == UInt8(ascii: ">") { return true }
-            nameLength += 1
-            position += 1
-        }
-        while let current = byte(0), isSpace(current) { position += 1 }
-        guard byte(0) == UInt8(ascii: "=") else { return true }
-        position += 1
-        while let current = byte(0), isSpace(current) { position += 1 }
-        guard let opener = byte(0) else { return false }
-        if opener == UInt8(ascii: "\"") || opener == UInt8(ascii: "'") {
-            position = Self.next(opener, in: bytes, from: position + 1) + 1
-        } else {
-            while let current = byte(0), !isSpace(current), current != UInt8(ascii: ">") { position += 1 }
-        }
-        return true
+        let valueStart = position
+        while let current = byte(0), !isSpace(current), current != UInt8(ascii: ">") { position += 1 }
+        return (name, valueStart..<position)
     }
 
     private func byte(_ offset: Int) -> UInt8? {
