@@ -39,20 +39,23 @@ enum BlockText {
     static func excerpt(of node: Node, index: PageIndex?, limit: Int = 80) -> String {
         // A removed comment section can be long: gather a generous beginning, and the whole
         // text only when that beginning is too short to be sure of the first `limit` characters.
-        var (text, complete) = text(of: node, index: index, skipRemoved: false, stoppingAfter: 6 * (limit + 2))
+        let (text, complete) = text(of: node, index: index, skipRemoved: false, stoppingAfter: 6 * (limit + 2))
         var full = text.replacingNewlines()
-        var end = full.index(full.startIndex, offsetBy: limit, limitedBy: full.endIndex)
         if !complete, full.index(full.startIndex, offsetBy: limit + 2, limitedBy: full.endIndex) == nil {
-            (text, complete) = Self.text(of: node, index: index, skipRemoved: false, stoppingAfter: nil)
-            full = text.replacingNewlines()
-            end = full.index(full.startIndex, offsetBy: limit, limitedBy: full.endIndex)
+            full = Self.text(of: node, index: index, skipRemoved: false, stoppingAfter: nil).text.replacingNewlines()
         }
-        guard let end, end != full.endIndex else { return full }
-        return String(full[..<end]) + "…"
+        return full.excerpt(limit: limit)
     }
 }
 
 extension String {
+    /// The first `limit` characters and "…", or the whole text when it is no longer; counting
+    /// stops at the limit.
+    func excerpt(limit: Int = 80) -> String {
+        guard let end = index(startIndex, offsetBy: limit, limitedBy: endIndex), end != endIndex else { return self }
+        return String(self[..<end]) + "…"
+    }
+
     /// Line feeds as spaces, on the UTF-8 bytes (a line feed is one byte, and no other
     /// character's bytes contain 0x0A).
     func replacingNewlines() -> String {

@@ -289,9 +289,9 @@ struct BuildBlocks {
 
     private func removal(for block: Block, category: BoilerplateCategory, reason: String, order: Int) -> Removal {
         let node = index.elements[max(0, min(order, index.elements.count - 1))].node
-        let excerpt = block.text.count > 80 ? String(block.text.prefix(80)) + "…" : block.text
-        return Removal(category: category, reason: reason, stage: "extract", element: StripBoilerplate.describe(node),
-                       line: node.line, excerpt: excerpt.replacingNewlines(), order: order)
+        let excerpt = index.recordsRemovalDetails ? block.text.excerpt().replacingNewlines() : ""
+        return Removal(category: category, reason: reason, stage: "extract", element: index.describe(node),
+                       line: node.line, excerpt: excerpt, order: order)
     }
 
     private mutating func closeCollector() {

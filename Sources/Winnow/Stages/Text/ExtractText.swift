@@ -292,7 +292,6 @@ struct ExtractText {
     }
 
     private func removal(_ line: TextLine, category: BoilerplateCategory, reason: String, order: Int) -> Removal {
-        let excerpt = line.text.count > 80 ? String(line.text.prefix(80)) + "…" : line.text
-        return Removal(category: category, reason: reason, stage: "strip", element: "text line", line: line.number, excerpt: excerpt, order: order)
+        Removal(category: category, reason: reason, stage: "strip", element: "text line", line: line.number, excerpt: line.text.excerpt(), order: order)
     }
 }
