@@ -28,6 +28,8 @@ public struct NameCatalog: Sendable {
     /// Case endings and their nominative forms, for names declined in the text.
     var inflections: [(ending: String, nominative: String)] = []
     var transliteration = TransliterationRules()
+    /// Names transliterated under `transliteration`; a new one with each `buildIndex`.
+    private(set) var transliterationCache = Transliterate.Cache()
 
     /// Folded name, alias, variant or demonym → entry index.
     private(set) var index: [String: Int] = [:]
@@ -60,6 +62,7 @@ public struct NameCatalog: Sendable {
 
     /// Builds the lookup tables; call after the last `add`.
     mutating func buildIndex() {
+        transliterationCache = Transliterate.Cache()
         titleFirstWordHashes = ByteHashSet(titlesByFirstWord.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(ByteHash.of))
         titleShapes = Set(titlesByFirstWord.keys.compactMap { word in
             word.unicodeScalars.first.map { FindDates.shape(first: $0, length: word.unicodeScalars.count) }

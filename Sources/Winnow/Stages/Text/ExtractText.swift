@@ -105,9 +105,10 @@ struct ExtractText {
                                                       role: role == .title ? .title : .description))
                 case .credit, .byline, .dateline:
                     let reason = role == .dateline ? "date line (read as metadata)" : role == .byline ? "byline (read as authors)" : "credit line"
-                    trace.removals.append(removal(line, category: .credit, reason: reason, order: index))
+                    trace.removals.append(removal(line, category: .credit, reason: reason, order: index, details: trace.recordsRemovalDetails))
                 case .comment:
-                    trace.removals.append(removal(line, category: .comments, reason: "reader comment (in comments)", order: index))
+                    trace.removals.append(removal(line, category: .comments, reason: "reader comment (in comments)", order: index,
+                                                  details: trace.recordsRemovalDetails))
                 case .body:
                     break
                 }
@@ -115,7 +116,7 @@ struct ExtractText {
                 continue
             }
             if case .removed(let category, let reason) = fates[index] {
-                trace.removals.append(removal(line, category: category, reason: reason, order: index))
+                trace.removals.append(removal(line, category: category, reason: reason, order: index, details: trace.recordsRemovalDetails))
                 index += 1
                 continue
             }
@@ -189,6 +190,8 @@ struct ExtractText {
     /// News"), one of the parts of a line split at " | " or " / ".
     static func datelineDate(_ lower: String) -> DateParser.Parsed? {
         guard lower.utf8.count <= 120, lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // Every label holds one of these words: most lines are ruled out before they are split.
+        guard lower.containsBytes("publish") || lower.containsBytes("updated") || lower.containsBytes("posted") else { return nil }
         for part in lower.components(separatedBy: " | ") {
             let part = part.trimmedASCII()
             for label in datelineLabels where part.hasBytePrefix(label) {
@@ -291,7 +294,9 @@ struct ExtractText {
         return comments
     }
 
-    private func removal(_ line: TextLine, category: BoilerplateCategory, reason: String, order: Int) -> Removal {
-        Removal(category: category, reason: reason, stage: "strip", element: "text line", line: line.number, excerpt: line.text.excerpt(), order: order)
+    /// The excerpt is for `explain` only (`Trace.recordsRemovalDetails`).
+    private func removal(_ line: TextLine, category: BoilerplateCategory, reason: String, order: Int, details: Bool) -> Removal {
+        Removal(category: category, reason: reason, stage: "strip", element: "text line", line: line.number,
+                excerpt: details ? line.text.excerpt() : "", order: order)
     }
 }

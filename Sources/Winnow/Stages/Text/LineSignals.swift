@@ -28,8 +28,28 @@ struct LineSignals: Sendable {
     /// Short and unpunctuated: a menu entry, a label, a heading.
     var isShort: Bool { words <= 6 && !endsSentence }
 
-    static let sentenceEnds: Set<Character> = [".", "!", "?", "…", "。", "！", "？"]
-    static let closers: Set<Character> = ["\"", "”", "’", "'", ")", "»", "]"]
+    /// Sentence ends and the closing quotes and brackets that may follow one, as scalar values
+    /// (every one of them is a single scalar; a few compares cost less than a Set's hashing).
+    static let sentenceEndScalars: [UInt32] = [".", "!", "?", "…", "。", "！", "？"].map { Unicode.Scalar($0)!.value }
+    static let closerScalars: [UInt32] = ["\"", "”", "’", "'", ")", "»", "]"].map { Unicode.Scalar($0)!.value }
+
+    /// The last scalar of `text` that `skipping` does not pass over, read backwards on the UTF-8 bytes.
+    static func lastScalar(of text: String, skipping: (Unicode.Scalar) -> Bool) -> Unicode.Scalar? {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var end = bytes.count
+            while end > 0 {
+                var start = end - 1
+                while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                var decoder = UTF8()
+                var iterator = UnsafeBufferPointer(rebasing: bytes[start..<end]).makeIterator()
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+                if !skipping(scalar) { return scalar }
+                end = start
+            }
+            return nil
+        }
+    }
 
     /// Function words of each language (`FunctionWords.lists` order) in the line.
     var languageHits = SIMD16<UInt16>()
@@ -79,8 +99,8 @@ struct LineSignals: Sendable {
         if signals.words <= 2, line.text.utf8.count >= 40, line.text.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) {
             signals.words = max(signals.words, line.text.count / 2)
         }
-        if let last = line.text.unicodeScalars.reversed().first(where: { !closers.contains(Character($0)) && $0 != " " }) {
-            signals.endsSentence = sentenceEnds.contains(Character(last))
+        if let last = lastScalar(of: line.text, skipping: { closerScalars.contains($0.value) || $0 == " " }) {
+            signals.endsSentence = sentenceEndScalars.contains(last.value)
             // "said: " and "include:" introduce what follows (a quote, a list) inside prose.
             if last == ":" || last == ";" { signals.endsSentence = signals.words >= 8 }
         }

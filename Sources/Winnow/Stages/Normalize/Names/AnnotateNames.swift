@@ -22,7 +22,7 @@ struct AnnotateNames {
         let nonLatin = surfaces.indices.filter { Transliterate.script(of: surfaces[$0]) != .latin }
         var latin: [Int: [String]] = [:]
         if !nonLatin.isEmpty {
-            let converted = Transliterate(rules: catalog.transliteration).latin(nonLatin.map { surfaces[$0] }, pageLanguage: language)
+            let converted = Transliterate(rules: catalog.transliteration, cache: catalog.transliterationCache).latin(nonLatin.map { surfaces[$0] }, pageLanguage: language)
             for (position, name) in zip(nonLatin, converted) { latin[position] = NameKey.words(name) }
         }
 

@@ -16,20 +16,31 @@ struct EntityBuilder {
     private var byEntry: [Int: Int] = [:]
     private var aliases: [String: Int] = [:]
     private var mentioned: Set<Int> = []  // candidate starts already placed
-    /// Every run of words inside an entity's name shorter than the name, joined: what
+    /// Every run of words inside an entity's name shorter than the name, by `runKey`: what
     /// `isPartOfKnownName` asks, without a scan of every entity per word.
-    private var innerRuns: Set<String> = []
-    /// Entities by each shorter run of their final words, joined: the short forms
+    private var innerRuns: Set<UInt64> = []
+    /// Entities by each shorter run of their final words (`runKey`): the short forms
     /// `linkShortForm` may link.
-    private var byFinalWords: [String: [Int]] = [:]
+    private var byFinalWords: [UInt64: [Int]] = [:]
+
+    /// The `ByteHash` of words joined by spaces, without joining them (a page's runs are a few
+    /// hundred: a 64-bit collision among them is not a practical concern).
+    static func runKey<Words: Collection<String>>(_ words: Words) -> UInt64 {
+        var hash = ByteHash.empty
+        for (position, word) in words.enumerated() {
+            if position > 0 { hash = ByteHash.adding(0x20, to: hash) }
+            for byte in word.utf8 { hash = ByteHash.adding(byte, to: hash) }
+        }
+        return hash
+    }
 
     /// Indexes the entity just appended at `slot`.
     private mutating func register(_ slot: Int) {
         let words = working[slot].words
         guard words.count > 1 else { return }
         for length in 1..<words.count {
-            for offset in 0...(words.count - length) { innerRuns.insert(words[offset..<(offset + length)].joined(separator: " ")) }
-            byFinalWords[words.suffix(length).joined(separator: " "), default: []].append(slot)
+            for offset in 0...(words.count - length) { innerRuns.insert(Self.runKey(words[offset..<(offset + length)])) }
+            byFinalWords[Self.runKey(words.suffix(length)), default: []].append(slot)
         }
     }
 
@@ -80,7 +91,7 @@ struct EntityBuilder {
     /// Chinese and Korean names only by their listed short forms.
     mutating func linkShortForm(_ words: [String], _ candidate: FindNameCandidates.Candidate) -> Int? {
         var matches: [Int] = []
-        for slot in byFinalWords[words.joined(separator: " ")] ?? [] {
+        for slot in byFinalWords[Self.runKey(words)] ?? [] {
             let entity = working[slot]
             // Cultures without single-word short forms (Burmese, Chinese, Korean) link only
             // by runs of two or more final words; their listed short forms go through the gazetteer.
@@ -96,7 +107,7 @@ struct EntityBuilder {
 
     /// Whether the words appear inside a known entity's name (a lone "Hlaing" in Min Aung Hlaing).
     func isPartOfKnownName(_ words: [String]) -> Bool {
-        innerRuns.contains(words.joined(separator: " "))
+        innerRuns.contains(Self.runKey(words))
     }
 
     private mutating func add(_ candidate: FindNameCandidates.Candidate, to slot: Int) {

@@ -25,8 +25,13 @@ struct FindNameCandidates {
     private func dropTrailingTitle(_ run: inout [Int], word: (Int) -> String) {
         guard run.count >= 1 else { return }
         for length in stride(from: min(run.count, 5), through: 1, by: -1) {
-            let tail = run.suffix(length).map(word)
-            if let phrases = catalog.titlesByFirstWord[tail[0]], phrases.contains(where: { $0.elementsEqual(tail) }) {
+            let tail = run.suffix(length)
+            // The phrases are looked up by the tail's first word; the other words are folded
+            // only for a phrase of the tail's length.
+            let first = word(tail.first!)
+            if first.utf8.allSatisfy({ $0 < 0x80 }), !catalog.titleFirstWordHashes.contains(ByteHash.of(first)) { continue }
+            guard let phrases = catalog.titlesByFirstWord[first] else { continue }
+            if phrases.contains(where: { $0.count == length && $0.elementsEqual(tail.map(word)) }) {
                 run.removeLast(length)
                 return
             }

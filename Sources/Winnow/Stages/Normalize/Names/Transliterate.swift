@@ -5,6 +5,8 @@ import Foundation
 /// ("Сергей Шойгу" → BGN "Sergey Shoygu" → "Sergei Shoigu").
 struct Transliterate {
     let rules: TransliterationRules
+    /// Names already transliterated under these rules (`NameCatalog.transliterationCache`).
+    var cache = Cache()
 
     enum Script { case latin, cyrillic, greek, arabic, other }
 
@@ -51,14 +53,43 @@ struct Transliterate {
             }
             if let id { groups[id, default: []].append(position) }
         }
-        for (id, positions) in groups.sorted(by: { $0.key < $1.key }) {
+        for (id, allPositions) in groups.sorted(by: { $0.key < $1.key }) {
+            // Names met before (in this page or an earlier one) come from the cache: opening an
+            // ICU transliterator costs millions of instructions, running it little.
+            var positions: [Int] = []
+            for position in allPositions {
+                if let known = cache.value(id: id, name: names[position]) { results[position] = known } else { positions.append(position) }
+            }
+            guard !positions.isEmpty else { continue }
             let joined = positions.map { names[$0] }.joined(separator: "\n")
             guard let converted = joined.applyingTransform(StringTransform(rawValue: id + "; Latin-ASCII"), reverse: false) else { continue }
             let parts = converted.split(separator: "\n", omittingEmptySubsequences: false)
             guard parts.count == positions.count else { continue }
-            for (position, part) in zip(positions, parts) { results[position] = press(String(part)) }
+            for (position, part) in zip(positions, parts) {
+                results[position] = press(String(part))
+                cache.store(results[position], id: id, name: names[position])
+            }
         }
         return results
+    }
+
+    /// Transliterated names by transform and name (the press layer applied), shared by the
+    /// pages and threads of a run: a catalog's rules do not change once it is indexed.
+    final class Cache: @unchecked Sendable {
+        private var entries: [String: [String: String]] = [:]
+        private var count = 0
+        private let lock = PthreadMutex()
+        /// Bounded: a crawl of many scripts would otherwise grow it without end.
+        static let limit = 100_000
+
+        func value(id: String, name: String) -> String? { lock.withLock { entries[id]?[name] } }
+
+        func store(_ latin: String, id: String, name: String) {
+            lock.withLock {
+                if count >= Self.limit { entries = [:]; count = 0 }
+                if entries[id, default: [:]].updateValue(latin, forKey: name) == nil { count += 1 }
+            }
+        }
     }
 
     /// Arabic: known words by the press table, the rest through the ICU transform.
