@@ -38,6 +38,17 @@ extension String {
         }
     }
 
+    /// Whether any UTF-8 byte passes `predicate`, on the contiguous bytes (`utf8.contains(where:)`
+    /// goes through the view's index type byte by byte).
+    @inline(__always)
+    func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
+        var copy = self
+        return copy.withUTF8 { $0.contains(where: predicate) }
+    }
+
+    /// Whether every UTF-8 byte is ASCII.
+    var isASCIIBytes: Bool { !containsByte { $0 >= 0x80 } }
+
     /// Both strings' contiguous UTF-8 at once.
     private func withUTF8<R>(beside other: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
         var text = self

@@ -133,7 +133,7 @@ enum NameKey {
     /// The folded words of a name.
     static func words(_ text: String) -> [String] {
         // Plain ASCII (most names): lower-cased here, without Foundation's folding.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCIIBytes {
             var words: [String] = []
             var current: [UInt8] = []
             for byte in text.utf8 {

@@ -189,7 +189,7 @@ struct ExtractText {
     /// The date of a dateline: a labelled date ("Published: June 22, 2021", "Updated on: … / CBS
     /// News"), one of the parts of a line split at " | " or " / ".
     static func datelineDate(_ lower: String) -> DateParser.Parsed? {
-        guard lower.utf8.count <= 120, lower.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        guard lower.utf8.count <= 120, lower.containsByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         // Every label holds one of these words: most lines are ruled out before they are split.
         guard lower.containsBytes("publish") || lower.containsBytes("updated") || lower.containsBytes("posted") else { return nil }
         for part in lower.components(separatedBy: " | ") {

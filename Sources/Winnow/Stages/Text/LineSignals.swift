@@ -105,7 +105,7 @@ struct LineSignals: Sendable {
             if last == ":" || last == ";" { signals.endsSentence = signals.words >= 8 }
         }
         // Every date a dateline gives has a number ("June 22, 2021", "22.06.2021").
-        if line.text.utf8.count <= 60, signals.words <= 10, line.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+        if line.text.utf8.count <= 60, signals.words <= 10, line.text.containsByte(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             signals.isDate = DateParser.parse(line.text) != nil
         }
         return signals

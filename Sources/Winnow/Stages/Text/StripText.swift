@@ -13,6 +13,9 @@
 struct StripText {
     var rule: SiteRule?
     var repeated: RepeatedLines.Site?
+    /// Whether lines outside the run say how far outside they are (`Trace.recordsRemovalDetails`:
+    /// only `explain` shows it, and the text is written for most lines of a page).
+    var describesDistances = true
 
     enum Fate: Equatable {
         case candidate
@@ -54,6 +57,7 @@ struct StripText {
         }.map { $0 + 1 }
         markShortRuns(lines, in: run, fates: &fates)
         for index in lines.indices where !run.contains(index) && fates[index] == .candidate {
+            guard describesDistances else { fates[index] = .removed(.outsideContent, "outside the main run of body lines"); continue }
             let distance = index < run.lowerBound ? run.lowerBound - index : index - run.upperBound + 1
             let side = index < run.lowerBound ? "before" : "after"
             fates[index] = .removed(.outsideContent, "\(distance) line\(distance == 1 ? "" : "s") \(side) the main run of body lines")
@@ -140,7 +144,7 @@ struct StripText {
     /// "Home > News > World": three or more short parts between path separators.
     static func isBreadcrumb(_ text: String) -> Bool {
         // Every separator holds ">", "/" or a byte of "»" or "›".
-        guard text.utf8.count <= 300, text.utf8.contains(where: { $0 == 0x3E || $0 == 0x2F || $0 == 0xBB || $0 == 0xBA }) else { return false }
+        guard text.utf8.count <= 300, text.containsByte(where: { $0 == 0x3E || $0 == 0x2F || $0 == 0xBB || $0 == 0xBA }) else { return false }
         for separator in [" > ", " » ", " › ", " / "] where text.containsBytes(separator) {
             let parts = text.components(separatedBy: separator)
             if parts.count >= 3, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }

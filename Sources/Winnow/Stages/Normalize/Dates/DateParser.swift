@@ -118,7 +118,7 @@ public enum DateParser {
 
     private static func parseWords(_ text: String) -> Parsed? {
         // ASCII (most lines asked) lower-cases on bytes; `lowercased()` does the Unicode work.
-        let lowered = text.utf8.allSatisfy { $0 < 0x80 }
+        let lowered = text.isASCIIBytes
             ? String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
             : text.lowercased()
         guard let tokens = tokenize(lowered) else { return nil }

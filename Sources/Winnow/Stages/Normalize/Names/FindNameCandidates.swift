@@ -29,7 +29,7 @@ struct FindNameCandidates {
             // The phrases are looked up by the tail's first word; the other words are folded
             // only for a phrase of the tail's length.
             let first = word(tail.first!)
-            if first.utf8.allSatisfy({ $0 < 0x80 }), !catalog.titleFirstWordHashes.contains(ByteHash.of(first)) { continue }
+            if first.isASCIIBytes, !catalog.titleFirstWordHashes.contains(ByteHash.of(first)) { continue }
             guard let phrases = catalog.titlesByFirstWord[first] else { continue }
             if phrases.contains(where: { $0.count == length && $0.elementsEqual(tail.map(word)) }) {
                 run.removeLast(length)
