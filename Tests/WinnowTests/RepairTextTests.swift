@@ -108,6 +108,8 @@ import Testing
     @Test(arguments: [
         "", "plain text", "CafÃ© au lait", "Ã", "Ã\u{01}", "a &amp; b", "&", "<b>leak", "{{ name }}", "{% if %}", "${price}",
         "{ not a template }", "$ 5", "costs $5 {", "ends with {", "ends with $", "trailing Ã", "mixed Ã© & <i> ${x}",
+        "mixed Ã© &amp; <i> ${x}", "Myanmarâ€™s", "CafÃƒÂ©", "café", "Ã©t", "AT&T", "R&D;", "&;", "&#8217;", "&#x2019;",
+        "&verylongnamex;", "& amp;",
     ])
     func agreeWithTheSeparateChecks(text: String) {
         var copy = text
@@ -116,6 +118,23 @@ import Testing
             #expect(hints.mojibake == RepairMojibake.mightContainMojibake(bytes))
             #expect(hints.references == RepairEntities.mightContainReference(bytes))
             #expect(hints.leaks == RepairLeakedText.mightContainLeak(bytes))
+        }
+    }
+
+    /// The checks say no only where the repairs would find nothing, and no to correct accented
+    /// text and ampersands that start no reference (so those lines skip the repairs).
+    @Test(arguments: [
+        ("CafÃ© au lait", true, false), ("Myanmarâ€™s", true, false), ("CafÃƒÂ©", true, false), ("café", false, false),
+        ("été", false, false), ("AT&T", false, false), ("R&D;", false, true), ("&amp;rsquo;", false, true),
+        ("&#8217;", false, true), ("&;", false, false), ("& amp;", false, false),
+    ])
+    func sayWhetherARepairCanStart(text: String, mojibake: Bool, reference: Bool) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            #expect(RepairMojibake.mightContainMojibake(bytes) == mojibake)
+            #expect(RepairEntities.mightContainReference(bytes) == reference)
+            if !mojibake { #expect(RepairMojibake.repair(text) == nil) }
+            if !reference { #expect(RepairEntities.repair(text) == nil) }
         }
     }
 }

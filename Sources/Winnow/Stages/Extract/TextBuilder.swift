@@ -33,8 +33,19 @@ struct TextBuilder {
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         var index = 0
         let count = text.count
+        let plain = Self.plainBytes
         while index < count {
             let byte = text[index]
+            // Most bytes are neither whitespace nor the lead of a character handled below: a run
+            // of them is copied at once.
+            if plain[Int(byte)] {
+                var end = index + 1
+                while end < count, plain[Int(text[end])] { end += 1 }
+                flushPending()
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
+                index = end
+                continue
+            }
             if preservesWhitespace, byte == 0x0A || byte == 0x20 || byte == 0x09 {
                 flushPending()
                 if !(bytes.isEmpty && (byte == 0x0A)) { bytes.append(byte) }
@@ -89,6 +100,13 @@ struct TextBuilder {
             bytes.append(byte)
             index += 1
         }
+    }
+
+    /// Bytes `append` copies as they are: not ASCII whitespace, and not the lead byte of the
+    /// no-break, invisible, C1, combining and fixed-width space characters it rewrites
+    /// (C2, CC, CD, E2, EF).
+    private static let plainBytes: [Bool] = (0..<256).map { byte in
+        ![0x20, 0x0A, 0x09, 0x0D, 0x0C, 0xC2, 0xCC, 0xCD, 0xE2, 0xEF].contains(byte)
     }
 
     /// What C1 controls (U+0080–U+009F) stand for in windows-1252; nil where it defines nothing

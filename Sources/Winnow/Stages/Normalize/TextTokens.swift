@@ -10,6 +10,9 @@ struct TextTokens {
         var isCapitalized: Bool
         var isPunctuation: Bool
         var first: Unicode.Scalar
+        /// `ByteHash` of the word lower-cased, when it is ASCII (0 otherwise): tables of words
+        /// are asked by this before any string is made.
+        var asciiHash: UInt64 = 0
     }
 
     let scalars: [Unicode.Scalar]
@@ -38,8 +41,15 @@ struct TextTokens {
                     index += 1
                 }
                 let capitalized = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+                var hash = ByteHash.empty
+                for position in start..<index {
+                    let value = scalars[position].value
+                    guard value < 0x80 else { hash = 0; break }
+                    let byte = UInt8(truncatingIfNeeded: value)
+                    hash = ByteHash.adding(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte, to: hash)
+                }
                 list.append(Token(start: start, end: index, isNumber: kind == .digit, isCapitalized: capitalized,
-                                  isPunctuation: false, first: scalar))
+                                  isPunctuation: false, first: scalar, asciiHash: hash))
             } else {
                 list.append(Token(start: index, end: index + 1, isNumber: false, isCapitalized: false, isPunctuation: true, first: scalar))
                 index += 1

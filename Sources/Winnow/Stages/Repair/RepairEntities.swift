@@ -11,8 +11,25 @@ enum RepairEntities {
         "copy": "\u{00A9}", "reg": "\u{00AE}", "trade": "\u{2122}", "euro": "\u{20AC}", "pound": "\u{00A3}", "deg": "\u{00B0}",
     ]
 
+    /// A quick test on UTF-8 bytes: whether `repair` can find anything.
     static func mightContainReference(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains(UInt8(ascii: "&"))
+        bytes.indices.contains { referenceStarts(bytes, at: $0) }
+    }
+
+    /// Whether a reference `repair` can decode starts at `index`: an ampersand, one to ten ASCII
+    /// letters, digits or "#", then ";" ("AT&T" and "R&D" are not read again).
+    static func referenceStarts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "&") else { return false }
+        var cursor = index + 1
+        let end = min(bytes.count, index + 12)
+        while cursor < end {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: ";") { return cursor > index + 1 }
+            let letter = byte | 0x20
+            guard (letter >= 0x61 && letter <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "#") else { return false }
+            cursor += 1
+        }
+        return false
     }
 
     /// Repairs `text`; nil when nothing was a reference.

@@ -20,14 +20,21 @@ enum RepairMojibake {
         return total > 0 ? (current, total) : nil
     }
 
-    /// A quick test on UTF-8 bytes: mojibake always holds one of U+00C2…U+00F4 (C3 82…C3 B4).
+    /// A quick test on UTF-8 bytes: whether `repair` can find anything.
     static func mightContainMojibake(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == 0xC3, (0x82...0xB4).contains(bytes[index + 1]) { return true }
-            index += 1
+        bytes.indices.contains { leadStarts(bytes, at: $0) }
+    }
+
+    /// Whether a repair can start at `index`: a lead byte's character, U+00C2…U+00F4 (C3 82…C3 B4),
+    /// before a character that reads as a continuation byte: U+0080…U+00BF (C2 80…C2 BF) or a
+    /// windows-1252 special (its UTF-8 opens with C5, C6, CB or E2). A real "é" before a letter
+    /// is not one, so correct accented text is not read again.
+    static func leadStarts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 2 < bytes.count, bytes[index] == 0xC3, (0x82...0xB4).contains(bytes[index + 1]) else { return false }
+        switch bytes[index + 2] {
+        case 0xC2, 0xC5, 0xC6, 0xCB, 0xE2: return true
+        default: return false
         }
-        return false
     }
 
     private static func repairOnce(_ text: String) -> (String, Int)? {

@@ -122,12 +122,8 @@ struct RepairHints {
             guard Self.starts[Int(byte)] else { continue }
             let next: UInt8 = index < count ? bytes[index] : 0
             switch byte {
-            case 0xC3:
-                // A lead byte's character (U+00C2…U+00F4) is mojibake only before a character that
-                // stands for a continuation byte: U+0080…U+00BF (C2 xx) or a windows-1252 special
-                // (C5, C6, CB or E2 lead). A real "é" before a letter is not worth the repair's pass.
-                mojibake = mojibake || (0x82...0xB4).contains(next) && index + 1 < count && Self.continuationLeads[Int(bytes[index + 1])]
-            case UInt8(ascii: "&"): references = references || Self.referenceFollows(bytes, ampersand: index - 1)
+            case 0xC3: mojibake = mojibake || RepairMojibake.leadStarts(bytes, at: index - 1)
+            case UInt8(ascii: "&"): references = references || RepairEntities.referenceStarts(bytes, at: index - 1)
             case UInt8(ascii: "<"): leaks = true
             case UInt8(ascii: "{"): leaks = leaks || next == UInt8(ascii: "{") || next == UInt8(ascii: "%")
             default: leaks = leaks || next == UInt8(ascii: "{")  // "$"
@@ -136,20 +132,5 @@ struct RepairHints {
     }
 
     private static let starts: [Bool] = (0..<256).map { [0xC3, 0x26, 0x3C, 0x7B, 0x24].contains($0) }
-    private static let continuationLeads: [Bool] = (0..<256).map { [0xC2, 0xC5, 0xC6, 0xCB, 0xE2].contains($0) }
 
-    /// What `RepairEntities` can decode: after the ampersand, one to ten letters, digits or "#",
-    /// then ";" (an "AT&T" or "R&D" is not looked at again).
-    private static func referenceFollows(_ bytes: UnsafeBufferPointer<UInt8>, ampersand: Int) -> Bool {
-        var index = ampersand + 1
-        let end = min(bytes.count, ampersand + 12)
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ";") { return index > ampersand + 1 }
-            let letter = byte | 0x20
-            guard (letter >= 0x61 && letter <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "#") else { return false }
-            index += 1
-        }
-        return false
-    }
 }

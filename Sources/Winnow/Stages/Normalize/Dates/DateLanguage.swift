@@ -51,6 +51,9 @@ struct DateLanguage: Sendable {
     /// First letter and length of every word that can open a mention: a cheap filter that
     /// rules out nearly every token before any string is built.
     private(set) var openingShapes: Set<UInt32> = []
+    /// `ByteHash` of every ASCII word that can open a mention (`TextTokens.Token.asciiHash`):
+    /// an ASCII token is ruled in or out exactly, without a string.
+    private(set) var openingHashes = ByteHashSet([])
     /// The same for the words `FindDates` looks for around a date (future words, units).
     private(set) var futureShapes: Set<UInt32> = []
     private(set) var unitShapes: Set<UInt32> = []
@@ -85,6 +88,7 @@ struct DateLanguage: Sendable {
         let words = Set(months.keys).union(weekdayOpeners).union(dayWords.keys).union(monthPrepositions)
             .union(weekdayPrepositions).union(numbers.keys).union(dayPhraseOpeners).union(agoOpeners).union(lastPeriodOpeners)
         openingShapes = Self.shapes(words)
+        openingHashes = ByteHashSet(words.filter(\.isASCIIBytes).map { ByteHash.of($0) })
         futureShapes = Self.shapes(futureWords.union(["set"]))
         unitShapes = Self.shapes(units.keys)
         func mark<S: Sequence>(_ words: S, _ kind: Openers) where S.Element == String {

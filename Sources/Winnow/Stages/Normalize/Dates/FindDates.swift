@@ -60,7 +60,9 @@ struct FindDates {
         while index < list.count {
             // Only numbers and words shaped like an opening word are looked at further.
             let token = list[index]
-            let candidate = token.isNumber || (!token.isPunctuation && table.language.openingShapes.contains(tokens.shape(token)))
+            // An ASCII word is asked by its hash; others by shape.
+            let candidate = token.isNumber || (!token.isPunctuation && (token.asciiHash != 0
+                ? table.language.openingHashes.contains(token.asciiHash) : table.language.openingShapes.contains(tokens.shape(token))))
             if candidate, let (mention, next) = Matcher(finder: self, tokens: tokens, index: index).match(first: token.isNumber ? nil : tokens.lower(token)) {
                 mentions.append(mention)
                 index = next

@@ -68,13 +68,8 @@ struct FindNameCandidates {
         }
         /// False when the token is ASCII and its lower-cased hash opens no title (most tokens).
         func mayOpenTitle(_ index: Int) -> Bool {
-            var hash = ByteHash.empty
-            for scalar in tokens.scalars[list[index].start..<list[index].end] {
-                guard scalar.value < 0x80 else { return true }
-                let byte = UInt8(scalar.value)
-                hash = ByteHash.adding(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte, to: hash)
-            }
-            return catalog.titleFirstWordHashes.contains(hash)
+            let hash = list[index].asciiHash
+            return hash == 0 || catalog.titleFirstWordHashes.contains(hash)
         }
         /// A title phrase starting at `index` and followed by a capitalised word: its length.
         func title(at index: Int) -> Int? {
