@@ -67,13 +67,17 @@ struct FindNameCandidates {
             return list[previous].isPunctuation && ".!?…:;".unicodeScalars.contains(list[previous].first)
         }
         /// False when the token is ASCII and its lower-cased hash opens no title (most tokens).
+        // Read once: a catalog table read inside the per-token closures is retained and released
+        // at every call.
+        let titleHashes = catalog.titleFirstWordHashes
+        let titleShapes = catalog.titleShapes
         func mayOpenTitle(_ index: Int) -> Bool {
             let hash = list[index].asciiHash
-            return hash == 0 || catalog.titleFirstWordHashes.contains(hash)
+            return hash == 0 || titleHashes.contains(hash)
         }
         /// A title phrase starting at `index` and followed by a capitalised word: its length.
         func title(at index: Int) -> Int? {
-            guard isWord(index), mayOpenTitle(index), catalog.titleShapes.contains(tokens.shape(list[index])),
+            guard isWord(index), mayOpenTitle(index), titleShapes.contains(tokens.shape(list[index])),
                   let phrases = catalog.titlesByFirstWord[word(index)] else { return nil }
             for phrase in phrases {
                 var cursor = index
