@@ -46,6 +46,13 @@ extension String {
         return copy.withUTF8 { $0.contains(where: predicate) }
     }
 
+    /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte but a continuation
+    /// byte starts one).
+    var scalarCount: Int {
+        var copy = self
+        return copy.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    }
+
     /// Whether every UTF-8 byte is ASCII.
     var isASCIIBytes: Bool { !containsByte { $0 >= 0x80 } }
 

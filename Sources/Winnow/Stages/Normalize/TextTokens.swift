@@ -19,7 +19,7 @@ struct TextTokens {
     let list: [Token]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        scalars = Self.scalars(of: text)
         var list: [Token] = []
         list.reserveCapacity(scalars.count / 5)
         var index = 0
@@ -58,9 +58,44 @@ struct TextTokens {
         self.list = list
     }
 
+    /// The text's scalars, decoded from its UTF-8 in one loop (`Array(text.unicodeScalars)`
+    /// counts them first, then copies them one by one through the view's iterator).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var result: [Unicode.Scalar] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = UInt32(bytes[index])
+                var value: UInt32
+                // A String's bytes are valid UTF-8: the lead byte gives the length.
+                if lead < 0x80 {
+                    value = lead
+                    index += 1
+                } else if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    index += 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                        | UInt32(bytes[index + 3] & 0x3F)
+                    index += 4
+                }
+                result.append(Unicode.Scalar(value).unsafelyUnwrapped)
+            }
+            return result
+        }
+    }
+
     enum Kind { case space, digit, letter, other }
 
-    /// ASCII by ranges (most text), everything else by Unicode properties.
+    /// ASCII, Latin-1 and General Punctuation by ranges (most text, with its curly quotes,
+    /// dashes and accented letters), everything else by Unicode properties. `TextTokensTests`
+    /// checks the ranges against the properties.
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
         let value = scalar.value
         if value < 0x80 {
@@ -71,6 +106,22 @@ struct TextTokens {
             default: return .other
             }
         }
+        if value < 0x100 {
+            switch value {
+            case 0x85, 0xA0: return .space
+            case 0xAA, 0xB5, 0xBA, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF: return .letter
+            default: return .other
+            }
+        }
+        if value >= 0x2000 && value <= 0x206F {
+            return value <= 0x200A || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F ? .space : .other
+        }
+        return kindByProperties(scalar)
+    }
+
+    /// The Unicode definition `kind` follows: White_Space, then Alphabetic.
+    static func kindByProperties(_ scalar: Unicode.Scalar) -> Kind {
+        if scalar.value < 0x80 { return kind(scalar) }
         let properties = scalar.properties
         if properties.isWhitespace { return .space }
         return properties.isAlphabetic ? .letter : .other

@@ -61,7 +61,7 @@ enum SegmentText {
                 if text.isEmpty {
                     blankBefore = true
                 } else {
-                    let characters = text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                    let characters = text.scalarCount
                     lines.append(TextLine(number: number, text: text, comparable: BuildBlocks.comparable(text), characters: characters,
                                           indent: indent, bullet: bullet, blankBefore: blankBefore))
                     blankBefore = false
