@@ -182,80 +182,128 @@ public enum DateParser {
         return validated(result)
     }
 
-    /// `properties.isAlphabetic`, answered for ASCII without the Unicode tables.
-    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
-        let lower = scalar.value | 0x20
-        return lower >= 0x61 && lower <= 0x7A
+    /// What a word of a date can be: a month, a time zone, a word that may surround a date
+    /// (a weekday, "at", "de"), an ordinal suffix. Words are found by `ByteHash` of their UTF-8
+    /// and their bytes compared, so tokenizing builds no strings.
+    private struct Word {
+        var bytes: [UInt8]
+        var month: Int?
+        var zone: Int?
+        var ignored = false
+        var ordinalSuffix = false
     }
 
-    /// An ASCII digit (the only ASCII scalars with a numeric type).
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    private static let words: ByteHashTable<[Word]> = {
+        var entries: [String: Word] = [:]
+        func entry(_ word: String) -> Word { entries[word] ?? Word(bytes: Array(word.utf8)) }
+        for (word, month) in months { var item = entry(word); item.month = month; entries[word] = item }
+        for (word, zone) in zoneOffsets { var item = entry(word); item.zone = zone; entries[word] = item }
+        for word in ignoredWords { var item = entry(word); item.ignored = true; entries[word] = item }
+        for word in ["st", "nd", "rd", "th"] { var item = entry(word); item.ordinalSuffix = true; entries[word] = item }
+        var byHash: [UInt64: [Word]] = [:]
+        for (word, item) in entries { byHash[ByteHash.of(word), default: []].append(item) }
+        return ByteHashTable(byHash)
+    }()
 
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> Word? {
+        words[ByteHash.of(bytes)]?.first { $0.bytes.elementsEqual(bytes) }
+    }
+
+    /// The length of the UTF-8 sequence a lead byte opens.
+    private static func sequenceLength(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+
+    /// The scalar at `index` of valid UTF-8.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar {
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index..<min(bytes.count, index + sequenceLength(bytes[index]))]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return "\u{FFFD}"
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// The value of ASCII digits (at most a few: callers bound the count).
+    private static func value(_ digits: UnsafeBufferPointer<UInt8>.SubSequence) -> Int {
+        digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+
+    /// The lower-cased text as tokens, on its UTF-8 bytes; nil at the first word that is no
+    /// part of a date.
     private static func tokenize(_ text: String) -> [Token]? {
-        var tokens: [Token] = []
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if isAlphabetic(scalar) {
-                var word = ""
-                while index < scalars.count, isAlphabetic(scalars[index]) {
-                    word.unicodeScalars.append(scalars[index])
-                    index += 1
-                }
-                if let month = months[word] { tokens.append(.month(month)); continue }
-                if word == "am" || word == "a" && index < scalars.count && scalars[index] == "." { tokens.append(.meridiem(pm: false)); continue }
-                if word == "pm" || word == "p" { tokens.append(.meridiem(pm: true)); continue }
-                if let offset = zoneOffsets[word] { tokens.append(.zone(offset)); continue }
-                if ignoredWords.contains(word) { continue }
-                if ["st", "nd", "rd", "th"].contains(word), case .number? = tokens.last { continue }
-                if word == "m", case .meridiem? = tokens.last { continue }
-                return nil
+        var copy = text
+        return copy.withUTF8 { bytes -> [Token]? in
+            var tokens: [Token] = []
+            var index = 0
+            let count = bytes.count
+            func isAlphabeticAt(_ position: Int) -> Bool {
+                let byte = bytes[position]
+                if byte < 0x80 { return (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+                return scalar(bytes, at: position).properties.isAlphabetic
             }
-            if isDigit(scalar) {
-                var digits = ""
-                while index < scalars.count, isDigit(scalars[index]) {
-                    digits.unicodeScalars.append(scalars[index])
-                    index += 1
-                }
-                if index < scalars.count, scalars[index] == ":" {
-                    // A time: h:mm or h:mm:ss.
-                    var parts = [Int(digits) ?? 0]
-                    while index < scalars.count, scalars[index] == ":" {
-                        index += 1
-                        var part = ""
-                        while index < scalars.count, isDigit(scalars[index]) {
-                            part.unicodeScalars.append(scalars[index])
-                            index += 1
-                        }
-                        guard part.count == 2, let value = Int(part) else { return nil }
-                        parts.append(value)
+            while index < count {
+                let byte = bytes[index]
+                if isAlphabeticAt(index) {
+                    let start = index
+                    while index < count, isAlphabeticAt(index) { index += sequenceLength(bytes[index]) }
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    let known = Self.word(word)
+                    if let month = known?.month { tokens.append(.month(month)); continue }
+                    let isA = word.count == 1 && word[0] == UInt8(ascii: "a")
+                    if word.elementsEqual("am".utf8) || isA && index < count && bytes[index] == UInt8(ascii: ".") {
+                        tokens.append(.meridiem(pm: false))
+                        continue
                     }
-                    guard parts.count <= 3, parts[0] < 24, parts[1] < 60 else { return nil }
-                    tokens.append(.time(parts[0], parts[1], parts.count == 3 ? parts[2] : nil))
+                    if word.elementsEqual("pm".utf8) || word.elementsEqual("p".utf8) { tokens.append(.meridiem(pm: true)); continue }
+                    if let zone = known?.zone { tokens.append(.zone(zone)); continue }
+                    if known?.ignored == true { continue }
+                    if known?.ordinalSuffix == true, case .number? = tokens.last { continue }
+                    if word.elementsEqual("m".utf8), case .meridiem? = tokens.last { continue }
+                    return nil
+                }
+                if isDigit(byte) {
+                    let start = index
+                    while index < count, isDigit(bytes[index]) { index += 1 }
+                    let digits = bytes[start..<index]
+                    if index < count, bytes[index] == UInt8(ascii: ":") {
+                        // A time: h:mm or h:mm:ss.
+                        // (Digits beyond Int's range read as 0, as `Int(_:)` failing did.)
+                        var parts = [digits.count <= 18 ? value(digits) : Int(String(decoding: digits, as: UTF8.self)) ?? 0]
+                        while index < count, bytes[index] == UInt8(ascii: ":") {
+                            index += 1
+                            let partStart = index
+                            while index < count, isDigit(bytes[index]) { index += 1 }
+                            guard index - partStart == 2 else { return nil }
+                            parts.append(value(bytes[partStart..<index]))
+                        }
+                        guard parts.count <= 3, parts[0] < 24, parts[1] < 60 else { return nil }
+                        tokens.append(.time(parts[0], parts[1], parts.count == 3 ? parts[2] : nil))
+                        continue
+                    }
+                    guard digits.count <= 4 else { return nil }
+                    tokens.append(.number(value(digits), digits: digits.count))
                     continue
                 }
-                guard digits.count <= 4, let value = Int(digits) else { return nil }
-                tokens.append(.number(value, digits: digits.count))
-                continue
-            }
-            if scalar == "+" || scalar == "-", case .time? = tokens.last {
-                // A numeric zone offset after a time: +0200, -05:00.
-                let negative = scalar == "-"
-                index += 1
-                var digits = ""
-                while index < scalars.count, isDigit(scalars[index]) || scalars[index] == ":" {
-                    if scalars[index] != ":" { digits.unicodeScalars.append(scalars[index]) }
+                if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"), case .time? = tokens.last {
+                    // A numeric zone offset after a time: +0200, -05:00.
+                    let negative = byte == UInt8(ascii: "-")
                     index += 1
+                    var digitCount = 0
+                    var offset = 0
+                    while index < count, isDigit(bytes[index]) || bytes[index] == UInt8(ascii: ":") {
+                        if bytes[index] != UInt8(ascii: ":") {
+                            digitCount += 1
+                            if digitCount <= 4 { offset = offset * 10 + Int(bytes[index] - 0x30) }
+                        }
+                        index += 1
+                    }
+                    guard digitCount == 4 else { return nil }
+                    tokens.append(.zone((offset / 100 * 60 + offset % 100) * (negative ? -1 : 1)))
+                    continue
                 }
-                guard digits.count == 4, let value = Int(digits) else { return nil }
-                tokens.append(.zone((value / 100 * 60 + value % 100) * (negative ? -1 : 1)))
-                continue
+                index += sequenceLength(byte)
             }
-            index += 1
+            return tokens
         }
-        return tokens
     }
 
     static func validated(_ parsed: Parsed) -> Parsed? {
