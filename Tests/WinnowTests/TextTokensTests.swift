@@ -5,9 +5,13 @@ import Testing
 /// definitions they stand for.
 @Suite struct TextTokensTests {
     @Test func rangesAgreeWithUnicodeProperties() {
-        for value in Array(0x80...0xFF) + Array(0x2000...0x206F) {
+        for value in Array(0x80...0xFF) + Array(0x0400...0x052F) + Array(0x2000...0x206F) {
             let scalar = Unicode.Scalar(UInt32(value))!
             #expect(TextTokens.kind(scalar) == TextTokens.kindByProperties(scalar), "U+\(String(value, radix: 16, uppercase: true))")
+        }
+        for value in 0...0x052F {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            #expect(TextTokens.isUppercase(scalar) == scalar.properties.isUppercase, "U+\(String(value, radix: 16, uppercase: true))")
         }
     }
 

@@ -40,7 +40,7 @@ struct TextTokens {
                     guard continues else { break }
                     index += 1
                 }
-                let capitalized = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+                let capitalized = Self.isUppercase(scalar)
                 var hash = ByteHash.empty
                 for position in start..<index {
                     let value = scalars[position].value
@@ -116,7 +116,20 @@ struct TextTokens {
         if value >= 0x2000 && value <= 0x206F {
             return value <= 0x200A || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F ? .space : .other
         }
+        // Cyrillic: letters but for the thousands sign and the combining marks.
+        if value >= 0x0400 && value <= 0x052F { return value >= 0x0482 && value <= 0x0489 ? .other : .letter }
         return kindByProperties(scalar)
+    }
+
+    /// Unicode's Uppercase, by range for ASCII, Latin-1 and the basic Cyrillic capitals
+    /// (`TextTokensTests` checks the ranges against the property).
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if value < 0x100 { return value >= 0xC0 && value <= 0xDE && value != 0xD7 }
+        if value >= 0x0400 && value <= 0x042F { return true }
+        if value >= 0x0430 && value <= 0x045F { return false }
+        return scalar.properties.isUppercase
     }
 
     /// The Unicode definition `kind` follows: White_Space, then Alphabetic.

@@ -11,7 +11,14 @@ struct Transliterate {
     enum Script { case latin, cyrillic, greek, arabic, other }
 
     static func script(of text: String) -> Script {
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars {
+            // ASCII letters are the only alphabetic ASCII: answered without the Unicode tables.
+            if scalar.isASCII {
+                let lower = scalar.value | 0x20
+                if lower >= 0x61 && lower <= 0x7A { return .latin }
+                continue
+            }
+            guard scalar.properties.isAlphabetic else { continue }
             switch scalar.value {
             case 0x0400...0x052F: return .cyrillic
             case 0x0370...0x03FF, 0x1F00...0x1FFF: return .greek
