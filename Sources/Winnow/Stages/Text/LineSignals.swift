@@ -58,8 +58,9 @@ struct LineSignals: Sendable {
     static func measure(_ line: TextLine) -> LineSignals {
         var signals = LineSignals()
         var hits = SIMD16<UInt16>()
+        let table = FunctionWords.table  // once per line, not once per word
         FunctionWords.forEachWord(in: line.comparable) { word in
-            guard word.count <= 12, let mask = FunctionWords.table[ByteHash.of(word)] else { return }
+            guard word.count <= 12, let mask = table[ByteHash.of(word)] else { return }
             var bits = mask
             while bits != 0 {
                 hits[bits.trailingZeroBitCount] &+= 1

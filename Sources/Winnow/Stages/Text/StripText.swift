@@ -73,19 +73,17 @@ struct StripText {
             }
         }
         let text = line.text
-        if text.hasBytePrefix("!--") || text.hasBytePrefix("<") && (text.hasBytePrefix("<!--") || text.hasByteSuffix(">")) || text.hasByteSuffix("-->") {
+        let first = text.utf8.first, last = text.utf8.last
+        if first == UInt8(ascii: "!") && text.hasBytePrefix("!--") || first == UInt8(ascii: "<") && (text.hasBytePrefix("<!--") || last == UInt8(ascii: ">"))
+            || last == UInt8(ascii: ">") && text.hasByteSuffix("-->") {
             return .removed(.markup, "markup shown as text")
         }
         let signals = line.signals
         if signals.gluedWords >= 3, signals.gluedWords * 3 >= signals.words, !signals.isBodyLike {
             return .removed(.share, "\(signals.gluedWords) icon and button titles glued into one line")
         }
-        if line.characters <= 60 {
-            var heading = line.comparable
-            while let last = heading.unicodeScalars.last, ".:…!".unicodeScalars.contains(last) { heading.unicodeScalars.removeLast() }
-            if BoilerplateVocabulary.relatedHeadingHashes.contains(ByteHash.of(heading)), BoilerplateVocabulary.relatedHeadings.contains(heading) {
-                return .removed(.related, "heading \"\(heading)\" announces links to other stories")
-            }
+        if line.characters <= 60, let heading = Self.relatedHeading(line.comparable) {
+            return .removed(.related, "heading \"\(heading)\" announces links to other stories")
         }
         if let (category, reason) = BuildBlocks.phraseRule(line.comparable, length: line.characters) {
             return .removed(category, reason)
@@ -93,7 +91,7 @@ struct StripText {
         // A long line is judged by how it opens only ("Add your comment by filling out the form…"):
         // prose may quote a phrase anywhere else.
         if line.characters > BoilerplateVocabulary.phraseBlockLimit,
-           let (category, reason) = BuildBlocks.phraseRule(String(line.comparable.prefix(Self.openingLength)), length: Self.openingLength) {
+           let (category, reason) = BuildBlocks.phraseRule(Self.opening(of: line.comparable), length: Self.openingLength) {
             return .removed(category, reason + " (in the opening of a long line)")
         }
         if Self.isBreadcrumb(text) { return .removed(.navigation, "breadcrumb trail") }
@@ -107,6 +105,42 @@ struct StripText {
     }
 
     static let repeatedLater = "repeated at line"
+
+    /// The line without its closing ".", ":", "…" or "!" when it is a related-links heading
+    /// ("Read more:"). Trimmed and hashed on the bytes; a string only for a hit.
+    static func relatedHeading(_ comparable: String) -> String? {
+        var copy = comparable
+        return copy.withUTF8 { bytes -> String? in
+            var end = bytes.count
+            while end > 0 {
+                let byte = bytes[end - 1]
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "!") {
+                    end -= 1
+                } else if end >= 3, byte == 0xA6, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 {  // …
+                    end -= 3
+                } else {
+                    break
+                }
+            }
+            let trimmed = UnsafeBufferPointer(rebasing: bytes[0..<end])
+            guard BoilerplateVocabulary.relatedHeadingHashes.contains(ByteHash.of(trimmed)) else { return nil }
+            let heading = String(decoding: trimmed, as: UTF8.self)
+            return BoilerplateVocabulary.relatedHeadings.contains(heading) ? heading : nil
+        }
+    }
+
+    /// The first `openingLength` characters of a line. ASCII text is cut on the bytes: there every
+    /// byte is a character, unless a combining mark follows (so the byte after the cut is
+    /// checked too); lines hold no "\r\n".
+    static func opening(of comparable: String) -> String {
+        var copy = comparable
+        let ascii = copy.withUTF8 { bytes -> String? in
+            let length = min(bytes.count, openingLength)
+            guard !bytes[0..<min(bytes.count, length + 1)].contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+        }
+        return ascii ?? String(comparable.prefix(openingLength))
+    }
 
     /// A line the page holds twice is furniture (an image's alt text and caption, a promo
     /// shown at two places) when it is short; a long one is prose quoted again (a pull
@@ -128,17 +162,20 @@ struct StripText {
 
     /// "thelastchargersfan says:", "34 responses to “…”", "12 comments": what a comment section
     /// prints around each comment.
+    static let commentAuthorEndings = [" says:", " said:", " wrote:", " says"]
+    static let commentCountOpenings = [" responses to ", " comments on ", " thoughts on ", " replies to "]
+    static let commentCountWords = [" comments", " comment", " replies", " responses"]
+
     static func isCommentFurniture(_ comparable: String, words: Int) -> Bool {
         if words <= 6, comparable.utf8.last == UInt8(ascii: ":") || comparable.utf8.last == UInt8(ascii: "s"),
-           [" says:", " said:", " wrote:", " says"].contains(where: comparable.hasByteSuffix)
+           commentAuthorEndings.contains(where: comparable.hasByteSuffix)
         {
             return true
         }
         guard let first = comparable.utf8.first, first >= 0x30, first <= 0x39 else { return false }
         let count = comparable.prefix { $0.isNumber }
         let rest = comparable.dropFirst(count.count)
-        return [" responses to ", " comments on ", " thoughts on ", " replies to "].contains { rest.hasPrefix($0) }
-            || (words <= 2 && [" comments", " comment", " replies", " responses"].contains { rest == $0 })
+        return commentCountOpenings.contains { rest.hasPrefix($0) } || (words <= 2 && commentCountWords.contains { rest == $0 })
     }
 
     /// "Home > News > World": three or more short parts between path separators.
