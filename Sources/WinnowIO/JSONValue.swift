@@ -109,6 +109,10 @@ public enum JSONValue: Equatable, Sendable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Bytes `writeString` stops at: controls, the quote, the backslash, and E2 (which opens
+    /// U+2028 and U+2029).
+    private static let specialBytes: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+
     /// Escapes what JSON requires, plus U+2028 and U+2029, which break JavaScript readers
     /// of JSON Lines; everything else stays as UTF-8.
     static func writeString(_ value: String, to output: inout [UInt8]) {
@@ -122,12 +126,12 @@ public enum JSONValue: Equatable, Sendable {
             func flush() {
                 if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             }
+            let special = Self.specialBytes
             while index < count {
+                // The plain run first, one table load per byte.
+                while index < count, !special[Int(bytes[index])] { index += 1 }
+                guard index < count else { break }
                 let byte = bytes[index]
-                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte != 0xE2 {
-                    index += 1
-                    continue
-                }
                 // U+2028 is E2 80 A8, U+2029 is E2 80 A9: legal in JSON, not in JavaScript.
                 if byte == 0xE2 {
                     guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {

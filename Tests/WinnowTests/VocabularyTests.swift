@@ -2,6 +2,10 @@ import Testing
 @testable import Winnow
 
 @Suite struct VocabularyTests {
+    @Test func categoryOrderIsTheListOrder() {
+        for (offset, category) in BoilerplateCategory.allCases.enumerated() { #expect(category.order == offset, "\(category)") }
+    }
+
     @Test func everyDataFileNamesACategoryOrTheArticle() {
         let files = Set(VocabularyData.lines.map(\.file))
         for file in files {

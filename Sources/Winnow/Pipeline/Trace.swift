@@ -35,9 +35,9 @@ public struct Trace: Sendable {
 
     /// Removal counts per category, in the categories' canonical order.
     public var removedCounts: [(BoilerplateCategory, Int)] {
-        var counts: [BoilerplateCategory: Int] = [:]
-        for removal in removals { counts[removal.category, default: 0] += 1 }
-        return BoilerplateCategory.allCases.compactMap { category in counts[category].map { (category, $0) } }
+        var counts = Array(repeating: 0, count: BoilerplateCategory.allCases.count)
+        for removal in removals { counts[removal.category.order] += 1 }
+        return BoilerplateCategory.allCases.compactMap { category in counts[category.order] > 0 ? (category, counts[category.order]) : nil }
     }
 
     public struct Note: Sendable, Equatable {
