@@ -37,6 +37,10 @@ public struct NameCatalog: Sendable {
     private(set) var shortFormIndex: [String: Int] = [:]
     /// Folded demonyms → entry index.
     private(set) var demonymIndex: [String: Int] = [:]
+    /// The three indexes as `FoldedKeyIndex`es, for the lookups of every page.
+    private var keyLookup = FoldedKeyIndex([:])
+    private var shortFormLookup = FoldedKeyIndex([:])
+    private var demonymLookup = FoldedKeyIndex([:])
     /// Keys that two entries claim: the first keeps them (reported by `winnow names check`).
     public private(set) var collisions: [(key: String, kept: String, other: String)] = []
 
@@ -87,9 +91,14 @@ public struct NameCatalog: Sendable {
             for text in entry.shortForms { shortFormIndex[NameKey.fold(text)] = shortFormIndex[NameKey.fold(text)] ?? position }
             for text in entry.demonyms { demonymIndex[NameKey.fold(text)] = demonymIndex[NameKey.fold(text)] ?? position }
         }
+        keyLookup = FoldedKeyIndex(index)
+        shortFormLookup = FoldedKeyIndex(shortFormIndex)
+        demonymLookup = FoldedKeyIndex(demonymIndex)
     }
 
-    func entry(forKey key: String) -> Int? { index[key] }
+    func entry(forKey key: String) -> Int? { keyLookup[key] }
+    /// `entry(forKey:)` for folded words, without joining them.
+    func entry(forWords words: [String]) -> Int? { keyLookup[words: words] }
 
     /// The entry for a name declined in the text ("николаем патрушевым"): each word's case
     /// ending replaced by its nominative, every combination tried (names are short).
@@ -108,12 +117,14 @@ public struct NameCatalog: Sendable {
             if combinations.count > 64 { return nil }
         }
         for combination in combinations.dropFirst() {
-            if let entry = index[combination.joined(separator: " ")] { return entry }
+            if let entry = keyLookup[words: combination] { return entry }
         }
         return nil
     }
-    func entry(forShortForm key: String) -> Int? { shortFormIndex[key] }
-    func entry(forDemonym key: String) -> Int? { demonymIndex[key] }
+    func entry(forShortForm key: String) -> Int? { shortFormLookup[key] }
+    func entry(forShortForm words: [String]) -> Int? { shortFormLookup[words: words] }
+    func entry(forDemonym key: String) -> Int? { demonymLookup[key] }
+    func entry(forDemonym words: [String]) -> Int? { demonymLookup[words: words] }
 
     /// Whether a name is Burmese: its entry says so, or every word is a Burmese name syllable.
     func culture(of words: [String], entry: Int?) -> String {

@@ -33,9 +33,8 @@ struct AnnotateNames {
         var acronyms: [Int] = []
         for (position, candidate) in candidates.enumerated() {
             if candidate.acronymOf != nil { acronyms.append(position); continue }
-            let key = candidate.words.joined(separator: " ")
-            let latinKey = latin[position]?.joined(separator: " ")
-            if let entry = catalog.entry(forKey: key) ?? latinKey.flatMap(catalog.entry(forKey:)) ?? catalog.entry(forDemonym: key)
+            if let entry = catalog.entry(forWords: candidate.words) ?? latin[position].flatMap(catalog.entry(forWords:))
+                ?? catalog.entry(forDemonym: candidate.words)
                 ?? (latin[position] != nil || language == "pl" ? catalog.entry(forDeclined: candidate.words) : nil) {
                 slotOf[position] = builder.mention(entry: entry, candidate)
             } else {
@@ -48,7 +47,7 @@ struct AnnotateNames {
         for position in unresolved where candidates[position].words.count >= 2 {
             let words = latin[position] ?? candidates[position].words
             // A listed short form of two words or more ("Suu Kyi") names its entry even alone.
-            if let entry = catalog.entry(forShortForm: words.joined(separator: " ")) {
+            if let entry = catalog.entry(forShortForm: words) {
                 slotOf[position] = builder.mention(entry: entry, candidates[position])
                 continue
             }
@@ -68,7 +67,7 @@ struct AnnotateNames {
             let candidate = candidates[position]
             let words = latin[position] ?? candidate.words
             if let slot = builder.aliasTarget(words) { builder.mention(entity: slot, candidate); continue }
-            if let entry = catalog.entry(forShortForm: words.joined(separator: " ")), builder.hasEntry(entry) {
+            if let entry = catalog.entry(forShortForm: words), builder.hasEntry(entry) {
                 builder.mention(entry: entry, candidate)
                 continue
             }

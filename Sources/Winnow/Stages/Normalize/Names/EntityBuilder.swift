@@ -14,7 +14,8 @@ struct EntityBuilder {
     let catalog: NameCatalog
     private(set) var working: [Working] = []
     private var byEntry: [Int: Int] = [:]
-    private var aliases: [String: Int] = [:]
+    /// Words (by `runKey`) already resolved to an entity: the forms met and the acronyms defined.
+    private var aliases: [UInt64: Int] = [:]
     private var mentioned: Set<Int> = []  // candidate starts already placed
     /// Every run of words inside an entity's name shorter than the name, by `runKey`: what
     /// `isPartOfKnownName` asks, without a scan of every entity per word.
@@ -23,16 +24,9 @@ struct EntityBuilder {
     /// `linkShortForm` may link.
     private var byFinalWords: [UInt64: [Int]] = [:]
 
-    /// The `ByteHash` of words joined by spaces, without joining them (a page's runs are a few
-    /// hundred: a 64-bit collision among them is not a practical concern).
-    static func runKey<Words: Collection<String>>(_ words: Words) -> UInt64 {
-        var hash = ByteHash.empty
-        for (position, word) in words.enumerated() {
-            if position > 0 { hash = ByteHash.adding(0x20, to: hash) }
-            for byte in word.utf8 { hash = ByteHash.adding(byte, to: hash) }
-        }
-        return hash
-    }
+    /// Runs are keyed by `FoldedKeyIndex.hash`: a page's runs are a few hundred, and a 64-bit
+    /// collision among them is not a practical concern.
+    static func runKey<Words: Collection<String>>(_ words: Words) -> UInt64 { FoldedKeyIndex.hash(words) }
 
     /// Indexes the entity just appended at `slot`.
     private mutating func register(_ slot: Int) {
@@ -63,20 +57,20 @@ struct EntityBuilder {
             byEntry[entry] = slot
         }
         add(candidate, to: slot)
-        aliases[candidate.words.joined(separator: " ")] = slot
+        aliases[Self.runKey(candidate.words)] = slot
         return slot
     }
 
     mutating func mention(entity slot: Int, _ candidate: FindNameCandidates.Candidate) { add(candidate, to: slot) }
 
     /// `(NLD)` after "National League for Democracy": the acronym is that entity, here and later.
-    mutating func alias(_ words: [String], to slot: Int) { aliases[words.joined(separator: " ")] = slot }
+    mutating func alias(_ words: [String], to slot: Int) { aliases[Self.runKey(words)] = slot }
 
-    func aliasTarget(_ words: [String]) -> Int? { aliases[words.joined(separator: " ")] }
+    func aliasTarget(_ words: [String]) -> Int? { aliases[Self.runKey(words)] }
 
     @discardableResult
     mutating func newEntity(words: [String], candidate: FindNameCandidates.Candidate, kind: NameEntry.Kind?) -> Int {
-        let key = words.joined(separator: " ")
+        let key = Self.runKey(words)
         if let slot = aliases[key] { add(candidate, to: slot); return slot }
         working.append(Working(entry: nil, words: words, surface: (candidate.start, candidate.end), kind: kind,
                                culture: catalog.culture(of: words, entry: nil)))
@@ -101,7 +95,7 @@ struct EntityBuilder {
         }
         guard matches.count == 1 else { return nil }
         add(candidate, to: matches[0])
-        aliases[words.joined(separator: " ")] = matches[0]
+        aliases[Self.runKey(words)] = matches[0]
         return matches[0]
     }
 

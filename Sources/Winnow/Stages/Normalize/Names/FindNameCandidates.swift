@@ -168,7 +168,7 @@ struct FindNameCandidates {
             // Sentence-initial function words and date words are not names ("The", "But", "Monday").
             while let first = run.first, catalog.stopwords.contains(word(first)) || dateWords.contains(word(first)) {
                 // "The Hague": kept when the whole run is a known name.
-                if catalog.entry(forKey: run.map(word).joined(separator: " ")) != nil { break }
+                if catalog.entry(forWords: run.map(word)) != nil { break }
                 run.removeFirst()
                 titled = false
             }

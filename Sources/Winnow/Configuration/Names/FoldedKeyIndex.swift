@@ -1,0 +1,53 @@
+/// Folded name keys ("min aung hlaing") → gazetteer entry, asked with the key or with its
+/// words. Keys are found by the `ByteHash` of their bytes (words joined by one space) and then
+/// compared byte for byte, so a candidate's words are looked up without being joined and
+/// without the String hashing a Dictionary does.
+struct FoldedKeyIndex: Sendable {
+    private struct Slot: Sendable {
+        var key: [UInt8]
+        var entry: Int
+    }
+
+    private let table: ByteHashTable<[Slot]>
+
+    init(_ keys: [String: Int]) {
+        var byHash: [UInt64: [Slot]] = [:]
+        for (key, entry) in keys { byHash[ByteHash.of(key), default: []].append(Slot(key: Array(key.utf8), entry: entry)) }
+        table = ByteHashTable(byHash)
+    }
+
+    subscript(key: String) -> Int? {
+        var copy = key
+        return copy.withUTF8 { bytes in table[ByteHash.of(bytes)]?.first { $0.key.elementsEqual(bytes) }?.entry }
+    }
+
+    subscript<Words: Collection<String>>(words words: Words) -> Int? {
+        table[Self.hash(words)]?.first { Self.key($0.key, equals: words) }?.entry
+    }
+
+    /// The `ByteHash` of words joined by single spaces, without joining them.
+    static func hash<Words: Collection<String>>(_ words: Words) -> UInt64 {
+        var hash = ByteHash.empty
+        for (position, word) in words.enumerated() {
+            if position > 0 { hash = ByteHash.adding(0x20, to: hash) }
+            for byte in word.utf8 { hash = ByteHash.adding(byte, to: hash) }
+        }
+        return hash
+    }
+
+    /// Whether `key` is the words joined by single spaces.
+    private static func key<Words: Collection<String>>(_ key: [UInt8], equals words: Words) -> Bool {
+        var offset = 0
+        for (position, word) in words.enumerated() {
+            if position > 0 {
+                guard offset < key.count, key[offset] == 0x20 else { return false }
+                offset += 1
+            }
+            for byte in word.utf8 {
+                guard offset < key.count, key[offset] == byte else { return false }
+                offset += 1
+            }
+        }
+        return offset == key.count
+    }
+}
