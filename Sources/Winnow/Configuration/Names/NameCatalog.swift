@@ -23,6 +23,8 @@ public struct NameCatalog: Sendable {
     var organizationWords: Set<String> = []
     var placeWords: Set<String> = []
     var stopwords: Set<String> = []
+    /// `ByteHash` of the ASCII stopwords (`buildIndex`): an ASCII token outside it is no stopword.
+    private(set) var stopwordHashes = ByteHashSet([])
     /// Frequent first names: a run that starts with one is a person.
     var givenNames: Set<String> = []
     /// Case endings and their nominative forms, for names declined in the text.
@@ -91,6 +93,7 @@ public struct NameCatalog: Sendable {
             for text in entry.shortForms { shortFormIndex[NameKey.fold(text)] = shortFormIndex[NameKey.fold(text)] ?? position }
             for text in entry.demonyms { demonymIndex[NameKey.fold(text)] = demonymIndex[NameKey.fold(text)] ?? position }
         }
+        stopwordHashes = ByteHashSet(stopwords.filter(\.isASCIIBytes).map { ByteHash.of($0) })
         keyLookup = FoldedKeyIndex(index)
         shortFormLookup = FoldedKeyIndex(shortFormIndex)
         demonymLookup = FoldedKeyIndex(demonymIndex)

@@ -14,7 +14,9 @@ struct AnnotateNames {
     }
 
     func run(_ tokens: TextTokens) -> [NameEntity] {
-        let candidates = FindNameCandidates(catalog: catalog, dateWords: DateLanguage.shared(language).language.calendarWords).find(tokens)
+        let dates = DateLanguage.shared(language).language
+        let candidates = FindNameCandidates(catalog: catalog, dateWords: dates.calendarWords, dateWordHashes: dates.calendarWordHashes)
+            .find(tokens)
         guard !candidates.isEmpty else { return [] }
 
         // Non-Latin candidates in one transliteration call per script.

@@ -20,6 +20,8 @@ struct FindNameCandidates {
 
     let catalog: NameCatalog
     let dateWords: Set<String>
+    /// `ByteHash` of the ASCII date words (`DateLanguage.calendarWordHashes`).
+    let dateWordHashes: ByteHashSet
 
     /// Removes a title phrase that ends the run.
     private func dropTrailingTitle(_ run: inout [Int], word: (Int) -> String) {
@@ -43,12 +45,21 @@ struct FindNameCandidates {
         var words: [String?] = Array(repeating: nil, count: list.count)
         func word(_ index: Int) -> String {
             if let cached = words[index] { return cached }
-            // A token is letters or digits only: ASCII ones fold by lower-casing.
+            // A token is letters or digits only: ASCII ones (with a hash) fold by lower-casing.
             let token = list[index]
-            let ascii = tokens.scalars[token.start..<token.end].allSatisfy { $0.value < 0x80 }
-            let value = ascii ? tokens.lower(token) : NameKey.fold(tokens.text(token))
+            let value = token.asciiHash != 0 ? tokens.lower(token) : NameKey.fold(tokens.text(token))
             words[index] = value
             return value
+        }
+        // An ASCII token whose hash is in neither table is neither word: no string is made for it.
+        let stopwordHashes = catalog.stopwordHashes
+        func isStopword(_ index: Int) -> Bool {
+            let hash = list[index].asciiHash
+            return (hash == 0 || stopwordHashes.contains(hash)) && catalog.stopwords.contains(word(index))
+        }
+        func isDateWord(_ index: Int) -> Bool {
+            let hash = list[index].asciiHash
+            return (hash == 0 || dateWordHashes.contains(hash)) && dateWords.contains(word(index))
         }
         func isWord(_ index: Int) -> Bool { index < list.count && !list[index].isPunctuation && !list[index].isNumber }
         func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && list[index].isCapitalized }
@@ -166,13 +177,13 @@ struct FindNameCandidates {
             }
             let atStart = sentenceStart(index)
             // Sentence-initial function words and date words are not names ("The", "But", "Monday").
-            while let first = run.first, catalog.stopwords.contains(word(first)) || dateWords.contains(word(first)) {
+            while let first = run.first, isStopword(first) || isDateWord(first) {
                 // "The Hague": kept when the whole run is a known name.
                 if catalog.entry(forWords: run.map(word)) != nil { break }
                 run.removeFirst()
                 titled = false
             }
-            while let last = run.last, !list[last].isCapitalized || dateWords.contains(word(last)) { run.removeLast() }
+            while let last = run.last, !list[last].isCapitalized || isDateWord(last) { run.removeLast() }
             // A role with no name after it ("Russian Defence Minister"): the role is not a name.
             if acronymWord == nil || run.count > 1 { dropTrailingTitle(&run, word: word) }
             if let first = run.first, let last = run.last {
