@@ -28,9 +28,20 @@ struct FoldedKeyIndex: Sendable {
     /// The `ByteHash` of words joined by single spaces, without joining them.
     static func hash<Words: Collection<String>>(_ words: Words) -> UInt64 {
         var hash = ByteHash.empty
-        for (position, word) in words.enumerated() {
-            if position > 0 { hash = ByteHash.adding(0x20, to: hash) }
-            for byte in word.utf8 { hash = ByteHash.adding(byte, to: hash) }
+        var first = true
+        for word in words {
+            if !first { hash = ByteHash.adding(0x20, to: hash) }
+            first = false
+            // The word's contiguous bytes (always there for native strings), not the view's iterator.
+            if let folded = word.utf8.withContiguousStorageIfAvailable({ bytes in
+                var running = hash
+                for byte in bytes { running = ByteHash.adding(byte, to: running) }
+                return running
+            }) {
+                hash = folded
+            } else {
+                for byte in word.utf8 { hash = ByteHash.adding(byte, to: hash) }
+            }
         }
         return hash
     }

@@ -192,9 +192,9 @@ struct TextTokens {
     }
     /// The token lower-cased, in one pass.
     func lower(_ token: Token) -> String {
-        // ASCII words (most of them) fold on bytes.
+        // ASCII words (most of them, known by their hash) fold on bytes.
         let slice = scalars[token.start..<token.end]
-        if slice.allSatisfy({ $0.value < 0x80 }) {
+        if token.asciiHash != 0 || slice.allSatisfy({ $0.value < 0x80 }) {
             return String(unsafeUninitializedCapacity: slice.count) { buffer in
                 for (offset, scalar) in slice.enumerated() {
                     let byte = UInt8(scalar.value)

@@ -175,13 +175,22 @@ struct ExtractText {
             return .credit
         }
         // "Russian Defence Ministry / AFP", "Sanjeev Verma/Hindustan Times/Getty Images": a short agency credit.
-        if line.signals.words <= 8, !line.signals.endsSentence, let slash = line.text.lastIndex(of: "/") {
+        if line.signals.words <= 8, !line.signals.endsSentence, let slash = Self.lastSlash(in: line.text) {
             let after = String(line.text[line.text.index(after: slash)...]).trimmedASCII()
             if after.split(separator: " ").count <= 3, line.text.containsBytes(" / ") || CreditLines.isAgency(after) { return .credit }
         }
         // "… didn't get it.Credit...Doug Mills/The New York Times": a caption carrying its credit.
         if line.signals.words <= 60, lower.containsBytes("credit...") || lower.containsBytes("credit: ") { return .caption }
         return nil
+    }
+
+    /// `text.lastIndex(of: "/")`, found on the bytes: a "/" byte is that character unless a
+    /// combining mark follows it (then the Character search decides).
+    static func lastSlash(in text: String) -> String.Index? {
+        guard let index = text.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        let next = text.utf8.index(after: index)
+        if next < text.utf8.endIndex, text.utf8[next] >= 0x80 { return text.lastIndex(of: "/") }
+        return index
     }
 
     static let datelineLabels = ["first published", "last updated", "published on", "updated on", "posted on", "published", "updated", "posted"]
