@@ -97,3 +97,14 @@ import WinnowHTML
         #expect(Int(LibXML2.version) ?? 0 >= 20900)
     }
 }
+
+/// The bit set of tags answers as a `Set<HTMLTag>` would, for every tag.
+@Suite struct HTMLTagSetTests {
+    @Test func membershipMatchesASet() {
+        let chosen: [HTMLTag] = HTMLTag.allCases.enumerated().filter { $0.offset % 3 == 0 }.map(\.element) + [HTMLTag.allCases.last!]
+        var bits = HTMLTagSet()
+        for tag in chosen { bits.insert(tag) }
+        let reference = Set(chosen.map(\.rawValue))
+        for tag in HTMLTag.allCases { #expect(bits.contains(tag) == reference.contains(tag.rawValue), "\(tag)") }
+    }
+}

@@ -151,7 +151,7 @@ struct PageIndex {
         return element.text > 0 ? Double(element.linkText) / Double(element.text) : 0
     }
 
-    static let invisibleTags: Set<HTMLTag> = [
+    static let invisibleTags: HTMLTagSet = [
         .head, .script, .style, .noscript, .template, .iframe, .frame, .frameset, .object, .embed, .svg, .math,
         .canvas, .video, .audio, .picture, .source, .track, .img, .map, .area, .select, .option, .optgroup,
         .textarea, .input, .meta, .link, .base, .title,

@@ -226,14 +226,30 @@ public struct StripBoilerplate: Sendable {
     /// furniture word, and the furniture word does not end the name, so the name describes a
     /// wrapper of the article (unlike "article-image__credit" or "sidebar-content").
     static func isWrapperName(_ node: Node, around token: String) -> Bool {
+        var words: [String] = []
         for attribute in ["class", "id"] {
-            guard let value = node.attribute(attribute) else { continue }
-            for name in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                var words: [String] = []
-                _ = String(name).utf8.withContiguousStorageIfAvailable { ClassTokens.words(of: $0, into: &words) }
-                guard let position = words.firstIndex(of: token), position < words.count - 1 else { continue }
-                if words[..<position].contains(where: BoilerplateVocabulary.positiveTokens.contains) { return true }
+            // The names of the value, on its bytes: separated by spaces, tabs and line feeds (a
+            // "\r\n" stays inside a name, as it did when the value was split into Characters).
+            let wraps = node.withAttributeBytes(attribute) { value -> Bool in
+                var start = 0
+                while start < value.count {
+                    var end = start
+                    while end < value.count, !(value[end] == 0x20 || value[end] == 0x09 || value[end] == 0x0A && (end == 0 || value[end - 1] != 0x0D)) {
+                        end += 1
+                    }
+                    if end > start {
+                        words.removeAll(keepingCapacity: true)
+                        ClassTokens.words(of: UnsafeBufferPointer(rebasing: value[start..<end]), into: &words)
+                        if let position = words.firstIndex(of: token), position < words.count - 1,
+                           words[..<position].contains(where: BoilerplateVocabulary.positiveTokens.contains) {
+                            return true
+                        }
+                    }
+                    start = end + 1
+                }
+                return false
             }
+            if wraps == true { return true }
         }
         return false
     }
