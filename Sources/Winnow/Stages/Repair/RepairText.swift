@@ -17,10 +17,11 @@ public struct RepairText: Sendable {
             // become the record's metadata. There only mojibake is repaired (it yields letters);
             // entities are decoded in the strings after JSON parsing, since a decoded &quot;
             // would break the JSON.
-            if node.isElement, node.tag == .style || node.tag == .template
-                || (node.tag == .script && node.attribute("type")?.lowercased().containsBytes("ld+json") != true)
-            {
-                walker.skipChildren()
+            if node.isElement {
+                let tag = node.tag  // looked up once: three comparisons follow
+                if tag == .style || tag == .template || (tag == .script && node.attribute("type")?.lowercased().containsBytes("ld+json") != true) {
+                    walker.skipChildren()
+                }
                 continue
             }
             guard node.isText else { continue }
