@@ -119,7 +119,7 @@ public struct DefaultPipeline: Sendable {
 
 extension Article {
     /// Characters of body text (captions excluded).
-    var bodyCharacters: Int { blocks.reduce(0) { $0 + ($1.isBody ? $1.text.count : 0) } }
+    var bodyCharacters: Int { blocks.reduce(0) { $0 + ($1.isBody ? $1.text.characterCount : 0) } }
 
     /// What a complete extraction keeps at least: 250 characters, and half of the body the page
     /// declares in JSON-LD `articleBody` when it declares one.

@@ -53,6 +53,48 @@ extension String {
         return copy.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
+    /// `count` (grapheme clusters), counted as scalars when every scalar is one that stands as a
+    /// character of its own next to any other of them: Latin, Greek and Cyrillic letters (not
+    /// their combining marks), common punctuation and currency signs, controls but the carriage
+    /// return ("\r\n" is one character). Anything else goes through grapheme breaking.
+    /// `CharacterCountTests` checks every scalar of those ranges.
+    var characterCount: Int {
+        var copy = self
+        let simple = copy.withUTF8 { bytes -> Int? in
+            var characters = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    if lead == 0x0D { return nil }
+                    index += 1
+                } else {
+                    let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    guard width < 4, index + width <= count else { return nil }
+                    let value = width == 2
+                        ? UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        : UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    guard Self.standsAlone(value) else { return nil }
+                    index += width
+                }
+                characters += 1
+            }
+            return characters
+        }
+        return simple ?? self.count
+    }
+
+    /// Scalars whose grapheme-break property is Other or Control (not CR): each is a character
+    /// of its own beside any other such scalar.
+    @inline(__always)
+    static func standsAlone(_ value: UInt32) -> Bool {
+        switch value {
+        case 0..<0x0300, 0x0370...0x0482, 0x048A...0x052F, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: return true
+        default: return false
+        }
+    }
+
     /// Whether every UTF-8 byte is ASCII.
     var isASCIIBytes: Bool { !containsByte { $0 >= 0x80 } }
 

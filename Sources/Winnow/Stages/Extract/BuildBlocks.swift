@@ -240,7 +240,7 @@ struct BuildBlocks {
             return
         }
         // Only short blocks are compared with titles and phrases; long ones skip the work.
-        let characters = block.text.utf8.count <= 4 * BoilerplateVocabulary.phraseBlockLimit ? block.text.count : Int.max
+        let characters = block.text.utf8.count <= 4 * BoilerplateVocabulary.phraseBlockLimit ? block.text.characterCount : Int.max
         guard characters <= 300 else {
             items.append((order, .kept(block)))
             return
@@ -557,7 +557,8 @@ struct BuildBlocks {
 
     /// `<div class="photo-caption">` and kin: captions written without `<figcaption>`.
     static func isCaptionNamed(_ node: Node) -> Bool {
-        guard node.tag == .div || node.tag == .p || node.tag == .span else { return false }
+        let tag = node.tag
+        guard tag == .div || tag == .p || tag == .span else { return false }
         var tokens: [String] = []
         _ = node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
         return tokens.contains { $0 == "caption" || $0 == "photocaption" || $0 == "imagecaption" || $0 == "wpcaptiontext" }

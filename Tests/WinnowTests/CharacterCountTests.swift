@@ -1,0 +1,26 @@
+import Testing
+@testable import Winnow
+
+/// `String.characterCount` counts scalars only where grapheme breaking would give the same.
+@Suite struct CharacterCountTests {
+    static let ranges: [ClosedRange<UInt32>] = [0...0x02FF, 0x0370...0x0482, 0x048A...0x052F, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0]
+
+    @Test func everyScalarOfTheRangesStandsAlone() {
+        for range in Self.ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value), value != 0x0D else { continue }
+                #expect(String.standsAlone(value))
+                // Beside a letter on each side, and doubled: one character each.
+                let text = "a" + String(Character(scalar)) + String(Character(scalar)) + "b"
+                #expect(text.count == 4, "U+\(String(value, radix: 16, uppercase: true))")
+                #expect(text.characterCount == text.count)
+            }
+        }
+    }
+
+    @Test(arguments: ["", "plain", "line\r\nbreak", "Café “quoted” — naïve", "e\u{0301}", "Сергей Шойгу", "東京",
+                      "👍🏽 family 👨‍👩‍👧", "🇩🇪", "क्षि", "한국어"])
+    func agreesWithCount(text: String) {
+        #expect(text.characterCount == text.count)
+    }
+}
