@@ -164,17 +164,20 @@ enum NameKey {
         }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
         for scalar in folded.unicodeScalars {
+            let value = scalar.value
             switch scalar {
             case ".", "\u{2019}", "'", "\u{02BC}": continue  // U.S., O’Brien: joined
-            case _ where scalar.properties.isAlphabetic || scalar.properties.numericType != nil:
-                current.append(scalar)
+            // ASCII letters and digits without the Unicode tables (the only alphabetic or numeric ASCII).
+            case _ where value < 0x80 ? (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil:
+                current.append(contentsOf: UTF8.encode(scalar)!)
             default:
-                if !current.isEmpty { words.append(String(current)); current = String.UnicodeScalarView() }
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 }
