@@ -36,6 +36,24 @@ extension Node {
         return stored[wanted.count] == 0
     }
 
+    /// Which of `names` (lower-case UTF-8, as libxml2 stores HTML attribute names) the element
+    /// has: bit `i` for `names[i]`, found in one walk of its attributes. For callers that would
+    /// otherwise ask `hasAttribute` several times per element.
+    public func attributePresence(_ names: [[UInt8]]) -> UInt32 {
+        guard isElement else { return 0 }
+        var present: UInt32 = 0
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if let stored = current.pointee.name {
+                for (bit, name) in names.enumerated() where stored[0] == name[0] {
+                    if name.withUnsafeBufferPointer({ Self.equals(stored, $0) }) { present |= 1 << UInt32(bit) }
+                }
+            }
+            attribute = current.pointee.next
+        }
+        return present
+    }
+
     /// All attributes, in source order.
     public var attributes: [(name: String, value: String)] {
         guard isElement else { return [] }

@@ -108,3 +108,20 @@ import WinnowHTML
         for tag in HTMLTag.allCases { #expect(bits.contains(tag) == reference.contains(tag.rawValue), "\(tag)") }
     }
 }
+
+/// One walk of an element's attributes says which of several names it has, as `hasAttribute` would.
+@Suite struct AttributePresenceTests {
+    @Test func bitsMatchHasAttribute() throws {
+        let document = try HTMLDocument(html: "<div id=x itemprop data-a='1' CLASS='c'><a href=''>a</a><span itemtype=t>s</span><i>i</i></div>")
+        let names = ["href", "itemprop", "itemtype", "class", "id", "i"]
+        var walker = TreeWalker(root: document.rootElement!)
+        var checked = 0
+        while let node = walker.next() {
+            guard node.isElement else { continue }
+            let bits = node.attributePresence(names.map { Array($0.utf8) })
+            for (bit, name) in names.enumerated() { #expect((bits >> UInt32(bit)) & 1 == (node.hasAttribute(name) ? 1 : 0), "\(node.tag) \(name)") }
+            checked += 1
+        }
+        #expect(checked >= 5)
+    }
+}

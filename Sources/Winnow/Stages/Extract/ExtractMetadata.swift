@@ -72,7 +72,7 @@ struct ExtractMetadata {
             default:
                 break
             }
-            if element.tag != .meta, node.hasAttribute("itemprop"), let itemprop = node.attribute("itemprop")?.lowercased() {
+            if element.tag != .meta, element.flags.contains(.hasItemprop), let itemprop = node.attribute("itemprop")?.lowercased() {
                 if itemprop == "datepublished", microdataDate == nil {
                     microdataDate = node.attribute("datetime") ?? node.attribute("content") ?? BlockText.text(of: node, index: nil)
                 } else if itemprop == "author" {
@@ -83,7 +83,7 @@ struct ExtractMetadata {
             // Short elements named for a date ("date", "published", "timestamp", "dateline"):
             // where the visible publication date is, when no markup gives one.
             if dateTexts.count < 6, element.text > 5, element.text < 120, element.tag != .script, element.tag != .style,
-               node.hasAttribute("class") || node.hasAttribute("id")
+               element.flags.contains(.hasClassOrID)
             {
                 // A byte scan first: tokenizing every class of the page cost 2% of a page's time.
                 let named = node.withAttributeBytes("class", Self.mayNameDate) == true || node.withAttributeBytes("id", Self.mayNameDate) == true

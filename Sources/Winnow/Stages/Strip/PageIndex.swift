@@ -41,7 +41,15 @@ struct PageIndex {
         static let containsSchemaArticle = Flags(rawValue: 1 << 8)
         /// The element has `itemprop="articleBody"`.
         static let articleBodyProperty = Flags(rawValue: 1 << 9)
+        /// The element has an `itemprop` attribute (any value).
+        static let hasItemprop = Flags(rawValue: 1 << 10)
+        /// The element has a `class` or an `id` attribute.
+        static let hasClassOrID = Flags(rawValue: 1 << 11)
     }
+
+    /// The attributes `index` asks every element about, in one walk (`Node.attributePresence`).
+    private static let presenceNames: [[UInt8]] = ["href", "itemprop", "itemtype", "class", "id"].map { Array($0.utf8) }
+    private static let hrefBit: UInt32 = 1, itempropBit: UInt32 = 2, itemtypeBit: UInt32 = 4, classBit: UInt32 = 8, idBit: UInt32 = 16
 
     var elements: [Element] = []
     let body: Node?
@@ -79,7 +87,12 @@ struct PageIndex {
 
     private mutating func index(root: Node) {
         root.mark = 1
-        elements.append(Element(node: root, parent: -1, tag: root.tag, flags: []))
+        // The root is asked only which attributes it has (as before, it is no article marker).
+        let rootPresence = root.attributePresence(Self.presenceNames)
+        var rootFlags: Flags = []
+        if rootPresence & Self.itempropBit != 0 { rootFlags.insert(.hasItemprop) }
+        if rootPresence & (Self.classBit | Self.idBit) != 0 { rootFlags.insert(.hasClassOrID) }
+        elements.append(Element(node: root, parent: -1, tag: root.tag, flags: rootFlags))
         var walker = TreeWalker(root: root)
         let budget = PageBudget.current
         var steps = 0
@@ -96,13 +109,19 @@ struct PageIndex {
                 let tag = node.tag
                 var flags: Flags = parentFlags.intersection([.invisible, .inLink, .insideArticle])
                 if Self.invisibleTags.contains(tag) { flags.insert(.invisible) }
-                if tag == .a, node.hasAttribute("href") { flags.insert(.inLink) }
+                let present = node.attributePresence(Self.presenceNames)
+                if tag == .a, present & Self.hrefBit != 0 { flags.insert(.inLink) }
+                if present & (Self.classBit | Self.idBit) != 0 { flags.insert(.hasClassOrID) }
                 if tag == .h1 { flags.insert(.containsH1) }
                 if tag == .article || tag == .main { flags.insert(.articleMarker) }
                 if tag == .article || tag == .main { flags.insert(.insideArticle) }
-                let isArticleBody = node.withAttributeBytes("itemprop", { Self.containsWord($0, "articlebody") }) == true
+                var isArticleBody = false
+                if present & Self.itempropBit != 0 {
+                    flags.insert(.hasItemprop)
+                    isArticleBody = node.withAttributeBytes("itemprop", { Self.containsWord($0, "articlebody") }) == true
+                }
                 if isArticleBody { flags.insert([.articleBodyProperty, .articleMarker]) }
-                if isArticleBody || node.withAttributeBytes("itemtype", Self.namesSchemaArticle) == true {
+                if isArticleBody || present & Self.itemtypeBit != 0 && node.withAttributeBytes("itemtype", Self.namesSchemaArticle) == true {
                     flags.insert([.schemaArticle, .containsSchemaArticle])
                 }
                 elements.append(Element(node: node, parent: Int32(parentIndex), tag: tag, flags: flags))
