@@ -39,9 +39,28 @@ public enum DateParser {
 
     public static func parse(_ text: String) -> Parsed? {
         let trimmed = text.trimmedASCII()
-        guard !trimmed.isEmpty, trimmed.utf8.count <= 80 else { return nil }
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 80, hasYearDigits(trimmed) else { return nil }
         if let iso = parseISO(Array(trimmed.utf8)) { return iso }
         return parseWords(trimmed)
+    }
+
+    /// Every form read here writes the year as four ASCII digits (1900–2200), alone or opening
+    /// a compact `20210622`: a text without a run of exactly four or eight digits is no date,
+    /// and most texts asked are ruled out by this one scan.
+    static func hasYearDigits(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var run = 0
+            for byte in bytes {
+                if byte >= 0x30 && byte <= 0x39 {
+                    run += 1
+                } else {
+                    if run == 4 || run == 8 { return true }
+                    run = 0
+                }
+            }
+            return run == 4 || run == 8
+        }
     }
 
     // MARK: ISO 8601 / RFC 3339
