@@ -105,8 +105,51 @@ struct TextBuilder {
     /// Bytes `append` copies as they are: not ASCII whitespace, and not the lead byte of the
     /// no-break, invisible, C1, combining and fixed-width space characters it rewrites
     /// (C2, CC, CD, E2, EF).
-    private static let plainBytes: [Bool] = (0..<256).map { byte in
+    static let plainBytes: [Bool] = (0..<256).map { byte in
         ![0x20, 0x0A, 0x09, 0x0D, 0x0C, 0xC2, 0xCC, 0xCD, 0xE2, 0xEF].contains(byte)
+    }
+
+    /// Whether `append` then `take` would give these bytes back unchanged: plain bytes with
+    /// single spaces between them, none at either end (most lines of flat text).
+    static func isUnchanged(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first, let last = text.last, first != 0x20, last != 0x20 else { return false }
+        let plain = plainBytes
+        var previousWasSpace = false
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            index += 1
+            if byte == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+                continue
+            }
+            previousWasSpace = false
+            if plain[Int(byte)] { continue }
+            // The leads `append` looks behind: only what it rewrites makes the line change.
+            let next: UInt8 = index < count ? text[index] : 0
+            let third: UInt8 = index + 1 < count ? text[index + 1] : 0
+            switch byte {
+            case 0xC2 where next != 0xA0 && next != 0xAD && !(next >= 0x80 && next <= 0x9F):
+                continue
+            case 0xE2 where next == 0x80:
+                if third == 0x8B || third == 0x8E || third == 0x8F || (third >= 0xAA && third <= 0xAE) || third == 0xAF || third <= 0x8A {
+                    return false
+                }
+                continue
+            case 0xE2 where next == 0x81:
+                if third == 0xA0 || (third >= 0xA6 && third <= 0xA9) { return false }
+                continue
+            case 0xE2:
+                continue
+            case 0xEF where !(next == 0xBB && third == 0xBF):
+                continue
+            default:
+                return false  // whitespace, or a combining mark (CC, CD) that composition may change
+            }
+        }
+        return true
     }
 
     /// What C1 controls (U+0080–U+009F) stand for in windows-1252; nil where it defines nothing

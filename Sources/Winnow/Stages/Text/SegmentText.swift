@@ -44,13 +44,17 @@ enum SegmentText {
                 }
                 let raw = UnsafeBufferPointer(rebasing: buffer[first..<end])
                 // Repairs come first, so that what they remove leaves no double space behind.
+                var text: String
                 if RepairText.mightNeedRepair(raw) {
                     let repaired = RepairText.repairFlat(String(decoding: raw, as: UTF8.self), counts: &repairs)
                     builder.append(repaired)
+                    text = builder.take()
+                } else if TextBuilder.isUnchanged(raw) {
+                    text = String(decoding: raw, as: UTF8.self)  // the builder would copy it as it is
                 } else {
                     builder.append(raw)
+                    text = builder.take()
                 }
-                var text = builder.take()
                 var bullet = false
                 let firstByte = text.utf8.first ?? 0
                 for mark in bullets where (firstByte >= 0x80 || firstByte == 0x2D || firstByte == 0x2A) && text.hasBytePrefix(mark) {
