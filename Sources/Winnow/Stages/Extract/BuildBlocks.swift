@@ -399,6 +399,20 @@ struct BuildBlocks {
                 let count = bytes.count
                 while index < count {
                     let byte = bytes[index]
+                    // A run of visible ASCII (most text) is lower-cased in a tight loop.
+                    if byte > 0x20 && byte < 0x7F {
+                        if pendingSpace { output[length] = 0x20; length += 1; pendingSpace = false }
+                        var cursor = index
+                        while cursor < count {
+                            let current = bytes[cursor]
+                            guard current > 0x20 && current < 0x7F else { break }
+                            output[length] = current >= 0x41 && current <= 0x5A ? current | 0x20 : current
+                            length += 1
+                            cursor += 1
+                        }
+                        index = cursor
+                        continue
+                    }
                     var first = byte
                     var second: UInt8 = 0
                     var written = 1
