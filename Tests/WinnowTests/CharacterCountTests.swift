@@ -22,5 +22,8 @@ import Testing
                       "👍🏽 family 👨‍👩‍👧", "🇩🇪", "क्षि", "한국어"])
     func agreesWithCount(text: String) {
         #expect(text.characterCount == text.count)
+        #expect(text.scalarCount == text.unicodeScalars.count)
+        let long = String(repeating: text + " plain ASCII ", count: 3)
+        #expect(long.scalarCount == long.unicodeScalars.count)
     }
 }

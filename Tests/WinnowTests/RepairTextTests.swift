@@ -110,6 +110,10 @@ import Testing
         "{ not a template }", "$ 5", "costs $5 {", "ends with {", "ends with $", "trailing Ã", "mixed Ã© & <i> ${x}",
         "mixed Ã© &amp; <i> ${x}", "Myanmarâ€™s", "CafÃƒÂ©", "café", "Ã©t", "AT&T", "R&D;", "&;", "&#8217;", "&#x2019;",
         "&verylongnamex;", "& amp;",
+        // Longer than a word of eight bytes, each start at several offsets.
+        "a plain line of text with &amp; in the middle", "0123456789abcdef&rsquo;", "0123456<b>", "01234567{{ x }}",
+        "012345678901234567890123${a}", "plain text, then CafÃ© at the end", "Ã© first, then a long plain tail of ASCII",
+        "no start at all in this rather long line of ASCII text",
     ])
     func agreeWithTheSeparateChecks(text: String) {
         var copy = text

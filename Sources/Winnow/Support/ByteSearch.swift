@@ -50,7 +50,28 @@ extension String {
     /// byte starts one).
     var scalarCount: Int {
         var copy = self
-        return copy.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        return copy.withUTF8 { bytes in
+            var scalars = 0
+            var index = 0
+            let count = bytes.count
+            // Eight ASCII bytes at a time (each a scalar); a word with other bytes byte by byte:
+            // every byte but a continuation byte (10xxxxxx) starts a scalar.
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 8 <= count {
+                    if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        scalars &+= 8
+                    } else {
+                        for offset in index..<(index + 8) where bytes[offset] & 0xC0 != 0x80 { scalars &+= 1 }
+                    }
+                    index += 8
+                }
+            }
+            while index < count {
+                if bytes[index] & 0xC0 != 0x80 { scalars &+= 1 }
+                index += 1
+            }
+            return scalars
+        }
     }
 
     /// `count` (grapheme clusters), counted as scalars when every scalar is one that stands as a

@@ -117,10 +117,21 @@ struct RepairHints {
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         let count = bytes.count
         var index = 0
+        let starts = Self.starts
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while index < count {
+            // Eight ASCII bytes at a time while none of them is &, <, { or $ (C3 has its high bit set).
+            if let base {
+                while index + 8 <= count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    guard word & 0x8080_8080_8080_8080 == 0, !Self.holdsASCIIStart(word) else { break }
+                    index += 8
+                }
+                if index >= count { break }
+            }
             let byte = bytes[index]
             index += 1
-            guard Self.starts[Int(byte)] else { continue }
+            guard starts[Int(byte)] else { continue }
             let next: UInt8 = index < count ? bytes[index] : 0
             switch byte {
             case 0xC3: mojibake = mojibake || RepairMojibake.leadStarts(bytes, at: index - 1)
@@ -133,5 +144,15 @@ struct RepairHints {
     }
 
     private static let starts: [Bool] = (0..<256).map { [0xC3, 0x26, 0x3C, 0x7B, 0x24].contains($0) }
+
+    /// Whether a word of eight ASCII bytes holds &, <, { or $ (a zero byte after XOR with each,
+    /// found with the usual has-zero-byte arithmetic).
+    @inline(__always)
+    static func holdsASCIIStart(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        return hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x7B))
+            || hasZeroByte(word ^ (ones &* 0x24))
+    }
 
 }
