@@ -3,7 +3,14 @@ import Foundation
 /// Everything the name annotator reads from `config/names/`: the gazetteer, titles, naming
 /// conventions and transliteration rules, indexed once per run.
 public struct NameCatalog: Sendable {
-    public var entries: [NameEntry] = []
+    public private(set) var entries: [NameEntry] = []
+    /// Where each (name, kind) sits in `entries`: a later file's entry replaces the earlier one
+    /// without a scan of every entry per `add`.
+    private var positions: [EntryKey: Int] = [:]
+    private struct EntryKey: Hashable {
+        var name: String
+        var kind: NameEntry.Kind
+    }
     /// Lower-cased title phrases as word lists, per first word, longest first.
     var titlesByFirstWord: [String: [[String]]] = [:]
     /// First letter and length of every title's first word: most tokens are ruled out by this
@@ -52,9 +59,11 @@ public struct NameCatalog: Sendable {
 
     mutating func add(_ entry: NameEntry) {
         // A later file's entry of the same name replaces the earlier one (user folders win).
-        if let existing = entries.firstIndex(where: { $0.name == entry.name && $0.kind == entry.kind }) {
+        let key = EntryKey(name: entry.name, kind: entry.kind)
+        if let existing = positions[key] {
             entries[existing] = entry
         } else {
+            positions[key] = entries.count
             entries.append(entry)
         }
     }

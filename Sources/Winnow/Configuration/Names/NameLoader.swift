@@ -118,7 +118,11 @@ public enum NameLoader {
                     default: entry.demonyms = context.strings(fieldValue, what: "demonyms").map(\.text)
                     }
                 }
-                if entry.name.trimmingCharacters(in: .whitespaces).isEmpty { context.error(item, "an entry needs a name"); continue }
+                // Blank means nothing but spaces and tabs (Foundation's `.whitespaces`: Zs and tab).
+                if entry.name.unicodeScalars.allSatisfy({ $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }) {
+                    context.error(item, "an entry needs a name")
+                    continue
+                }
                 if !hasKind { context.error(item, "an entry needs a kind (person, place or organization)"); continue }
                 if let culture = entry.culture, catalog.singleWordShortForms[culture] == nil {
                     context.error(item, "unknown culture \"\(culture)\" (see conventions.yaml)")
