@@ -65,7 +65,9 @@ public enum RuleLoader {
         }
         let root: Yams.Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // Every value is read as its text (`scalar.string`): the default resolver's regular
+            // expressions would only tag plain scalars nobody asks the tag of.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             return .failure(RuleLoadFailure(errors: [context.yamlError(error)]))
         } catch {
