@@ -34,7 +34,9 @@ enum RepairEntities {
 
     /// Repairs `text`; nil when nothing was a reference.
     static func repair(_ text: String) -> (text: String, repairs: Int)? {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return nil }
+        // Most texts hold no ampersand that starts a decodable reference: answered on the bytes.
+        var copy = text
+        guard copy.withUTF8(mightContainReference) else { return nil }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var repairs = 0
