@@ -9,7 +9,7 @@ import WinnowIO
 /// read FILE.partial, drop a torn last line, skip the pages already written, continue).
 /// A page's line is in the records or in the rejects file; both are read, and the pages are
 /// matched by id, as many times as each id was written, so that the two files need not end
-/// at the same page. Both are flushed after every batch, so at most one batch is torn.
+/// at the same page. Both are flushed every `8 × jobs` pages, so at most that many are torn.
 struct ResumePoint {
     /// Ids already written, with how many times.
     var written: [String: Int] = [:]

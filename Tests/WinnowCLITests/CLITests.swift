@@ -35,8 +35,8 @@ import WinnowTestSupport
         #expect(output.standardError.contains("5 pages: 5 records, 0 rejected"))
     }
 
-    /// With several jobs the names folder loads beside the first pages; a bad one still stops
-    /// the run before anything is written, with exit code 2, as with one job.
+    /// A bad names folder stops the run before anything is written, with exit code 2, with
+    /// one job or several.
     @Test(arguments: ["1", "2"])
     func aBadNamesFolderWritesNothing(jobs: String) throws {
         let names = try write("names/people.yaml", "entries:\n  - name: Someone\n    kind: wizard\n")

@@ -145,7 +145,6 @@ struct Clean: ParsableCommand {
 
         summary.skippedFiles = listing.skippedFiles
         let jobs = self.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let batchSize = jobs == 1 ? 1 : jobs * 8
         var stream = inputOptions.stream(listing.entries, reader: reader)
         // A page count is known up front when every input is one page file.
         let singlePages = listing.entries.allSatisfy { entry in entry.path.map { !PageStream.isJSONLinesName($0) && !PageStream.isWARCName($0) } ?? false }
@@ -153,20 +152,30 @@ struct Clean: ParsableCommand {
                                 expectedPages: singlePages ? listing.entries.count / (shard?.count ?? 1) : nil)
         var position = 0
         var bytesRead = 0
+        // Pages between reading and writing: enough to keep every job busy while a slow page
+        // holds up the ones after it, few enough that memory does not grow with the crawl.
+        let window = jobs * 8
+        var sinceFlush = 0
         do {
-            while true {
-                // Pages are read in order on this thread; a batch is processed in parallel.
-                var batch: [InputPage] = []
-                while batch.count < batchSize, let page = stream.next() {
-                    defer { position += 1 }
-                    if let shard, !shard.contains(position) { continue }
-                    bytesRead += page.bytes.count
-                    if resumePoint?.consume(page.id) == true { continue }  // written before the interruption
-                    batch.append(page)
-                }
-                if batch.isEmpty { break }
-                let results = Self.processToLines(batch, pipeline: pipeline, jobs: jobs)
-                for (result, line) in results {
+            try OrderedWorkers.run(
+                jobs: jobs, window: window,
+                next: {
+                    // Pages are read in order on this thread.
+                    while let page = stream.next() {
+                        defer { position += 1 }
+                        if let shard, !shard.contains(position) { continue }
+                        bytesRead += page.bytes.count
+                        if resumePoint?.consume(page.id) == true { continue }  // written before the interruption
+                        return page
+                    }
+                    return nil
+                },
+                // The record is serialized on the worker that made it (this thread only copies bytes).
+                transform: { page in
+                    let result = pipeline.process(page)
+                    return (result, result.record.serializedBytes())
+                },
+                consume: { (result: PageResult, line: [UInt8]) in
                     summary.count(result)
                     progress.update(summary, bytes: bytesRead)
                     if result.isRejected, let rejectWriter {
@@ -174,14 +183,16 @@ struct Clean: ParsableCommand {
                     } else {
                         try recordWriter.write(bytes: line)
                     }
-                }
-                // Both files end at the same page after every batch, so an interruption tears
-                // at most one batch (rejects first: a record line then never precedes its batch's rejects).
-                if rejectWriter != nil {
-                    try rejectWriter?.flush()
-                    try recordWriter.flush()
-                }
-            }
+                    // Both files end at the same page every `window` pages, so an interruption
+                    // tears at most that many (rejects first: a record line then never precedes
+                    // the rejects of the pages before it).
+                    sinceFlush += 1
+                    if sinceFlush == window, let rejectWriter {
+                        try rejectWriter.flush()
+                        try recordWriter.flush()
+                        sinceFlush = 0
+                    }
+                })
             try recordWriter.finish()
             try rejectWriter?.finish()
         } catch {
@@ -200,46 +211,4 @@ struct Clean: ParsableCommand {
         }
         if summary.rejected > 0 && !allowRejects { throw ExitCodes.someRejected }
     }
-
-    /// Processes a batch, in parallel when asked; results keep the batch's order.
-    static func process(_ batch: [InputPage], pipeline: DefaultPipeline, jobs: Int) -> [PageResult] {
-        parallelMap(batch, jobs: jobs) { pipeline.process($0) }
-    }
-
-    /// Each page's result and its record as a JSON line, serialized on the worker that made
-    /// it (the writer thread only copies bytes).
-    static func processToLines(_ batch: [InputPage], pipeline: DefaultPipeline, jobs: Int) -> [(PageResult, [UInt8])] {
-        parallelMap(batch, jobs: jobs) { page in
-            let result = pipeline.process(page)
-            return (result, result.record.serializedBytes())
-        }
-    }
-
-    /// `batch.map(body)`, on `jobs` threads, in input order.
-    private static func parallelMap<T>(_ batch: [InputPage], jobs: Int, _ body: @escaping @Sendable (InputPage) -> T) -> [T] {
-        if jobs == 1 || batch.count == 1 {
-            return batch.map(body)
-        }
-        let slots = ResultSlots<T>(count: batch.count)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            slots.store(body(batch[index]), at: index)
-        }
-        return slots.results
-    }
-}
-
-/// One slot per page of a batch, filled from worker threads.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: T, at index: Int) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var results: [T] { slots.compactMap { $0 } }
 }

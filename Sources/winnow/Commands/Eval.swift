@@ -57,18 +57,16 @@ struct Eval: ParsableCommand {
         let pipeline = DefaultPipeline(options: options)
         let reader = PageReader()
         var predictions: [String: String] = [:]
-        let batchSize = jobs == 1 ? 1 : jobs * 8
         var stream = inputOptions.stream(listing.entries, reader: reader)
-        while true {
-            var batch: [InputPage] = []
-            while batch.count < batchSize, let page = stream.next() { batch.append(page) }
-            if batch.isEmpty { break }
-            for result in Clean.process(batch, pipeline: pipeline, jobs: jobs) {
+        OrderedWorkers.run(
+            jobs: jobs, window: jobs * 8,
+            next: { stream.next() },
+            transform: { page in pipeline.process(page) },
+            consume: { result in
                 var text = ""
                 if case .string(let body)? = result.record["text"] { text = body }
                 predictions[ArticleScore.normalizedID(result.id)] = text
-            }
-        }
+            })
         let summary = ArticleScore.summarize(truth: expected, predictions: predictions)
         print(String(format: "F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f  (%d docs, %d missing)",
                      summary.f1, summary.precision, summary.recall, summary.accuracy, summary.documents.count, summary.missing))
