@@ -167,3 +167,28 @@ private func entity(named name: String, in list: [NameEntity]) -> NameEntity? { 
         }
     }
 }
+
+/// `ScalarFolding` folds a scalar at a time; it must give Foundation's fold of the whole text.
+@Suite struct ScalarFoldingTests {
+    /// Every name, alias, variant, short form and demonym shipped, in a dozen scripts.
+    @Test func everyShippedNameFoldsAsFoundationDoes() {
+        var texts: [String] = []
+        for entry in shippedNames.entries {
+            texts += [entry.name] + entry.aliases + entry.variants + entry.shortForms + entry.demonyms
+        }
+        #expect(texts.count > 2_000)
+        let differing = texts.filter { ScalarFolding.fold($0) != ScalarFolding.wholeFold($0) }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
+    /// Decomposed accents, final sigma, sharp s, ligatures, Arabic marks, Vietnamese stacked
+    /// accents, Turkish dotted capitals, and the scalars folded whole (half-width kana, Hangul jamo).
+    @Test(arguments: [
+        "Cafe\u{301} Ołówek Ærø", "ΟΔΥΣΣΕΑΣ Ὀδυσσεύς", "Straße STRASSE", "ﬁnance ﬀ", "أَحْمَد إِبْرَاهِيم",
+        "Nguyễn Tấn Dũng", "İstanbul IĞDIR", "Йошкар-Ола Ёлка Їжак", "ｶﾞｷﾞ ＡＢＣ１２３", "\u{1100}\u{1161}\u{11A8} 한국",
+        "Ǆemal ǅ", "x\u{308}\u{301}", "ﾊﾟﾋﾟ", "Ångström Å",
+    ])
+    func foldsAsFoundationDoes(_ text: String) {
+        #expect(ScalarFolding.fold(text) == ScalarFolding.wholeFold(text))
+    }
+}

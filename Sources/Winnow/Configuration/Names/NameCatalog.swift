@@ -171,7 +171,7 @@ enum NameKey {
             if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
             return words
         }
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded = ScalarFolding.fold(text)
         var words: [String] = []
         var current: [UInt8] = []
         for scalar in folded.unicodeScalars {
