@@ -95,6 +95,10 @@ struct Clean: ParsableCommand {
         let started = DispatchTime.now()
         // Before anything touches libxml2 (site rules compile XPath): xmlMemSetup comes first.
         if arena { LibXML2.useArena() }
+        let jobs = self.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+        // With several jobs, the name files load on other threads while the site rules load
+        // here (start-up is the part of a run that one thread does alone).
+        let namesLoad = jobs > 1 ? OnAnotherThread { [nameOptions] in nameOptions.loadResult(parallel: true) } : nil
         let rules = try ruleOptions.load()
         let listing = InputCollector().collect(paths)
         for missing in listing.missing { writeStandardError("winnow: no such file or folder: \(missing)") }
@@ -103,7 +107,7 @@ struct Clean: ParsableCommand {
         options.includeBlocks = !noBlocks
         options.rules = rules
         options.recordsRemovalDetails = false  // records count removals; only `explain` shows them
-        options.names = try nameOptions.load()
+        options.names = try nameOptions.report(namesLoad?.result() ?? nameOptions.loadResult())
         options.referenceDate = referenceDate
         options.rewriteDates = rewriteDates
         options.rewriteNames = rewriteNames
@@ -144,7 +148,6 @@ struct Clean: ParsableCommand {
         }
 
         summary.skippedFiles = listing.skippedFiles
-        let jobs = self.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         var stream = inputOptions.stream(listing.entries, reader: reader)
         // A page count is known up front when every input is one page file.
         let singlePages = listing.entries.allSatisfy { entry in entry.path.map { !PageStream.isJSONLinesName($0) && !PageStream.isWARCName($0) } ?? false }
@@ -210,5 +213,26 @@ struct Clean: ParsableCommand {
             }
         }
         if summary.rejected > 0 && !allowRejects { throw ExitCodes.someRejected }
+    }
+}
+
+/// A value computed on a thread of its own, waited for when needed.
+final class OnAnotherThread<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var value: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            value = work()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the value (once).
+    func result() -> Value {
+        done.wait()
+        return value!
     }
 }

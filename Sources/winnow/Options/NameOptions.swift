@@ -15,10 +15,25 @@ struct NameOptions: ParsableArguments {
     static let defaultFolder = "config"
 
     func load() throws -> NameCatalog {
-        if noNames { return NameCatalog() }
+        try report(loadResult())
+    }
+
+    /// The catalog or its errors, unreported: `clean` loads it on a second thread while the
+    /// site rules load, and reports it after them. `parallel` parses the files on several threads.
+    func loadResult(parallel: Bool = false) -> Result<NameCatalog, RuleLoadFailure> {
+        if noNames { return .success(NameCatalog()) }
         do {
-            return try NameLoader.load(folders: folders, required: true, optional: [Self.defaultFolder])
+            return .success(try NameLoader.load(folders: folders, required: true, optional: [Self.defaultFolder], parallel: parallel))
         } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The catalog, or its errors on standard error and exit code 2.
+    func report(_ result: Result<NameCatalog, RuleLoadFailure>) throws -> NameCatalog {
+        switch result {
+        case .success(let catalog): return catalog
+        case .failure(let error):
             writeStandardError(error.description)
             writeStandardError("winnow: \(error.errors.count) error\(error.errors.count == 1 ? "" : "s") in the name files; no page was processed")
             throw ExitCode(2)

@@ -13,8 +13,10 @@ public enum NameLoader {
     /// Loads the `names/` subfolder of each folder (or the folder itself when it has no such
     /// subfolder). Missing folders are an error only when `required`.
     /// `optional` folders (the default `config`) are read first and skipped when missing.
-    public static func load(folders: [String], required: Bool, optional: [String] = []) throws(RuleLoadFailure) -> NameCatalog {
-        var catalog = NameCatalog()
+    /// `parallel` parses the files on several threads (YAML parsing is most of the load time;
+    /// the catalog is still built in file order, so the result is the same).
+    public static func load(folders: [String], required: Bool, optional: [String] = [], parallel: Bool = false) throws(RuleLoadFailure) -> NameCatalog {
+        var paths: [String] = []
         var errors: [RuleError] = []
         for (folder, required) in optional.map({ ($0, false) }) + folders.map({ ($0, required) }) {
             let names = (folder as NSString).appendingPathComponent("names")
@@ -31,26 +33,64 @@ public enum NameLoader {
             }
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
                 .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-            for file in files {
-                errors += loadFile((directory as NSString).appendingPathComponent(file), into: &catalog)
-            }
+            paths += files.map { (directory as NSString).appendingPathComponent($0) }
         }
+        let parsed: [ParsedFile]
+        if parallel, paths.count > 1 {
+            let slots = ParsedSlots(count: paths.count)
+            let files = paths
+            DispatchQueue.concurrentPerform(iterations: files.count) { slots.store(parse(files[$0]), at: $0) }
+            parsed = slots.files
+        } else {
+            parsed = paths.map(parse)
+        }
+        var catalog = NameCatalog()
+        for file in parsed { errors += apply(file, into: &catalog) }
         guard errors.isEmpty else { throw RuleLoadFailure(errors: errors) }
         catalog.buildIndex()
         return catalog
     }
 
     static func loadFile(_ path: String, into catalog: inout NameCatalog) -> [RuleError] {
-        var context = RuleLoader.Context(file: path)
+        apply(parse(path), into: &catalog)
+    }
+
+    /// A names file read and composed, before its contents go into a catalog.
+    struct ParsedFile: @unchecked Sendable {
+        var path: String
+        var root: Result<Yams.Node?, RuleError>
+    }
+
+    static func parse(_ path: String) -> ParsedFile {
+        let context = RuleLoader.Context(file: path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            return [RuleError(file: path, line: 1, column: 1, message: "cannot read the file as UTF-8")]
+            return ParsedFile(path: path, root: .failure(RuleError(file: path, line: 1, column: 1, message: "cannot read the file as UTF-8")))
         }
-        let root: Yams.Node?
         // The basic resolver leaves every scalar a string: these files hold only strings and
         // one flag (read by `flag(_:)`), and the default resolver's regular expressions
         // (bool, int, float, null, timestamp…) ran on every plain scalar: most of the load time.
-        do { root = try Yams.compose(yaml: text, .basic) } catch let error as YamlError { return [context.yamlError(error)] } catch {
-            return [RuleError(file: path, line: 1, column: 1, message: "\(error)")]
+        do { return ParsedFile(path: path, root: .success(try Yams.compose(yaml: text, .basic))) } catch let error as YamlError {
+            return ParsedFile(path: path, root: .failure(context.yamlError(error)))
+        } catch {
+            return ParsedFile(path: path, root: .failure(RuleError(file: path, line: 1, column: 1, message: "\(error)")))
+        }
+    }
+
+    private final class ParsedSlots: @unchecked Sendable {
+        private let mutex = PthreadMutex()
+        private var slots: [ParsedFile?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func store(_ file: ParsedFile, at index: Int) { mutex.withLock { slots[index] = file } }
+        var files: [ParsedFile] { slots.compactMap { $0 } }
+    }
+
+    static func apply(_ file: ParsedFile, into catalog: inout NameCatalog) -> [RuleError] {
+        let path = file.path
+        var context = RuleLoader.Context(file: path)
+        let root: Yams.Node?
+        switch file.root {
+        case .success(let node): root = node
+        case .failure(let error): return [error]
         }
         guard let root, case .mapping(let mapping) = root else {
             return [RuleError(file: path, line: 1, column: 1, message: "a names file is a mapping (entries, titles, cultures, transforms, …)")]
