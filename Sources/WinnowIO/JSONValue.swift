@@ -113,6 +113,17 @@ public enum JSONValue: Equatable, Sendable {
     /// U+2028 and U+2029).
     private static let specialBytes: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
 
+    /// Whether any of eight bytes is one of `specialBytes` (below 0x20, a quote, a backslash,
+    /// E2), by the borrow of a bytewise subtraction: exact as a yes or no.
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
+        let control = (word &- ones &* 0x20) & ~word & highBits
+        return control | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C)) | hasZeroByte(word ^ (ones &* 0xE2)) != 0
+    }
+
     /// Escapes what JSON requires, plus U+2028 and U+2029, which break JavaScript readers
     /// of JSON Lines; everything else stays as UTF-8.
     static func writeString(_ value: String, to output: inout [UInt8]) {
@@ -127,8 +138,13 @@ public enum JSONValue: Equatable, Sendable {
                 if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             }
             let special = Self.specialBytes
+            let base = UnsafeRawPointer(bytes.baseAddress)
             while index < count {
-                // The plain run first, one table load per byte.
+                // The plain run first: eight bytes at a time while none of them is special,
+                // then one table load per byte up to the special one.
+                if let base {
+                    while index + 8 <= count, !Self.hasSpecialByte(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
+                }
                 while index < count, !special[Int(bytes[index])] { index += 1 }
                 guard index < count else { break }
                 let byte = bytes[index]

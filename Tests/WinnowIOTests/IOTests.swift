@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WinnowIO
+@testable import WinnowIO
 import WinnowTestSupport
 
 @Suite struct GzipTests {
@@ -125,5 +125,49 @@ import WinnowTestSupport
         try writer.finish()
         #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\":1}\n")
+    }
+}
+
+/// The JSON writer skips plain text eight bytes at a time; the skip must see every byte that
+/// needs an escape, wherever it sits in the word.
+@Suite struct JSONStringEscapeTests {
+    private static func isSpecial(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 }
+
+    @Test func everyByteAtEveryPositionOfAWord() {
+        for byte in 0...255 {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = UInt8(byte)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(JSONValue.hasSpecialByte(word) == Self.isSpecial(UInt8(byte)), "byte \(byte) at \(position)")
+            }
+        }
+    }
+
+    @Test func randomWordsAgreeWithTheByteCheck() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let word = generator.next() as UInt64
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) }
+            #expect(JSONValue.hasSpecialByte(word) == bytes.contains(where: Self.isSpecial))
+        }
+    }
+
+    /// Escapes at every offset of long strings come out as a byte-by-byte writer puts them.
+    @Test func escapesAtEveryOffset() throws {
+        let plain = "The quick brown fox – “jumps” over the lazy dog, déjà vu."
+        for escape in ["\"", "\\", "\n", "\u{1}", "\u{2028}", "\u{2029}", "\t"] {
+            for offset in 0...plain.unicodeScalars.count {
+                var scalars = Array(plain.unicodeScalars)
+                scalars.insert(contentsOf: escape.unicodeScalars, at: offset)
+                var text = ""
+                text.unicodeScalars.append(contentsOf: scalars)
+                let line = JSONValue.string(text).serialized()
+                let parsed = try JSONParser.parse(line)
+                #expect(parsed == .string(text))
+                #expect(!line.contains("\u{2028}") && !line.contains("\u{2029}"))
+                #expect(!line.unicodeScalars.contains { $0.value < 0x20 })
+            }
+        }
     }
 }
