@@ -5,11 +5,12 @@ import WinnowTestSupport
 
 /// The built `winnow` binary, run as a user runs it: stdout records, stderr summary, exit codes.
 @Suite(.serialized) struct CLITests {
-    let folder: URL
+    /// Removed after each test.
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("winnow-cli")
     }
 
     private func write(_ name: String, _ text: String) throws -> URL {
@@ -132,6 +133,7 @@ import WinnowTestSupport
     @Test func aBadDataFileFailsWithFileAndLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-vocab-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("share.vocab")
         try Data("# comment\nclass: share\nclas: typo\nno colon here\n".utf8).write(to: file)
         let compiler = WinnowBinary.url.deletingLastPathComponent().appendingPathComponent("VocabularyCompiler")
@@ -163,6 +165,7 @@ import WinnowTestSupport
     @Test func aBrokenRuleStopsTheRunBeforeAnyOutput() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-badrules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         try Data("hosts: [bad.example]\ncontent: [\"div >\"]\n".utf8).write(to: folder.appendingPathComponent("bad.example.yaml"))
         let clean = try WinnowBinary.run(["clean", Fixtures.samples.path, "--rules", folder.path], in: Fixtures.repositoryRoot)
         #expect(clean.status == 2)
@@ -176,6 +179,7 @@ import WinnowTestSupport
     @Test func aFailingRuleTestFailsWithItsLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-failrules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let page = Fixtures.samples.appendingPathComponent("002-wordpress-news.html").path
         let yaml = "hosts: [wp-news.example]\ncontent: [\".entry-content\"]\ntests:\n  - page: \(page)\n    contains: [\"a sentence the page does not have\"]\n"
         try Data(yaml.utf8).write(to: folder.appendingPathComponent("wp-news.example.yaml"))

@@ -6,10 +6,12 @@ import WinnowTestSupport
 /// `--resume` (issue 9): a run killed mid-way (SIGKILL, no chance to clean up) and resumed
 /// writes the same records and rejects, byte for byte, as a run that was never interrupted.
 @Suite(.serialized) struct ResumeTests {
-    let folder: URL
+    /// Removed after each test.
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-resume-\(UUID().uuidString)")
+        temporary = try TemporaryFolder("winnow-resume")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
         // The sample pages many times over, and a few rejects among them.
         let samples = try Fixtures.samplePages().map { try Data(contentsOf: $0) }

@@ -6,11 +6,12 @@ import WinnowTestSupport
 /// Flat text as users bring it: `.txt` files, standard input, JSON Lines text fields, and WET
 /// files written by warcio (an independent implementation).
 @Suite(.serialized) struct TextInputTests {
-    let folder: URL
+    /// Removed after each test.
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-text-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("winnow-text")
     }
 
     static let prose = [

@@ -22,11 +22,12 @@ struct WARCRoundTripTests {
         var records: Int
     }
 
-    let folder: URL
+    /// Removed after each test.
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-warc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder("winnow-warc")
     }
 
     /// Writes `name` with warcio from the sample pages and returns its manifest.

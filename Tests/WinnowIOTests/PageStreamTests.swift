@@ -1,13 +1,17 @@
 import Foundation
 import Testing
 import WinnowIO
+import WinnowTestSupport
 
 @Suite struct PageStreamTests {
+    /// Removed after each test.
+    private let temporary: TemporaryFolder
+    init() throws { temporary = try TemporaryFolder("winnow-stream") }
+
     private func file(_ name: String, _ text: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-stream-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporary.subfolder()
         let path = folder.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

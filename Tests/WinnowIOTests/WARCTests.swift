@@ -6,6 +6,10 @@ import WinnowTestSupport
 /// WARC records built by hand: the reader, the page maker, and damage that must cost only the
 /// records it touches. (The round trip through an independent writer, warcio, is in the CLI tests.)
 @Suite struct WARCTests {
+    /// Removed after each test.
+    private let temporary: TemporaryFolder
+    init() throws { temporary = try TemporaryFolder("winnow-warc") }
+
     static func record(type: String, id: String, uri: String? = nil, contentType: String? = nil, block: [UInt8],
                        lineBreak: String = "\r\n") -> [UInt8] {
         var head = "WARC/1.1\(lineBreak)WARC-Type: \(type)\(lineBreak)WARC-Record-ID: <urn:uuid:\(id)>\(lineBreak)"
@@ -43,8 +47,7 @@ import WinnowTestSupport
     }
 
     private func write(_ bytes: [UInt8], name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-warc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporary.subfolder()
         let path = folder.appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path

@@ -119,6 +119,7 @@ private func entity(named name: String, in list: [NameEntity]) -> NameEntity? { 
     @Test func errorsArePlacedAndEveryOneReported() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-names-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         try """
             entries:
               - name: Someone
@@ -127,11 +128,11 @@ private func entity(named name: String, in list: [NameEntity]) -> NameEntity? { 
               - name: Other
                 kind: person
                 nickname: Oz
-            """.write(to: folder.appendingPathComponent("people.yaml"), atomically: true, encoding: .utf8)
+            """.write(to: folder.appendingPathComponent("people.yaml"), atomically: false, encoding: .utf8)
         try """
             transforms:
               greek: No-Such-Transform
-            """.write(to: folder.appendingPathComponent("transliteration.yaml"), atomically: true, encoding: .utf8)
+            """.write(to: folder.appendingPathComponent("transliteration.yaml"), atomically: false, encoding: .utf8)
         do {
             _ = try NameLoader.load(folders: [folder.path], required: true)
             Issue.record("loaded a broken folder")

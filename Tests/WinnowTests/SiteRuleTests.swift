@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WinnowIO
+import WinnowTestSupport
 @testable import Winnow
 
 @Suite struct HostPatternTests {
@@ -49,11 +50,14 @@ import WinnowIO
 }
 
 @Suite(.serialized) struct RuleLoaderTests {
+    /// Removed after each test.
+    private let temporary: TemporaryFolder
+    init() throws { temporary = try TemporaryFolder("winnow-rules") }
+
     private func write(_ yaml: String, name: String = "site.example.yaml") throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-rules-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporary.subfolder()
         let path = folder.appendingPathComponent(name).path
-        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        try yaml.write(toFile: path, atomically: false, encoding: .utf8)
         return folder.path
     }
 
@@ -146,7 +150,8 @@ import WinnowIO
     @Test func explainNamesTheKeepRule() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-keep-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "hosts: [keep.example]\nkeep: [\".fact-box\"]\n".write(toFile: folder.appendingPathComponent("keep.example.yaml").path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "hosts: [keep.example]\nkeep: [\".fact-box\"]\n".write(toFile: folder.appendingPathComponent("keep.example.yaml").path, atomically: false, encoding: .utf8)
         var options = PipelineOptions()
         options.rules = try RuleLoader.load(folders: [folder.path], required: true)
         let prose = (1...4).map { "<p>Story paragraph \($0), long enough to be prose, with commas, and a full stop.</p>" }.joined()

@@ -77,7 +77,7 @@ import WinnowTestSupport
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let list = selectors.map { "\"\($0)\"" }.joined(separator: ", ")
-            try "hosts: [site.example]\ncontent: [\(list)]\n".write(to: folder.appendingPathComponent("site.example.yaml"), atomically: true, encoding: .utf8)
+            try "hosts: [site.example]\ncontent: [\(list)]\n".write(to: folder.appendingPathComponent("site.example.yaml"), atomically: false, encoding: .utf8)
             return UnreadAttributes(rules: try RuleLoader.load(folders: [folder.path], required: true))
         }
         let name = { (text: String) -> [UInt8] in Array(text.utf8) }
