@@ -235,4 +235,28 @@ import WinnowIO
     func bytePathAgreesWithTheStandardLibrary(_ text: String) {
         #expect(BuildBlocks.comparable(text) == BuildBlocks.comparableUsingStandardLibrary(text))
     }
+
+    /// Eight bytes at a time where the text is plain ASCII: random texts of words, single and
+    /// double spaces, tabs, line breaks, capitals and a few non-ASCII letters, at every length.
+    @Test func eightByteBlocksAgreeWithTheStandardLibrary() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "q", "M", " ", " ", "  ", "\t", "\n", ".", "’", "É", "й", "~", "@", "[", "`", "{", "\u{7F}", "\u{A0}"]
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(BuildBlocks.comparable(text) == BuildBlocks.comparableUsingStandardLibrary(text), "\(Array(text.utf8))")
+        }
+    }
+
+    @Test func eightBytesLowerCasedOnlyWhenPlain() {
+        func word(_ text: String) -> UInt64 { Array(text.utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
+        func text(_ word: UInt64) -> String { withUnsafeBytes(of: word) { String(decoding: $0, as: UTF8.self) } }
+        #expect(BuildBlocks.loweredPlainASCII(word("Read Mor"), afterVisible: false).map(text) == "read mor")
+        #expect(BuildBlocks.loweredPlainASCII(word(" Read Mo"), afterVisible: true).map(text) == " read mo")
+        #expect(BuildBlocks.loweredPlainASCII(word(" Read Mo"), afterVisible: false) == nil)
+        #expect(BuildBlocks.loweredPlainASCII(word("Read  Mo"), afterVisible: true) == nil)
+        #expect(BuildBlocks.loweredPlainASCII(word("ReadMor "), afterVisible: true) == nil)
+        #expect(BuildBlocks.loweredPlainASCII(word("Read\tMor"), afterVisible: true) == nil)
+        #expect(BuildBlocks.loweredPlainASCII(word("@[`{AZaz"), afterVisible: true).map(text) == "@[`{azaz")
+    }
 }

@@ -397,9 +397,21 @@ struct BuildBlocks {
                 var pendingSpace = false
                 var index = 0
                 let count = bytes.count
+                let input = UnsafeRawPointer(bytes.baseAddress)
+                let target = UnsafeMutableRawPointer(output.baseAddress)
                 while index < count {
+                    // Eight bytes of ASCII words and single spaces (most text) are lower-cased
+                    // at once, when that keeps every space single and none at the end.
+                    if index + 8 <= count, !pendingSpace, let input, let target,
+                       case let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self),
+                       let lowered = Self.loweredPlainASCII(word, afterVisible: length > 0 && output[length - 1] != 0x20) {
+                        target.storeBytes(of: lowered, toByteOffset: length, as: UInt64.self)
+                        length += 8
+                        index += 8
+                        continue
+                    }
                     let byte = bytes[index]
-                    // A run of visible ASCII (most text) is lower-cased in a tight loop.
+                    // A run of visible ASCII is lower-cased in a tight loop.
                     if byte > 0x20 && byte < 0x7F {
                         if pendingSpace { output[length] = 0x20; length += 1; pendingSpace = false }
                         var cursor = index
@@ -418,6 +430,13 @@ struct BuildBlocks {
                     var written = 1
                     if byte < 0x80 {
                         index += 1
+                        // A single space between visible bytes is written at once, so that the
+                        // next eight bytes can take the fast path (which wants no pending space).
+                        if byte == 0x20, length > 0, !pendingSpace, index < count, bytes[index] > 0x20, bytes[index] < 0x7F {
+                            output[length] = 0x20
+                            length += 1
+                            continue
+                        }
                         if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                             pendingSpace = length > 0
                             continue
@@ -488,6 +507,24 @@ struct BuildBlocks {
 
     /// `comparable` through the standard library's lower-casing, for texts with capitals the
     /// byte path does not map.
+    /// Eight bytes lower-cased, when each is visible ASCII or a space, no space follows a space
+    /// (nor opens the word when `afterVisible` is false) and the last is not a space: then
+    /// `comparable` copies them as they are but for the capitals. Nil otherwise.
+    @inline(__always)
+    static func loweredPlainASCII(_ word: UInt64, afterVisible: Bool) -> UInt64? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        // All below 0x80, so the additions below carry into no neighbour: then 0x20...0x7E each.
+        guard word & highBits == 0, (word &+ ones &* 0x60) & highBits == highBits, (word &+ ones) & highBits == 0 else { return nil }
+        // The spaces, exactly, one high bit each.
+        let flipped = word ^ (ones &* 0x20)
+        let spaces = ~(((flipped & ~highBits) &+ ~highBits) | flipped) & highBits
+        if spaces & (spaces << 8) != 0 || spaces >> 56 != 0 || (spaces & 0x80 != 0 && !afterVisible) { return nil }
+        // A to Z: at least 0x41 and below 0x5B; 0x20 added to each.
+        let capitals = ((word &+ ones &* 0x3F) ^ (word &+ ones &* 0x25)) & highBits
+        return word | (capitals >> 2)
+    }
+
     static func comparableUsingStandardLibrary(_ text: String) -> String {
         // ASCII fast path: most short blocks are ASCII; fold case and spaces on bytes.
         var ascii: [UInt8] = []
