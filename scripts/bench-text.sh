@@ -11,7 +11,7 @@ runs=${1:-5}
 copies=${2:-10}
 pages_dir=../shared/eval/scrapinghub-text/pages
 [ -d "$pages_dir" ] || { echo "bench: $pages_dir is absent" >&2; exit 2; }
-swift build -c release >/dev/null
+scripts/build-release.sh >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for copy in $(seq "$copies"); do

@@ -19,7 +19,7 @@ peers=${1:?usage: scripts/bench-warc.sh PEERS_PYTHON [RECORDS] [RUNS]}
 records=${2:-20000}
 runs=${3:-5}
 
-swift build -c release >/dev/null
+scripts/build-release.sh >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 .venv-tools/bin/python scripts/make-test-warc.py "$work/bench.warc.gz" "$work/manifest.json" samples/*.html --records "$records"

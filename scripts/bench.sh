@@ -31,7 +31,7 @@ eval_dir=../shared/eval
 [ -d "$eval_dir/scrapinghub/html" ] || { echo "bench: $eval_dir/scrapinghub is absent" >&2; exit 2; }
 cores=$(nproc)
 
-swift build -c release >/dev/null
+scripts/build-release.sh >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/pages"

@@ -24,7 +24,7 @@ done
 eval_dir=../shared/eval
 [ -d "$eval_dir/scrapinghub-text/pages" ] || { echo "eval: $eval_dir/scrapinghub-text is absent" >&2; exit 2; }
 if [ -z "$binary" ]; then
-  swift build -c release >/dev/null
+  scripts/build-release.sh >/dev/null
   binary=.build/release/winnow
 fi
 truth="$eval_dir/scrapinghub/ground-truth.json"

@@ -23,7 +23,7 @@ done
 eval_dir=../shared/eval
 [ -d "$eval_dir/scrapinghub" ] || { echo "eval: $eval_dir/scrapinghub is absent" >&2; exit 2; }
 if [ -z "$binary" ]; then
-  swift build -c release >/dev/null
+  scripts/build-release.sh >/dev/null
   binary=.build/release/winnow
 fi
 

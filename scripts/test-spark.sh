@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 winnow=${1:-.build/release/winnow}
-[ -x "$winnow" ] || swift build -c release >/dev/null
+[ -x "$winnow" ] || scripts/build-release.sh >/dev/null
 winnow=$(cd "$(dirname "$winnow")" && pwd)/$(basename "$winnow")
 [ -x .venv-spark/bin/python ] || python3 -m venv .venv-spark
 .venv-spark/bin/python -c "import pyspark" 2>/dev/null || .venv-spark/bin/pip install --quiet pyspark
