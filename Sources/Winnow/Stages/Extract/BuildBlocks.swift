@@ -505,8 +505,6 @@ struct BuildBlocks {
         return needsStandardLibrary ? comparableUsingStandardLibrary(text) : folded
     }
 
-    /// `comparable` through the standard library's lower-casing, for texts with capitals the
-    /// byte path does not map.
     /// Eight bytes lower-cased, when each is visible ASCII or a space, no space follows a space
     /// (nor opens the word when `afterVisible` is false) and the last is not a space: then
     /// `comparable` copies them as they are but for the capitals. Nil otherwise.
@@ -525,6 +523,8 @@ struct BuildBlocks {
         return word | (capitals >> 2)
     }
 
+    /// `comparable` through the standard library's lower-casing, for texts with capitals the
+    /// byte path does not map.
     static func comparableUsingStandardLibrary(_ text: String) -> String {
         // ASCII fast path: most short blocks are ASCII; fold case and spaces on bytes.
         var ascii: [UInt8] = []
