@@ -68,7 +68,7 @@ public enum JSONValue: Equatable, Sendable {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .int(let value): output.append(contentsOf: String(value).utf8)
+        case .int(let value): JSONWriter.appendDecimal(value, to: &output)
         case .double(let value):
             output.append(contentsOf: (value.isFinite ? Self.format(value) : "null").utf8)
         case .string(let value): Self.writeString(value, to: &output)

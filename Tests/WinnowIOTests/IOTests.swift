@@ -171,3 +171,75 @@ import WinnowTestSupport
         }
     }
 }
+
+/// Records are written with `JSONWriter`, member by member; its bytes must be those of the
+/// same value built as a `JSONValue` and serialized.
+@Suite struct JSONWriterTests {
+    /// Writes `value` through the writer's calls, as RenderRecord does.
+    static func write(_ value: JSONValue, to writer: inout JSONWriter) {
+        switch value {
+        case .null, .double: writer.value(value)
+        case .bool(let flag): writer.bool(flag)
+        case .int(let number): writer.int(number)
+        case .string(let text): writer.string(text)
+        case .array(let items):
+            writer.beginArray()
+            for item in items { write(item, to: &writer) }
+            writer.endArray()
+        case .object(let members):
+            writer.beginObject()
+            for (key, member) in members {
+                writer.key(key)
+                write(member, to: &writer)
+            }
+            writer.endObject()
+        }
+    }
+
+    static func randomValue(depth: Int, using generator: inout some RandomNumberGenerator) -> JSONValue {
+        let strings = ["", "a", "déjà “vu”", "line\nbreak", "tab\t\"quote\"", "\u{2028}", "back\\slash", "Москва"]
+        switch Int.random(in: depth > 2 ? 0...4 : 0...6, using: &generator) {
+        case 0: return .null
+        case 1: return .bool(Bool.random(using: &generator))
+        case 2: return .int(Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...63, using: &generator))
+        case 3, 4: return .string(strings.randomElement(using: &generator)!)
+        case 5: return .array((0..<Int.random(in: 0...4, using: &generator)).map { _ in randomValue(depth: depth + 1, using: &generator) })
+        default:
+            return .object((0..<Int.random(in: 0...4, using: &generator)).map {
+                ("\(strings.randomElement(using: &generator)!)\($0)", randomValue(depth: depth + 1, using: &generator))
+            })
+        }
+    }
+
+    @Test func randomValuesComeOutAsTheirSerialization() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let value = Self.randomValue(depth: 0, using: &generator)
+            var writer = JSONWriter()
+            Self.write(value, to: &writer)
+            #expect(writer.bytes == value.serializedBytes(), "\(value.serialized())")
+        }
+    }
+
+    @Test func integersAsTheStandardLibraryWritesThem() {
+        var generator = SystemRandomNumberGenerator()
+        let edges = [0, 1, 9, 10, 99, 100, -1, -9, -10, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        for number in edges + (0..<5_000).map({ _ in Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...63, using: &generator) }) {
+            var bytes: [UInt8] = []
+            JSONWriter.appendDecimal(number, to: &bytes)
+            #expect(bytes == Array(String(number).utf8))
+        }
+    }
+
+    @Test func optionalFieldsAreLeftOutWhenNilOrEmpty() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.field("a", optional: nil)
+        writer.field("b", optional: "")
+        writer.field("c", optional: "x")
+        writer.field("d", strings: ["1", "2"])
+        writer.field("e", 3)
+        writer.endObject()
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"c":"x","d":["1","2"],"e":3}"#)
+    }
+}

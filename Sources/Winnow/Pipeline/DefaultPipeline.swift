@@ -47,12 +47,11 @@ public struct DefaultPipeline: Sendable {
             let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
                                                   names: options.names, rewriteNames: options.rewriteNames, trace: &trace)
             try budget.check(.normalize)
-            var record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
-            if !page.meta.isEmpty { record = RenderRecord.adding(meta: page.meta, to: record) }
-            return PageResult(id: page.id, article: article, reject: nil, trace: trace, record: record)
+            let line = RenderRecord().run(article, page: decoded, trace: trace, options: options, meta: page.meta)
+            return PageResult(id: page.id, article: article, reject: nil, trace: trace, line: line)
         } catch {
-            let record = RenderRecord().reject(id: page.id, url: page.url, reject: error, sourceBytes: page.bytes.count)
-            return PageResult(id: page.id, article: nil, reject: error, trace: trace, record: record)
+            let line = RenderRecord().reject(id: page.id, url: page.url, reject: error, sourceBytes: page.bytes.count)
+            return PageResult(id: page.id, article: nil, reject: error, trace: trace, line: line)
         }
     }
 
@@ -74,9 +73,8 @@ public struct DefaultPipeline: Sendable {
         let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
                                               names: options.names, rewriteNames: options.rewriteNames, trace: &trace)
         try budget?.check(.normalize)
-        var record = RenderRecord().run(article, page: decoded, trace: trace, options: options)
-        if !page.meta.isEmpty { record = RenderRecord.adding(meta: page.meta, to: record) }
-        return PageResult(id: page.id, article: article, reject: nil, trace: trace, record: record)
+        let line = RenderRecord().run(article, page: decoded, trace: trace, options: options, meta: page.meta)
+        return PageResult(id: page.id, article: article, reject: nil, trace: trace, line: line)
     }
 
     /// A body over `maximumTextBytes` is rejected (a 15 MB text node is garbage, not an article).
@@ -134,8 +132,14 @@ public struct PageResult: Sendable {
     public var article: Article?
     public var reject: Reject?
     public var trace: Trace
-    /// The JSON Lines record (a reject record when `reject` is set).
-    public var record: JSONValue
+    /// The JSON Lines record (a reject record when `reject` is set), as one line of UTF-8
+    /// without its line break: what `winnow clean` writes.
+    public var line: [UInt8]
+
+    /// The record read back as a value, for the commands and tests that look inside it.
+    public var record: JSONValue {
+        (try? JSONParser.parse(String(decoding: line, as: UTF8.self))) ?? .null
+    }
 
     public var isRejected: Bool { reject != nil }
 }

@@ -173,12 +173,11 @@ struct Clean: ParsableCommand {
                     }
                     return nil
                 },
-                // The record is serialized on the worker that made it (this thread only copies bytes).
-                transform: { page in
-                    let result = pipeline.process(page)
-                    return (result, result.record.serializedBytes())
-                },
-                consume: { (result: PageResult, line: [UInt8]) in
+                // The record is written as bytes on the worker that made it (this thread only
+                // copies them).
+                transform: { page in pipeline.process(page) },
+                consume: { (result: PageResult) in
+                    let line = result.line
                     summary.count(result)
                     progress.update(summary, bytes: bytesRead)
                     if result.isRejected, let rejectWriter {

@@ -63,9 +63,8 @@ struct Eval: ParsableCommand {
             next: { stream.next() },
             transform: { page in pipeline.process(page) },
             consume: { result in
-                var text = ""
-                if case .string(let body)? = result.record["text"] { text = body }
-                predictions[ArticleScore.normalizedID(result.id)] = text
+                // The record's text, read from the article (a reject has none).
+                predictions[ArticleScore.normalizedID(result.id)] = result.article?.recordText ?? ""
             })
         let summary = ArticleScore.summarize(truth: expected, predictions: predictions)
         print(String(format: "F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f  (%d docs, %d missing)",

@@ -1,4 +1,5 @@
 import Foundation
+import WinnowIO
 
 /// The text `winnow explain` prints for one page: its notes, then one line per block in page
 /// order, kept or removed, with the category and the rule or heuristic that decided.
@@ -11,8 +12,8 @@ public struct RenderExplanation: Sendable {
         if let reject = result.reject {
             lines.append("rejected at \(reject.stage.rawValue): \(reject.reason)")
         }
-        if case .array(let rules)? = result.record["rules"] {
-            lines.append("site rules: " + rules.map { $0.serialized() }.joined(separator: ", "))
+        if let rules = result.article?.rules, !rules.isEmpty {
+            lines.append("site rules: " + rules.map { JSONValue.string($0).serialized() }.joined(separator: ", "))
         }
         for note in result.trace.notes { lines.append("\(note.stage): \(note.message)") }
         enum Entry {

@@ -7,107 +7,170 @@ public struct RenderRecord: Sendable {
 
     public init() {}
 
-    public func run(_ article: Article, page: DecodedPage, trace: Trace, options: PipelineOptions) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("schema", .int(Self.schemaVersion)), ("id", .string(page.id))]
-        fields.append(optional: "url", article.url)
-        fields.append(optional: "site", article.site)
-        fields.append(("status", .string("ok")))
-        fields.append(optional: "title", article.title)
-        fields.append(optional: "description", article.description)
-        if !article.authors.isEmpty { fields.append(("authors", .array(article.authors.map(JSONValue.string)))) }
-        if !article.credits.isEmpty { fields.append(("credits", .array(article.credits.map(JSONValue.string)))) }
-        fields.append(optional: "published", article.published)
-        fields.append(optional: "published_from", article.publishedFrom)
-        fields.append(optional: "modified", article.modified)
-        fields.append(optional: "language", article.language)
-        fields.append(optional: "section", article.section)
-        fields.append(("text", .string(article.rewrittenText ?? Block.bodyText(article.blocks))))
-        if options.includeBlocks { fields.append(("blocks", .array(article.blocks.map(Self.render)))) }
-        if !article.comments.isEmpty { fields.append(("comments", .array(article.comments.map(Self.render)))) }
-        if !article.dates.isEmpty { fields.append(("dates", .array(article.dates.map(Self.render)))) }
-        if !article.entities.isEmpty { fields.append(("entities", .array(article.entities.map(Self.render)))) }
+    /// The record as one line of JSON (no line break). `meta` holds the container's
+    /// passed-through fields, written under `meta` before `source`.
+    public func run(_ article: Article, page: DecodedPage, trace: Trace, options: PipelineOptions,
+                    meta: [(String, JSONValue)] = []) -> [UInt8] {
+        var json = JSONWriter(capacity: 1024 + article.blocks.reduce(0) { $0 + $1.text.utf8.count } * 2)
+        json.beginObject()
+        json.field("schema", Self.schemaVersion)
+        json.field("id", page.id)
+        json.field("url", optional: article.url)
+        json.field("site", optional: article.site)
+        json.field("status", "ok")
+        json.field("title", optional: article.title)
+        json.field("description", optional: article.description)
+        if !article.authors.isEmpty { json.field("authors", strings: article.authors) }
+        if !article.credits.isEmpty { json.field("credits", strings: article.credits) }
+        json.field("published", optional: article.published)
+        json.field("published_from", optional: article.publishedFrom)
+        json.field("modified", optional: article.modified)
+        json.field("language", optional: article.language)
+        json.field("section", optional: article.section)
+        json.field("text", article.recordText)
+        if options.includeBlocks { Self.list("blocks", article.blocks, to: &json, Self.write) }
+        if !article.comments.isEmpty { Self.list("comments", article.comments, to: &json, Self.write) }
+        if !article.dates.isEmpty { Self.list("dates", article.dates, to: &json, Self.write) }
+        if !article.entities.isEmpty { Self.list("entities", article.entities, to: &json, Self.write) }
         let removed = trace.removedCounts
-        if !removed.isEmpty { fields.append(("removed", .object(removed.map { ($0.0.rawValue, .int($0.1)) }))) }
+        if !removed.isEmpty {
+            json.key("removed")
+            json.beginObject()
+            for (category, count) in removed { json.field(category.rawValue, count) }
+            json.endObject()
+        }
         if !trace.repairs.isEmpty {
-            fields.append(("repairs", .object(trace.repairs.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })))
+            json.key("repairs")
+            json.beginObject()
+            for (name, count) in trace.repairs.sorted(by: { $0.key < $1.key }) { json.field(name, count) }
+            json.endObject()
         }
-        if !article.rules.isEmpty { fields.append(("rules", .array(article.rules.map(JSONValue.string)))) }
-        fields.append(optional: "fetched_at", page.fetchedAt)
-        fields.append(("source", Self.source(page)))
-        return .object(fields)
+        if !article.rules.isEmpty { json.field("rules", strings: article.rules) }
+        json.field("fetched_at", optional: page.fetchedAt)
+        Self.write(meta: meta, to: &json)
+        json.key("source")
+        Self.write(source: page, to: &json)
+        json.endObject()
+        return json.bytes
     }
 
-    /// The record with the container's passed-through fields under `meta`, before `source`.
-    public static func adding(meta: [(String, JSONValue)], to record: JSONValue) -> JSONValue {
-        guard case .object(var fields) = record else { return record }
-        let at = fields.firstIndex { $0.0 == "source" } ?? fields.count
-        fields.insert(("meta", .object(meta)), at: at)
-        return .object(fields)
-    }
-
-    /// The record of a page that produced no article.
+    /// The record of a page that produced no article, as one line of JSON.
     /// `url` is the container's (JSON Lines field, WARC target URI), so a reject can be fetched again.
-    public func reject(id: String, url: String? = nil, reject: Reject, sourceBytes: Int) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("schema", .int(Self.schemaVersion)), ("id", .string(id))]
-        fields.append(optional: "url", url)
-        fields += [
-            ("status", .string("rejected")), ("stage", .string(reject.stage.rawValue)), ("reason", .string(reject.reason)),
-            ("source", .object([("bytes", .int(sourceBytes))])),
-        ]
-        return .object(fields)
+    public func reject(id: String, url: String? = nil, reject: Reject, sourceBytes: Int, meta: [(String, JSONValue)] = []) -> [UInt8] {
+        var json = JSONWriter(capacity: 256)
+        json.beginObject()
+        json.field("schema", Self.schemaVersion)
+        json.field("id", id)
+        json.field("url", optional: url)
+        json.field("status", "rejected")
+        json.field("stage", reject.stage.rawValue)
+        json.field("reason", reject.reason)
+        Self.write(meta: meta, to: &json)
+        json.key("source")
+        json.beginObject()
+        json.field("bytes", sourceBytes)
+        json.endObject()
+        json.endObject()
+        return json.bytes
     }
 
-    static func render(_ block: Block) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("kind", .string(block.kind.rawValue))]
-        if let level = block.level { fields.append(("level", .int(level))) }
-        fields.append(("text", .string(block.text)))
+    private static func write(meta: [(String, JSONValue)], to json: inout JSONWriter) {
+        guard !meta.isEmpty else { return }
+        json.key("meta")
+        json.value(.object(meta))
+    }
+
+    private static func list<Item>(_ name: String, _ items: [Item], to json: inout JSONWriter, _ write: (Item, inout JSONWriter) -> Void) {
+        json.key(name)
+        json.beginArray()
+        for item in items { write(item, &json) }
+        json.endArray()
+    }
+
+    static func write(_ block: Block, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("kind", block.kind.rawValue)
+        if let level = block.level { json.field("level", level) }
+        json.field("text", block.text)
         if let items = block.items {
-            if items.first?.ordered == true { fields.append(("ordered", .bool(true))) }
-            fields.append(("items", .array(items.map { .object([("text", .string($0.text)), ("depth", .int($0.depth))]) })))
+            if items.first?.ordered == true {
+                json.key("ordered")
+                json.bool(true)
+            }
+            json.key("items")
+            json.beginArray()
+            for item in items {
+                json.beginObject()
+                json.field("text", item.text)
+                json.field("depth", item.depth)
+                json.endObject()
+            }
+            json.endArray()
         }
-        if let rows = block.rows { fields.append(("rows", .array(rows.map { .array($0.map(JSONValue.string)) }))) }
-        return .object(fields)
+        if let rows = block.rows {
+            json.key("rows")
+            json.beginArray()
+            for row in rows {
+                json.beginArray()
+                for cell in row { json.string(cell) }
+                json.endArray()
+            }
+            json.endArray()
+        }
+        json.endObject()
     }
 
-    static func render(_ mention: DateMention) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("text", .string(mention.text))]
-        fields.append(optional: "value", mention.value)
-        fields += [("start", .int(mention.start)), ("end", .int(mention.end)), ("kind", .string(mention.kind))]
-        return .object(fields)
+    static func write(_ mention: DateMention, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("text", mention.text)
+        json.field("value", optional: mention.value)
+        json.field("start", mention.start)
+        json.field("end", mention.end)
+        json.field("kind", mention.kind)
+        json.endObject()
     }
 
-    static func render(_ entity: NameEntity) -> JSONValue {
-        var fields: [(String, JSONValue)] = []
-        fields.append(optional: "id", entity.id)
-        fields += [("name", .string(entity.name)), ("kind", .string(entity.kind))]
-        fields.append(("mentions", .array(entity.mentions.map {
-            .object([("text", .string($0.text)), ("start", .int($0.start)), ("end", .int($0.end))])
-        })))
-        return .object(fields)
+    static func write(_ entity: NameEntity, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", optional: entity.id)
+        json.field("name", entity.name)
+        json.field("kind", entity.kind)
+        json.key("mentions")
+        json.beginArray()
+        for mention in entity.mentions {
+            json.beginObject()
+            json.field("text", mention.text)
+            json.field("start", mention.start)
+            json.field("end", mention.end)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
     }
 
-    static func render(_ comment: Comment) -> JSONValue {
-        var fields: [(String, JSONValue)] = []
-        fields.append(optional: "author", comment.author)
-        fields.append(optional: "date", comment.date)
-        fields.append(("text", .string(comment.text)))
-        return .object(fields)
+    static func write(_ comment: Comment, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("author", optional: comment.author)
+        json.field("date", optional: comment.date)
+        json.field("text", comment.text)
+        json.endObject()
     }
 
-    static func source(_ page: DecodedPage) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("format", .string(page.format.rawValue)), ("container", .string(page.container))]
-        fields.append(optional: "url", page.containerURL)
-        fields += [
-            ("bytes", .int(page.sourceBytes)), ("charset", .string(page.charset)), ("charset_from", .string(page.charsetFrom)),
-            ("sha256", .string(page.sha256)),
-        ]
-        return .object(fields)
+    static func write(source page: DecodedPage, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("format", page.format.rawValue)
+        json.field("container", page.container)
+        json.field("url", optional: page.containerURL)
+        json.field("bytes", page.sourceBytes)
+        json.field("charset", page.charset)
+        json.field("charset_from", page.charsetFrom)
+        json.field("sha256", page.sha256)
+        json.endObject()
     }
 }
 
-extension Array where Element == (String, JSONValue) {
-    mutating func append(optional key: String, _ value: String?) {
-        guard let value, !value.isEmpty else { return }
-        append((key, .string(value)))
-    }
+extension Article {
+    /// The record's `text`: the body as rewritten when asked (`--rewrite-names`,
+    /// `--rewrite-dates`), else the body blocks' text.
+    public var recordText: String { rewrittenText ?? Block.bodyText(blocks) }
 }
