@@ -15,6 +15,14 @@ import Testing
         }
     }
 
+    /// The lower case worked out by ranges is Unicode's, wherever it answers without the tables.
+    @Test func simpleLowercaseAgreesWithUnicode() {
+        for value in 0...0x10FF {
+            guard let scalar = Unicode.Scalar(UInt32(value)), let simple = TextTokens.simpleLowercase(scalar) else { continue }
+            #expect(String(simple) == scalar.properties.lowercaseMapping, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+    }
+
     @Test(arguments: ["", "plain", "Café “quoted” — naïve", "Сергей Шойгу", "東京 😀 x\u{0301}", "a\u{2028}b\u{00A0}c"])
     func scalarsAreTheTextsScalars(text: String) {
         #expect(TextTokens.scalars(of: text) == Array(text.unicodeScalars))

@@ -217,7 +217,7 @@ struct TextTokens {
     }
 
     /// A scalar's lower case when it is one scalar: ASCII, Latin-1 and Cyrillic capitals by
-    /// arithmetic, anything not upper case as it is; nil when Unicode's mapping is needed.
+    /// arithmetic, anything lower-casing leaves alone as it is; nil when Unicode's mapping is needed.
     static func simpleLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let value = scalar.value
         switch value {
@@ -225,7 +225,11 @@ struct TextTokens {
         case 0xC0...0xDE where value != 0xD7: return Unicode.Scalar(value | 0x20)  // Latin-1 capitals
         case 0x410...0x42F: return Unicode.Scalar(value + 0x20)  // Cyrillic А–Я
         case 0x400...0x40F: return Unicode.Scalar(value + 0x50)  // Cyrillic Ѐ–Џ (Ё)
-        case 0x80...: return scalar.properties.isUppercase ? nil : scalar
+        // No capitals: the rest of Latin-1 (é, ß), Cyrillic а–я and ѐ–џ.
+        case 0x80...0xFF, 0x430...0x45F: return scalar
+        // Title-case letters (ǅ) are not upper case yet have a lower case: the property asked
+        // is whether lower-casing changes the scalar.
+        case 0x100...: return scalar.properties.changesWhenLowercased ? nil : scalar
         default: return scalar
         }
     }

@@ -24,15 +24,17 @@ struct FindNameCandidates {
     let dateWordHashes: ByteHashSet
 
     /// Removes a title phrase that ends the run.
-    private func dropTrailingTitle(_ run: inout [Int], word: (Int) -> String) {
+    private func dropTrailingTitle(_ run: inout [Int], tokens: [TextTokens.Token], word: (Int) -> String) {
         guard run.count >= 1 else { return }
+        let titleHashes = catalog.titleFirstWordHashes
         for length in stride(from: min(run.count, 5), through: 1, by: -1) {
             let tail = run.suffix(length)
-            // The phrases are looked up by the tail's first word; the other words are folded
-            // only for a phrase of the tail's length.
-            let first = word(tail.first!)
-            if first.isASCIIBytes, !catalog.titleFirstWordHashes.contains(ByteHash.of(first)) { continue }
-            guard let phrases = catalog.titlesByFirstWord[first] else { continue }
+            // The phrases are looked up by the tail's first word: an ASCII word whose hash opens
+            // no title (nearly all) is passed over before any string is made for it; the other
+            // words are folded only for a phrase of the tail's length.
+            let hash = tokens[tail.first!].asciiHash
+            if hash != 0, !titleHashes.contains(hash) { continue }
+            guard let phrases = catalog.titlesByFirstWord[word(tail.first!)] else { continue }
             if phrases.contains(where: { $0.count == length && $0.elementsEqual(tail.map(word)) }) {
                 run.removeLast(length)
                 return
@@ -185,7 +187,7 @@ struct FindNameCandidates {
             }
             while let last = run.last, !list[last].isCapitalized || isDateWord(last) { run.removeLast() }
             // A role with no name after it ("Russian Defence Minister"): the role is not a name.
-            if acronymWord == nil || run.count > 1 { dropTrailingTitle(&run, word: word) }
+            if acronymWord == nil || run.count > 1 { dropTrailingTitle(&run, tokens: list, word: word) }
             if let first = run.first, let last = run.last {
                 var runWords = run.map(word)
                 var end = list[last].end
