@@ -260,3 +260,62 @@ import WinnowIO
         #expect(BuildBlocks.loweredPlainASCII(word("@[`{AZaz"), afterVisible: true).map(text) == "@[`{azaz")
     }
 }
+
+/// `FunctionWords.hits` reads and hashes words in one pass; it must count what splitting the
+/// line into words and looking each one up would count.
+@Suite struct FunctionWordHitsTests {
+    /// The words by the rule, one scalar at a time: letters of any script and apostrophes join,
+    /// general punctuation, ASCII punctuation, digits and spaces separate.
+    static func words(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for scalar in line.unicodeScalars {
+            let isLetter = scalar.isASCII
+                ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A || scalar == "'"
+                : !(0x2000...0x207F).contains(scalar.value)
+            if isLetter {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    static func expectedHits(_ line: String) -> SIMD16<UInt16> {
+        var hits = SIMD16<UInt16>()
+        for word in words(line) where word.utf8.count <= 12 {
+            for (index, list) in FunctionWords.lists.enumerated() where list.words.split(separator: " ").contains(Substring(word)) {
+                hits[index] += 1
+            }
+        }
+        return hits
+    }
+
+    @Test(arguments: [
+        "", "the", "of the people and their house", "it's the end—of the line", "der die das und in den von zu",
+        "le président a été élu", "и в не на что с по как из", "a1b the2 of,and;to", "that’s “the” end",
+        "extraordinarily the international", "ab\u{2009}the\u{2019}of", "été été été",
+    ])
+    func hitsAsSplittingCounts(line: String) {
+        let comparable = BuildBlocks.comparable(line)
+        #expect(FunctionWords.hits(in: comparable) == Self.expectedHits(comparable), "\(comparable)")
+    }
+
+    @Test func randomLinesOfListedWords() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = FunctionWords.lists.flatMap { $0.words.split(separator: " ").map(String.init) }
+            + ["house", "Москва", "12", "’", "—", ",", "'", "straordinariamente", "x"]
+        for _ in 0..<500 {
+            var line = ""
+            for _ in 0..<Int.random(in: 0...20, using: &generator) {
+                line += pieces.randomElement(using: &generator)!
+                line += [" ", "", ", ", "—", "’"].randomElement(using: &generator)!
+            }
+            let comparable = BuildBlocks.comparable(line)
+            #expect(FunctionWords.hits(in: comparable) == Self.expectedHits(comparable), "\(comparable)")
+        }
+    }
+}

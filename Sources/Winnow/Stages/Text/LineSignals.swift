@@ -57,17 +57,7 @@ struct LineSignals: Sendable {
     /// The signals that need no language; `adopt(language:)` adds the rest.
     static func measure(_ line: TextLine) -> LineSignals {
         var signals = LineSignals()
-        var hits = SIMD16<UInt16>()
-        let table = FunctionWords.table  // once per line, not once per word
-        FunctionWords.forEachWord(in: line.comparable) { word in
-            guard word.count <= 12, let mask = table[ByteHash.of(word)] else { return }
-            var bits = mask
-            while bits != 0 {
-                hits[bits.trailingZeroBitCount] &+= 1
-                bits &= bits - 1
-            }
-        }
-        signals.languageHits = hits
+        signals.languageHits = FunctionWords.hits(in: line.comparable)
         var text = line.text
         text.withUTF8 { bytes in
             var words = 0

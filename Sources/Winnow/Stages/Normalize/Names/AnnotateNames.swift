@@ -19,12 +19,15 @@ struct AnnotateNames {
             .find(tokens)
         guard !candidates.isEmpty else { return [] }
 
-        // Non-Latin candidates in one transliteration call per script.
-        let surfaces = candidates.map { tokens.text($0.start, $0.end) }
-        let nonLatin = surfaces.indices.filter { Transliterate.script(of: surfaces[$0]) != .latin }
+        // Non-Latin candidates in one transliteration call per script (the script is read
+        // from the scalars: only those candidates need their text as a string).
+        let nonLatin = candidates.indices.filter {
+            Transliterate.script(of: tokens.scalars[candidates[$0].start..<candidates[$0].end]) != .latin
+        }
         var latin: [Int: [String]] = [:]
         if !nonLatin.isEmpty {
-            let converted = Transliterate(rules: catalog.transliteration, cache: catalog.transliterationCache).latin(nonLatin.map { surfaces[$0] }, pageLanguage: language)
+            let surfaces = nonLatin.map { tokens.text(candidates[$0].start, candidates[$0].end) }
+            let converted = Transliterate(rules: catalog.transliteration, cache: catalog.transliterationCache).latin(surfaces, pageLanguage: language)
             for (position, name) in zip(nonLatin, converted) { latin[position] = NameKey.words(name) }
         }
 

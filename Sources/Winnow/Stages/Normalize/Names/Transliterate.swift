@@ -10,8 +10,11 @@ struct Transliterate {
 
     enum Script { case latin, cyrillic, greek, arabic, other }
 
-    static func script(of text: String) -> Script {
-        for scalar in text.unicodeScalars {
+    static func script(of text: String) -> Script { script(of: text.unicodeScalars) }
+
+    /// The script of the first letter of `scalars`.
+    static func script(of scalars: some Sequence<Unicode.Scalar>) -> Script {
+        for scalar in scalars {
             // ASCII letters are the only alphabetic ASCII: answered without the Unicode tables.
             if scalar.isASCII {
                 let lower = scalar.value | 0x20
