@@ -39,52 +39,51 @@ enum FunctionWords {
         return (lists[best.index].language, best.index)
     }
 
-    /// Function words of each language (`lists` order) in a comparable line. Its words are runs
-    /// of letters and apostrophes, on UTF-8 bytes: bytes of other scripts count as letters;
-    /// general punctuation (U+2000–U+206F: curly quotes, dashes) and ASCII punctuation and
-    /// digits separate words. Each word is hashed as it is read (no second pass over it, no
-    /// call per word); a word of more than 12 bytes is no function word.
+    /// Function words of each language (`lists` order) in a comparable line (`forEachWord`);
+    /// a word of more than 12 bytes is no function word.
     static func hits(in comparable: String) -> SIMD16<UInt16> {
         var hits = SIMD16<UInt16>()
-        let table = Self.table
+        let table = Self.table  // once per line, not once per word
+        forEachWord(in: comparable) { word in
+            guard word.count <= 12, var bits = table[ByteHash.of(word)] else { return }
+            while bits != 0 {
+                hits[bits.trailingZeroBitCount] &+= 1
+                bits &= bits - 1
+            }
+        }
+        return hits
+    }
+
+    /// Calls `body` with each word of a comparable line: runs of letters and apostrophes, on
+    /// UTF-8 bytes. Bytes of other scripts count as letters; general punctuation (U+2000–U+206F:
+    /// curly quotes, dashes) and ASCII punctuation and digits separate words.
+    static func forEachWord(in comparable: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = comparable
         text.withUTF8 { bytes in
             var index = 0
-            var length = 0  // bytes of the word being read; 0 between words
-            var hash = ByteHash.empty
+            var start = -1
             let count = bytes.count
-            @inline(__always) func endWord() {
-                if length <= 12, var bits = table[hash] {
-                    while bits != 0 {
-                        hits[bits.trailingZeroBitCount] &+= 1
-                        bits &= bits - 1
-                    }
-                }
-                length = 0
-                hash = ByteHash.empty
-            }
             while index < count {
                 let byte = bytes[index]
+                var width = 1
+                var isLetter: Bool
                 if byte < 0x80 {
-                    let lower = byte | 0x20
-                    if lower >= 0x61 && lower <= 0x7A || byte == 0x27 {
-                        if length < 13 { hash = ByteHash.adding(byte, to: hash) }
-                        length += 1
-                    } else if length > 0 {
-                        endWord()
-                    }
-                    index += 1
+                    isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x27
                 } else if byte == 0xE2, index + 1 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
-                    if length > 0 { endWord() }
-                    index += 3
+                    isLetter = false
+                    width = 3
                 } else {
-                    if length < 13 { hash = ByteHash.adding(byte, to: hash) }
-                    length += 1
-                    index += 1
+                    isLetter = true
                 }
+                if isLetter {
+                    if start < 0 { start = index }
+                } else if start >= 0 {
+                    body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    start = -1
+                }
+                index += width
             }
-            if length > 0 { endWord() }
+            if start >= 0 { body(UnsafeBufferPointer(rebasing: bytes[start..<count])) }
         }
-        return hits
     }
 }
