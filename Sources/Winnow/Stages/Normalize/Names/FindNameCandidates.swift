@@ -128,6 +128,14 @@ struct FindNameCandidates {
         var index = 0
         var titled = false
         while index < list.count {
+            // Most tokens are lower-case words, numbers or punctuation that open no title: no
+            // run starts there (what the checks below would find, without their calls).
+            let token = list[index]
+            if !token.isCapitalized, token.isPunctuation || token.isNumber || (token.asciiHash != 0 && !titleHashes.contains(token.asciiHash)) {
+                titled = false
+                index += 1
+                continue
+            }
             if dottedAcronym(at: index) == nil, let length = title(at: index) {
                 titled = true
                 index += length
