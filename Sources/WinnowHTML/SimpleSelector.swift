@@ -76,7 +76,7 @@ public struct SimpleSelector: Sendable, Equatable {
         self.id = id
         self.classes = classes
         self.attributes = attributes
-        knownTag = tag.flatMap { name in HTMLTag.allCases.first { $0.name == name } }
+        knownTag = tag.flatMap(HTMLTag.named)
         classBytes = classes.map { Array($0.utf8) }
         idBytes = id.map { Array($0.utf8) }
     }

@@ -7,6 +7,7 @@ import WinnowIO
 
 struct Clean: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "clean",
         abstract: "Extract each page's article into one JSON Lines record.",
         discussion: """
             PATH is a file, a folder (read recursively: .html/.htm/.xhtml pages, .txt flat text \

@@ -6,6 +6,7 @@ import WinnowIO
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score extraction against a ground-truth file (the ScrapingHub benchmark's metric).",
         discussion: """
             Runs the pipeline over PAGES (a folder or files) and compares each record's text with \

@@ -5,6 +5,7 @@ import WinnowIO
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Show a page's blocks in order, each kept or removed, with the category and the rule.")
 
     @Argument(help: "One page: a file (.html, .txt, either gzipped) or - for standard input; for a WARC, WET or JSON Lines file, its first page.")

@@ -8,6 +8,7 @@ import WinnowIO
 /// how fast they can be read (the decode-only throughput in docs/benchmarks.md).
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the pages the inputs hold (one JSON line each), without extracting them.",
         discussion: """
             Each page's line gives its id, URL, fetch date, stored size and, when it cannot be read, \

@@ -5,11 +5,13 @@ import Winnow
 /// `winnow names check`: the name files, checked as `clean` loads them.
 struct Names: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "names",
         abstract: "Check name files (the gazetteer, titles, conventions, transliteration).",
         subcommands: [Check.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Load name folders and report every error (FILE:LINE:COLUMN) and every name two entries claim.")
 
         @Argument(help: "Folders (their names/ subfolder or *.yaml); default: config.")

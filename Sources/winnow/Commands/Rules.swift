@@ -5,11 +5,13 @@ import WinnowIO
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "Check site rule files, or run their own tests.",
         subcommands: [Check.self, Test.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate rule files: keys, selectors, patterns, dates, test pages. Exit 2 on any error.")
 
         @Argument(help: "Rules folders (default: config).")
@@ -27,6 +29,7 @@ struct Rules: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run every rule's tests: its pages through the pipeline, checking contains, not_contains and metadata.")
 
         @Argument(help: "Rules folders (default: config).")
