@@ -66,8 +66,42 @@ public struct PageReader: Sendable {
     }
 
     /// Every byte of an open file, up to `limit` (more is `.tooLarge`).
+    ///
+    /// A regular file says its size: its bytes are read straight into one array of that size
+    /// (plus a byte, to meet the end), not appended chunk by chunk to an array that grows and
+    /// is copied each time. Pipes, and files that grow while read, go on chunk by chunk.
     public static func readAll(_ descriptor: Int32, limit: Int) -> Result<[UInt8], ReadProblem> {
-        var bytes: [UInt8] = []
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 else {
+            return readChunks(descriptor, limit: limit, after: [])
+        }
+        let size = Int(status.st_size)
+        if size > limit { return .failure(.tooLarge(limit)) }
+        var problem: ReadProblem?
+        var atEnd = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            while count < buffer.count {
+                let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    problem = .system(String(cString: strerror(errno)))
+                    return
+                }
+                if read == 0 {
+                    atEnd = true
+                    return
+                }
+                count += read
+            }
+        }
+        if let problem { return .failure(problem) }
+        if bytes.count > limit { return .failure(.tooLarge(limit)) }
+        return atEnd ? .success(bytes) : readChunks(descriptor, limit: limit, after: bytes)
+    }
+
+    /// The rest of a file or pipe, 64 KiB at a time, after `bytes` already read.
+    private static func readChunks(_ descriptor: Int32, limit: Int, after bytes: [UInt8]) -> Result<[UInt8], ReadProblem> {
+        var bytes = bytes
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }

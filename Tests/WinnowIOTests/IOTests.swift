@@ -243,3 +243,57 @@ import WinnowTestSupport
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"c":"x","d":["1","2"],"e":3}"#)
     }
 }
+
+/// `PageReader.readAll` reads a regular file into one array of its size, and anything else
+/// (a pipe) chunk by chunk; both must give every byte, and a file over the limit is too large.
+@Suite struct ReadAllTests {
+    let folder: TemporaryFolder
+
+    init() throws { folder = try TemporaryFolder("winnow-readall") }
+
+    static func bytes(_ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) } }
+
+    func read(file bytes: [UInt8], limit: Int) throws -> Result<[UInt8], PageReader.ReadProblem> {
+        let path = folder.url.appendingPathComponent("page-\(bytes.count)").path
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        return PageReader.readAll(descriptor, limit: limit)
+    }
+
+    @Test(arguments: [0, 1, 4095, 65_536, 65_537, 300_000])
+    func regularFilesWhole(count: Int) throws {
+        let bytes = Self.bytes(count)
+        #expect(try read(file: bytes, limit: 1 << 20).get() == bytes)
+        #expect(try read(file: bytes, limit: count).get() == bytes)
+    }
+
+    @Test func regularFileOverTheLimit() throws {
+        guard case .failure(.tooLarge(100)) = try read(file: Self.bytes(101), limit: 100) else {
+            Issue.record("a 101-byte file under a 100-byte limit was read")
+            return
+        }
+    }
+
+    @Test func pipesChunkByChunk() throws {
+        let bytes = Self.bytes(200_000)
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let writeEnd = ends[1]
+        let writer = Thread {
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(writeEnd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+            close(writeEnd)
+        }
+        writer.start()
+        let result = PageReader.readAll(ends[0], limit: 1 << 20)
+        close(ends[0])
+        #expect(try result.get() == bytes)
+    }
+}
