@@ -83,12 +83,6 @@ extension Node {
                 return copy.withUTF8 { body($0) }
             }
         }
-        return body(UnsafeBufferPointer(start: content, count: strlen(content)))
+        return body(UnsafeBufferPointer(start: content, count: cStringLength(content)))
     }
-}
-
-private func strlen(_ pointer: UnsafePointer<UInt8>) -> Int {
-    var length = 0
-    while pointer[length] != 0 { length += 1 }
-    return length
 }

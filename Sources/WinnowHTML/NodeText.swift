@@ -16,9 +16,7 @@ extension Node {
         let type = pointer.pointee.type
         guard type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = pointer.pointee.content
         else { return nil }
-        var length = 0
-        while content[length] != 0 { length += 1 }
-        return body(UnsafeBufferPointer(start: content, count: length))
+        return body(UnsafeBufferPointer(start: content, count: cStringLength(content)))
     }
 
     /// Replaces a text node's content with `text` (stored as is: no entity parsing). Used by the
