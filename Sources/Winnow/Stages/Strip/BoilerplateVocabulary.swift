@@ -57,6 +57,16 @@ enum BoilerplateVocabulary {
     /// Stems that mark a category inside one unsplit word.
     static let strongStems: [(String, BoilerplateCategory)] = values("stem").map { ($0.value, category($0.file)) }
 
+    /// Positions in `strongStems` by the stem's first byte, in list order: a name is compared
+    /// only with the stems that can start it (an empty stem, were there one, with every name).
+    static let strongStemsByFirstByte: [[Int]] = {
+        var buckets = Array(repeating: [Int](), count: 256)
+        for (position, (stem, _)) in strongStems.enumerated() {
+            if let first = stem.utf8.first { buckets[Int(first)].append(position) } else { for byte in 0..<256 { buckets[byte].append(position) } }
+        }
+        return buckets
+    }()
+
     /// Headings that open a block of links to other stories.
     static let relatedHeadings: Set<String> = Set(values("relatedHeading").map(\.value))
 

@@ -72,6 +72,9 @@ struct ClassTokenScan {
         letters[Int(token.start)..<Int(token.end)].allSatisfy { $0 < 0x80 }
     }
 
+    /// The token's first byte (nil for an empty token).
+    func firstByte(_ token: Token) -> UInt8? { token.end > token.start ? letters[Int(token.start)] : nil }
+
     func hasPrefix(_ token: Token, _ prefix: String) -> Bool {
         let length = Int(token.end - token.start)
         var index = Int(token.start)

@@ -201,7 +201,10 @@ public struct StripBoilerplate: Sendable {
                 let text: String? = scan.isASCII(token) ? nil : scan.string(token)
                 if let text, text.count <= 8 { continue }
                 let stem = text.map { text in BoilerplateVocabulary.strongStems.first { text.hasPrefix($0.0) } }
-                    ?? BoilerplateVocabulary.strongStems.first { scan.hasPrefix(token, $0.0) }
+                    ?? scan.firstByte(token).flatMap { first in
+                        BoilerplateVocabulary.strongStemsByFirstByte[Int(first)].lazy.map { BoilerplateVocabulary.strongStems[$0] }
+                            .first { scan.hasPrefix(token, $0.0) }
+                    }
                 if let (stem, category) = stem {
                     return (category, (text ?? scan.string(token)) + "\" (stem \"" + stem + "\"")
                 }
