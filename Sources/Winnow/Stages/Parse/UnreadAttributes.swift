@@ -15,6 +15,9 @@ public struct UnreadAttributes: Sendable {
     static let defaultPrefixes = ["data-", "on"]
 
     private var names: [[UInt8]]
+    /// `ByteHash` of `names`: an attribute name is hashed (lower-cased) once and compared with
+    /// a listed name only when the hash is one of theirs (most names on a page are not).
+    private var nameHashes: ByteHashSet
     private var prefixes: [[UInt8]]
     /// `href` outside `<link>` and `<base>`.
     private var linkTargets: Bool
@@ -38,6 +41,7 @@ public struct UnreadAttributes: Sendable {
             }
         }
         self.names = names.map { Array($0.utf8) }
+        self.nameHashes = ByteHashSet(names.map { ByteHash.of($0) })
         self.prefixes = prefixes.map { Array($0.utf8) }
         self.linkTargets = linkTargets
     }
@@ -68,7 +72,11 @@ public struct UnreadAttributes: Sendable {
             }
             return true
         }
-        for candidate in names where candidate.count == name.count && matches(candidate, count: candidate.count) { return true }
+        var hash = ByteHash.empty
+        for byte in name { hash = ByteHash.adding(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte, to: hash) }
+        if nameHashes.contains(hash) {
+            for candidate in names where candidate.count == name.count && matches(candidate, count: candidate.count) { return true }
+        }
         for prefix in prefixes where name.count > prefix.count && matches(prefix, count: prefix.count) { return true }
         if linkTargets, !onLink, name.count == 4, matches(Self.href, count: 4) { return true }
         return false
