@@ -3,7 +3,14 @@ internal import CLibXML2
 extension Node {
     /// The value of an attribute (names are matched as libxml2 stores them: lower case in HTML).
     public func attribute(_ name: String) -> String? {
-        guard isElement, property(named: name) != nil else { return nil }
+        guard isElement, let property = property(named: name) else { return nil }
+        // A plain value (one text child, nearly every attribute) is read in place: what
+        // xmlGetProp would copy, without its second search, allocation and free.
+        if let child = property.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
+           let content = child.pointee.content
+        {
+            return String(decoding: UnsafeBufferPointer(start: content, count: cStringLength(content)), as: UTF8.self)
+        }
         guard let value = xmlGetProp(pointer, name) else { return nil }
         defer { winnow_xml_free(value) }
         return String(cString: value)
