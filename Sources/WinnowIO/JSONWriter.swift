@@ -36,8 +36,20 @@ public struct JSONWriter {
         followsValue = true
     }
 
-    /// A key of the object being written; its value comes next.
-    public mutating func key(_ name: String) {
+    /// A key of the object being written; its value comes next. Keys written in the source are
+    /// plain ASCII names (`schema`, `text`): they are copied as they are, without the escape scan
+    /// a string gets.
+    public mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        followsValue = false
+    }
+
+    /// A key known only at run time (a category's name, a passed-through field), escaped.
+    public mutating func key(dynamic name: String) {
         separate()
         JSONValue.writeString(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -69,25 +81,25 @@ public struct JSONWriter {
         followsValue = true
     }
 
-    public mutating func field(_ name: String, _ value: String) {
+    public mutating func field(_ name: StaticString, _ value: String) {
         key(name)
         string(value)
     }
 
-    public mutating func field(_ name: String, _ value: Int) {
+    public mutating func field(_ name: StaticString, _ value: Int) {
         key(name)
         int(value)
     }
 
     /// A string field that is left out when the value is nil or empty (the record's rule:
     /// unknown fields are absent, never empty strings).
-    public mutating func field(_ name: String, optional value: String?) {
+    public mutating func field(_ name: StaticString, optional value: String?) {
         guard let value, !value.isEmpty else { return }
         field(name, value)
     }
 
     /// An array of strings.
-    public mutating func field(_ name: String, strings: [String]) {
+    public mutating func field(_ name: StaticString, strings: [String]) {
         key(name)
         beginArray()
         for value in strings { string(value) }

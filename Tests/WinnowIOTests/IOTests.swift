@@ -189,7 +189,7 @@ import WinnowTestSupport
         case .object(let members):
             writer.beginObject()
             for (key, member) in members {
-                writer.key(key)
+                writer.key(dynamic: key)
                 write(member, to: &writer)
             }
             writer.endObject()

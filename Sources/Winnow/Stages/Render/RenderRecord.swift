@@ -36,13 +36,19 @@ public struct RenderRecord: Sendable {
         if !removed.isEmpty {
             json.key("removed")
             json.beginObject()
-            for (category, count) in removed { json.field(category.rawValue, count) }
+            for (category, count) in removed {
+                json.key(dynamic: category.rawValue)
+                json.int(count)
+            }
             json.endObject()
         }
         if !trace.repairs.isEmpty {
             json.key("repairs")
             json.beginObject()
-            for (name, count) in trace.repairs.sorted(by: { $0.key < $1.key }) { json.field(name, count) }
+            for (name, count) in trace.repairs.sorted(by: { $0.key < $1.key }) {
+                json.key(dynamic: name)
+                json.int(count)
+            }
             json.endObject()
         }
         if !article.rules.isEmpty { json.field("rules", strings: article.rules) }
@@ -80,7 +86,7 @@ public struct RenderRecord: Sendable {
         json.value(.object(meta))
     }
 
-    private static func list<Item>(_ name: String, _ items: [Item], to json: inout JSONWriter, _ write: (Item, inout JSONWriter) -> Void) {
+    private static func list<Item>(_ name: StaticString, _ items: [Item], to json: inout JSONWriter, _ write: (Item, inout JSONWriter) -> Void) {
         json.key(name)
         json.beginArray()
         for item in items { write(item, &json) }
