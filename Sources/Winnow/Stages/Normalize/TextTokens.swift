@@ -190,6 +190,16 @@ struct TextTokens {
         }
         return value
     }
+    /// Whether the token, lower-cased, is these ASCII bytes.
+    func lowercasedASCII(_ token: Token, equals word: [UInt8]) -> Bool {
+        guard token.end - token.start == word.count else { return false }
+        for (offset, byte) in word.enumerated() {
+            let value = scalars[token.start + offset].value
+            guard value < 0x80, UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0) == byte else { return false }
+        }
+        return true
+    }
+
     /// The token lower-cased, in one pass.
     func lower(_ token: Token) -> String {
         // ASCII words (most of them, known by their hash) fold on bytes.

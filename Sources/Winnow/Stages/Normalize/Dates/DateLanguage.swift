@@ -71,6 +71,16 @@ struct DateLanguage: Sendable {
     /// Each word that can open a mention, with the patterns it can open: one lookup per word
     /// instead of one per table.
     private(set) var openers: [String: Openers] = [:]
+    /// `openers` for the ASCII words, by `ByteHash` with the word's bytes to confirm: an ASCII
+    /// token is looked up by the hash it carries, without a lower-cased string or String hashing.
+    /// A hash two opener words share is left out (`asciiOpenerCollisions`): those go by string.
+    private(set) var asciiOpeners = ByteHashTable<AsciiOpener>([:])
+    private(set) var asciiOpenerCollisions = ByteHashSet([])
+
+    struct AsciiOpener {
+        var word: [UInt8]
+        var opens: Openers
+    }
 
     struct Openers: OptionSet, Sendable {
         let rawValue: UInt8
@@ -102,6 +112,15 @@ struct DateLanguage: Sendable {
         mark(dayPhraseOpeners.union(dayWords.keys), .dayWord)
         mark(agoOpeners.union(numbers.keys), .ago)
         mark(lastPeriodOpeners, .lastPeriod)
+        var ascii: [UInt64: AsciiOpener] = [:]
+        var collisions: [UInt64] = []
+        for (word, opens) in openers where word.isASCIIBytes {
+            let hash = ByteHash.of(word)
+            if ascii.updateValue(AsciiOpener(word: Array(word.utf8), opens: opens), forKey: hash) != nil { collisions.append(hash) }
+        }
+        for hash in collisions { ascii[hash] = nil }
+        asciiOpeners = ByteHashTable(ascii)
+        asciiOpenerCollisions = ByteHashSet(collisions)
         let english = DateLanguages.english
         calendarWords = Set([months.keys, weekdays.keys, english.months.keys, english.weekdays.keys].joined().map(NameKey.fold))
         calendarWordHashes = ByteHashSet(calendarWords.filter(\.isASCIIBytes).map { ByteHash.of($0) })

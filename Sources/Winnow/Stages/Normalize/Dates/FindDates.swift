@@ -57,13 +57,22 @@ struct FindDates {
         var mentions: [Mention] = []
         var index = 0
         let list = tokens.list
+        let language = table.language
         while index < list.count {
-            // Only numbers and words shaped like an opening word are looked at further.
+            // Only numbers and words that can open a mention are looked at further: an ASCII
+            // word by its hash (and its bytes), others by shape, then by their lower case.
             let token = list[index]
-            // An ASCII word is asked by its hash; others by shape.
-            let candidate = token.isNumber || (!token.isPunctuation && (token.asciiHash != 0
-                ? table.language.openingHashes.contains(token.asciiHash) : table.language.openingShapes.contains(tokens.shape(token))))
-            if candidate, let (mention, next) = Matcher(finder: self, tokens: tokens, index: index).match(first: token.isNumber ? nil : tokens.lower(token)) {
+            var opens: DateLanguage.Openers?
+            if token.isNumber {
+                opens = []
+            } else if token.isPunctuation {
+                opens = nil
+            } else if token.asciiHash != 0, !language.asciiOpenerCollisions.contains(token.asciiHash) {
+                if let entry = language.asciiOpeners[token.asciiHash], tokens.lowercasedASCII(token, equals: entry.word) { opens = entry.opens }
+            } else if token.asciiHash != 0 || language.openingShapes.contains(tokens.shape(token)) {
+                opens = language.openers[tokens.lower(token)]
+            }
+            if let opens, let (mention, next) = Matcher(finder: self, tokens: tokens, index: index).match(opens: token.isNumber ? nil : opens) {
                 mentions.append(mention)
                 index = next
             } else {

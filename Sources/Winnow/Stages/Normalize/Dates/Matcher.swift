@@ -15,11 +15,11 @@ extension FindDates {
             table = finder.table
         }
 
-        /// `first` is the token lower-cased (nil for a number): it decides which patterns can
-        /// apply, so a common word like "in" or "a" costs a set lookup or two, not nine patterns.
-        func match(first: String?) -> (Mention, Int)? {
-            guard let first else { return numericDate() ?? dayFirstDate() ?? ago() }
-            guard let opens = table.language.openers[first] else { return nil }
+        /// `opens` is what the token, a word, can open (`DateLanguage.openers`; nil for a
+        /// number): it decides which patterns can apply, so a common word like "in" or "a"
+        /// costs a lookup, not nine patterns.
+        func match(opens: DateLanguage.Openers?) -> (Mention, Int)? {
+            guard let opens else { return numericDate() ?? dayFirstDate() ?? ago() }
             if opens.contains(.month), let found = monthFirstDate() ?? monthAndYear() { return found }
             if opens.contains(.monthPreposition), let found = prepositionAndMonth() { return found }
             if opens.contains(.weekday), let found = weekdays() { return found }
