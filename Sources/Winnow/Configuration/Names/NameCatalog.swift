@@ -149,6 +149,14 @@ public struct NameCatalog: Sendable {
 /// Folding names into lookup keys: case, diacritics, apostrophes, dots and hyphens do not
 /// matter ("U.S." is "us", "Jean-Luc" is "jean luc", "Vučić" is "vucic").
 enum NameKey {
+    /// Whether each scalar below U+0800 is alphabetic or numeric (what `words` keeps), worked out
+    /// once: asking the Unicode properties cost hundreds of instructions per letter of a
+    /// non-ASCII name.
+    private static let alphanumericBelow0800: [Bool] = (0..<0x800).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
     static func fold(_ text: String) -> String {
         words(text).joined(separator: " ")
     }
@@ -171,19 +179,33 @@ enum NameKey {
             if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
             return words
         }
-        let folded = ScalarFolding.fold(text)
+        var folded = ScalarFolding.fold(text)
         var words: [String] = []
         var current: [UInt8] = []
-        for scalar in folded.unicodeScalars {
-            let value = scalar.value
-            switch scalar {
-            case ".", "\u{2019}", "'", "\u{02BC}": continue  // U.S., O’Brien: joined
-            // ASCII letters and digits without the Unicode tables (the only alphabetic or numeric ASCII).
-            case _ where value < 0x80 ? (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil:
-                current.append(contentsOf: UTF8.encode(scalar)!)
-            default:
-                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+        // On the folded text's UTF-8: each scalar's bytes are decoded for the tests and copied
+        // as they are.
+        folded.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = UInt32(bytes[index])
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var value = length == 1 ? lead : lead & (0xFF >> UInt32(length + 1))
+                for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                switch value {
+                case 0x2E, 0x2019, 0x27, 0x02BC: break  // U.S., O’Brien: joined
+                default:
+                    // ASCII letters and digits without the Unicode tables (the only alphabetic or numeric ASCII).
+                    let keep = value < 0x80 ? (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+                        : value < 0x800 ? alphanumericBelow0800[Int(value)]
+                        : Unicode.Scalar(value).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+                    if keep {
+                        current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+                    } else if !current.isEmpty {
+                        words.append(String(decoding: current, as: UTF8.self))
+                        current.removeAll(keepingCapacity: true)
+                    }
+                }
+                index += length
             }
         }
         if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }

@@ -42,6 +42,32 @@ enum ScalarFolding {
         private let mutex = PthreadMutex()
         /// nil for a scalar that `combinesAcrossScalars`.
         private var folds: [UInt32: [UInt8]?] = [:]
+        /// The same for the scalars below U+0800 (Latin, Greek, Cyrillic, Arabic: nearly every
+        /// name), in a flat table read by index: one hash of a scalar cost more than its fold.
+        private var small = [Fold](repeating: .unknown, count: 0x800)
+
+        enum Fold {
+            case unknown, combining
+            case bytes([UInt8])
+        }
+
+        private func fold(of scalar: Unicode.Scalar) -> [UInt8]? {
+            let value = scalar.value
+            if value < 0x800 {
+                switch small[Int(value)] {
+                case .bytes(let bytes): return bytes
+                case .combining: return nil
+                case .unknown:
+                    let known = ScalarFolding.combinesAcrossScalars(scalar) ? nil : Array(ScalarFolding.wholeFold(String(scalar)).utf8)
+                    small[Int(value)] = known.map(Fold.bytes) ?? .combining
+                    return known
+                }
+            }
+            if let remembered = folds[value] { return remembered }
+            let known = ScalarFolding.combinesAcrossScalars(scalar) ? nil : Array(ScalarFolding.wholeFold(String(scalar)).utf8)
+            folds[value] = known
+            return known
+        }
 
         /// The text folded scalar by scalar; nil when a scalar combines with its neighbours.
         func fold(_ text: String) -> String? {
@@ -54,14 +80,7 @@ enum ScalarFolding {
                         folded.append(UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0))
                         continue
                     }
-                    let known: [UInt8]?
-                    if let remembered = folds[value] {
-                        known = remembered
-                    } else {
-                        known = ScalarFolding.combinesAcrossScalars(scalar) ? nil : Array(ScalarFolding.wholeFold(String(scalar)).utf8)
-                        folds[value] = known
-                    }
-                    guard let known else { return false }
+                    guard let known = fold(of: scalar) else { return false }
                     folded.append(contentsOf: known)
                 }
                 return true
