@@ -87,3 +87,25 @@ extension Node: Equatable, Hashable {
 public enum NodeKind: Sendable {
     case element, text, cdata, comment, document, other
 }
+
+/// A node without its document: one pointer and no reference count, for indexes that keep an
+/// entry per element of a page and live no longer than the document they were made from
+/// (`HTMLDocument.node(_:)` gives the node back). Copying a `Node` retains its document; a page
+/// index of thousands of entries copied element by element paid that on every copy.
+public struct NodeHandle: Hashable, @unchecked Sendable {
+    let raw: UnsafeMutableRawPointer
+}
+
+extension Node {
+    /// This node without its document (`HTMLDocument.node(_:)` turns it back).
+    public var handle: NodeHandle { NodeHandle(raw: rawNode) }
+}
+
+extension HTMLDocument {
+    /// The node a handle of this document stands for.
+    public func node(_ handle: NodeHandle) -> Node {
+        assert(handle.raw.assumingMemoryBound(to: xmlNode.self).pointee.doc == pointer, "a handle used with another document")
+        return Node(document: self, pointer: handle.raw)
+    }
+}
+

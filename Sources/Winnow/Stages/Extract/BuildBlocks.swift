@@ -83,13 +83,14 @@ struct BuildBlocks {
 
     mutating func build(roots: [Int]) {
         for root in roots {
-            var stack: [Frame] = [.enter(index.elements[root].node)]
+            let rootNode = index.node(at: root)
+            var stack: [Frame] = [.enter(rootNode)]
             var steps = 0
             while let frame = stack.popLast() {
                 steps += 1
                 if PageBudget.spent(at: steps) { return }  // the pipeline rejects the page next
                 switch frame {
-                case .enter(let node): enter(node, isRoot: node == index.elements[root].node, stack: &stack)
+                case .enter(let node): enter(node, isRoot: node == rootNode, stack: &stack)
                 case .exitBlock(let order): flush(order: order)
                 case .exitLink: linkDepth -= 1
                 case .exitHeading(let order):
@@ -288,7 +289,7 @@ struct BuildBlocks {
     }
 
     private func removal(for block: Block, category: BoilerplateCategory, reason: String, order: Int) -> Removal {
-        let node = index.elements[max(0, min(order, index.elements.count - 1))].node
+        let node = index.node(at: max(0, min(order, index.elements.count - 1)))
         let excerpt = index.recordsRemovalDetails ? block.text.excerpt().replacingNewlines() : ""
         return Removal(category: category, reason: reason, stage: "extract", element: index.describe(node),
                        line: node.line, excerpt: excerpt, order: order)

@@ -21,7 +21,7 @@ enum CreditLines {
                 text = fullText
             } else if removal.stage == "siteRules" || (removal.stage == "strip" && creditTokens.contains(where: removal.reason.hasSuffix)) {
                 // A site rule's credit drop is a credit by the rule's word.
-                text = BlockText.text(of: index.elements[removal.order].node, index: nil)
+                text = BlockText.text(of: index.node(at: removal.order), index: nil)
             } else {
                 continue
             }

@@ -101,7 +101,7 @@ public struct ExtractArticle: Sendable {
         }
         var removals: [Removal] = []
         for pathElement in onPath.sorted() {
-            for child in index.elements[pathElement].node.children where child.isElement {
+            for child in index.node(at: pathElement).children where child.isElement {
                 guard let position = index.entryIndex(of: child), !rootSet.contains(position), !onPath.contains(position) else { continue }
                 let element = index.elements[position]
                 guard element.removal < 0, element.text > 0, !element.flags.contains(.invisible) else { continue }

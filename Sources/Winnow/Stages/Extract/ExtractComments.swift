@@ -19,7 +19,7 @@ struct ExtractComments {
         var comments: [Comment] = []
         var tokens: [String] = []
         for container in containers {
-            var walker = TreeWalker(root: index.elements[container].node)
+            var walker = TreeWalker(root: index.node(at: container))
             while let node = walker.next() {
                 guard node.isElement, node.tag != .form else {
                     if node.tag == .form { walker.skipChildren() }

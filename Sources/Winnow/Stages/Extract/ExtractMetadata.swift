@@ -39,7 +39,7 @@ struct ExtractMetadata {
         var tokens: [String] = []
 
         for element in index.elements {
-            let node = element.node
+            let node = index.node(element)
             switch element.tag {
             case .html:
                 htmlLanguage = node.attribute("lang") ?? node.attribute("xml:lang")

@@ -50,7 +50,7 @@ struct SelectMainContent {
             var level = 0
             while ancestor >= 0, level < Self.ancestorLevels {
                 if !initialized[ancestor] {
-                    scores[ancestor] = initialScore(elements[ancestor], tokens: &tokens)
+                    scores[ancestor] = initialScore(elements[ancestor], node: index.node(at: ancestor), tokens: &tokens)
                     initialized[ancestor] = true
                 }
                 let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level * 3))
@@ -83,7 +83,7 @@ struct SelectMainContent {
             // The page named its body: only pictures beside it may join, not other prose.
             let roots = mergeSiblings(of: body, index: index, scores: scores, initialized: initialized, figuresOnly: true)
             return Selection(roots: roots, scores: scores, topScore: max(bestScore, 0),
-                             method: "itemprop=articleBody \(StripBoilerplate.describe(elements[body].node))")
+                             method: "itemprop=articleBody \(StripBoilerplate.describe(index.node(at: body)))")
         }
         guard best >= 0 else {
             return Selection(roots: elements.isEmpty ? [] : [bodyIndex], scores: scores, topScore: 0, method: "no paragraphs: whole body")
@@ -97,7 +97,7 @@ struct SelectMainContent {
             best = parent
         }
         let roots = mergeSiblings(of: best, index: index, scores: scores, initialized: initialized)
-        return Selection(roots: roots, scores: scores, topScore: bestScore, method: "top candidate \(StripBoilerplate.describe(elements[best].node)) scored \(Int(bestScore))")
+        return Selection(roots: roots, scores: scores, topScore: bestScore, method: "top candidate \(StripBoilerplate.describe(index.node(at: best))) scored \(Int(bestScore))")
     }
 
     /// Two corrections to a winner that is only a piece of the article:
@@ -126,8 +126,8 @@ struct SelectMainContent {
         for _ in 0..<3 {
             guard ancestor >= 0, ancestor != bodyIndex, elements[ancestor].tag != .html else { break }
             tokens.removeAll(keepingCapacity: true)
-            _ = elements[ancestor].node.withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
-            _ = elements[ancestor].node.withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
+            _ = index.node(at: ancestor).withAttributeBytes("class") { ClassTokens.tokens(of: $0, into: &tokens) }
+            _ = index.node(at: ancestor).withAttributeBytes("id") { ClassTokens.tokens(of: $0, into: &tokens) }
             if tokens.contains(where: BoilerplateVocabulary.articleBodyNames.contains),
                 Double(elements[ancestor].text) >= 1.5 * Double(elements[best].text), index.linkDensity(ancestor) < 0.25
             {
@@ -148,7 +148,7 @@ struct SelectMainContent {
         return false
     }
 
-    private func initialScore(_ element: PageIndex.Element, tokens: inout ClassTokenScan) -> Double {
+    private func initialScore(_ element: PageIndex.Element, node: Node, tokens: inout ClassTokenScan) -> Double {
         var score: Double
         switch element.tag {
         case .div, .article, .main: score = 5
@@ -158,7 +158,7 @@ struct SelectMainContent {
         case .h1, .h2, .h3, .h4, .h5, .h6, .th: score = -5
         default: score = 0
         }
-        score += Double(Self.classWeight(element.node, tokens: &tokens))
+        score += Double(Self.classWeight(node, tokens: &tokens))
         if element.flags.contains(.articleMarker) { score += 10 }
         return score
     }
@@ -195,21 +195,21 @@ struct SelectMainContent {
         let parent = Int(elements[best].parent)
         guard parent >= 0 else { return [best] }
         let threshold = max(10, scores[best] * 0.2)
-        let bestClass = elements[best].node.attribute("class")
+        let bestClass = index.node(at: best).attribute("class")
         var roots: [Int] = []
-        for child in elements[parent].node.children where child.isElement {
+        for child in index.node(at: parent).children where child.isElement {
             guard let position = index.entryIndex(of: child) else { continue }
             if position == best { roots.append(position); continue }
             let sibling = elements[position]
             guard sibling.removal < 0, !sibling.flags.contains(.invisible), sibling.text > 0 else { continue }
-            if sibling.tag == .figure || BuildBlocks.isCaptionNamed(sibling.node) || containsCaption(sibling.node, index: index) {
+            if sibling.tag == .figure || BuildBlocks.isCaptionNamed(index.node(sibling)) || containsCaption(index.node(sibling), index: index) {
                 // A picture beside the article: its caption belongs to the record (as a caption block).
                 if sibling.text < 400 { roots.append(position) }
                 continue
             }
             if figuresOnly { continue }
             // Readability's bonus: a sibling of the same class as the winner is likely a part of it.
-            let bonus = bestClass != nil && !bestClass!.isEmpty && sibling.node.attribute("class") == bestClass ? scores[best] * 0.2 : 0
+            let bonus = bestClass != nil && !bestClass!.isEmpty && index.node(sibling).attribute("class") == bestClass ? scores[best] * 0.2 : 0
             if initialized[position], scores[position] + bonus >= threshold {
                 roots.append(position)
                 continue
@@ -218,7 +218,7 @@ struct SelectMainContent {
                 let density = index.linkDensity(position)
                 if sibling.text > 80 && density < 0.25 {
                     roots.append(position)
-                } else if sibling.text <= 80, density == 0, BlockText.text(of: sibling.node, index: index).hasSuffix(".") {
+                } else if sibling.text <= 80, density == 0, BlockText.text(of: index.node(sibling), index: index).hasSuffix(".") {
                     roots.append(position)
                 }
             }

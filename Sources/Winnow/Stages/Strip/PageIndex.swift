@@ -5,7 +5,9 @@ import WinnowHTML
 /// element's `Node.mark` holds its index + 1. This is an index of the one tree, not a copy of it.
 struct PageIndex {
     struct Element {
-        var node: Node
+        /// The element's node, without a reference to the document (`PageIndex.node`): the
+        /// index holds the document, and entries are copied often.
+        var handle: NodeHandle
         var parent: Int32
         var tag: HTMLTag
         /// Visible characters (code points, whitespace excluded) of direct text children.
@@ -52,16 +54,24 @@ struct PageIndex {
     private static let hrefBit: UInt32 = 1, itempropBit: UInt32 = 2, itemtypeBit: UInt32 = 4, classBit: UInt32 = 8, idBit: UInt32 = 16
 
     var elements: [Element] = []
+    let document: HTMLDocument
     let body: Node?
     /// Whether removals describe their element and quote its text (`Trace.recordsRemovalDetails`).
     var recordsRemovalDetails = true
 
     init(document: HTMLDocument) {
+        self.document = document
         body = document.body
         guard let root = document.rootElement else { return }
         elements.reserveCapacity(2048)
         index(root: root)
     }
+
+    /// The node of an entry.
+    func node(_ element: Element) -> Node { document.node(element.handle) }
+
+    /// The node of the entry at `position` in `elements`.
+    func node(at position: Int) -> Node { document.node(elements[position].handle) }
 
     /// `tag.class#id` of a removed element, for explanations; empty when they are not recorded.
     func describe(_ node: Node) -> String {
@@ -92,7 +102,7 @@ struct PageIndex {
         var rootFlags: Flags = []
         if rootPresence & Self.itempropBit != 0 { rootFlags.insert(.hasItemprop) }
         if rootPresence & (Self.classBit | Self.idBit) != 0 { rootFlags.insert(.hasClassOrID) }
-        elements.append(Element(node: root, parent: -1, tag: root.tag, flags: rootFlags))
+        elements.append(Element(handle: root.handle, parent: -1, tag: root.tag, flags: rootFlags))
         var walker = TreeWalker(root: root)
         let budget = PageBudget.current
         var steps = 0
@@ -124,7 +134,7 @@ struct PageIndex {
                 if isArticleBody || present & Self.itemtypeBit != 0 && node.withAttributeBytes("itemtype", Self.namesSchemaArticle) == true {
                     flags.insert([.schemaArticle, .containsSchemaArticle])
                 }
-                elements.append(Element(node: node, parent: Int32(parentIndex), tag: tag, flags: flags))
+                elements.append(Element(handle: node.handle, parent: Int32(parentIndex), tag: tag, flags: flags))
                 node.mark = elements.count
             } else if node.isText {
                 guard let parentIndex = entryIndex(mark: node.parentMark) else { continue }

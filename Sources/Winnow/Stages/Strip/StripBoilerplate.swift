@@ -77,8 +77,8 @@ public struct StripBoilerplate: Sendable {
             if let (category, reason) = siteDrops[position] {
                 index.elements[position].removal = Int32(removals.count)
                 removals.append(Removal(
-                    category: category, reason: reason, stage: "siteRules", element: index.describe(element.node),
-                    line: element.node.line, excerpt: index.excerpt(of: element.node), order: position))
+                    category: category, reason: reason, stage: "siteRules", element: index.describe(index.node(element)),
+                    line: index.node(element).line, excerpt: index.excerpt(of: index.node(element)), order: position))
                 continue
             }
             if kept[position] != nil { continue }
@@ -90,8 +90,8 @@ public struct StripBoilerplate: Sendable {
             if element.text == 0 && category != .comments { continue }
             index.elements[position].removal = Int32(removals.count)
             removals.append(Removal(
-                category: category, reason: reason, stage: "strip", element: index.describe(element.node),
-                line: element.node.line, excerpt: index.excerpt(of: element.node), order: position))
+                category: category, reason: reason, stage: "strip", element: index.describe(index.node(element)),
+                line: index.node(element).line, excerpt: index.excerpt(of: index.node(element)), order: position))
         }
         index.accumulate()
         trace.removals.append(contentsOf: removals)
@@ -99,7 +99,7 @@ public struct StripBoilerplate: Sendable {
     }
 
     private func decide(_ element: PageIndex.Element, in currentIndex: PageIndex, tokens: inout ClassTokenScan) -> (BoilerplateCategory, String)? {
-        let node = element.node
+        let node = currentIndex.node(element)
         switch element.tag {
         case .nav: return (.navigation, "tag <nav>")
         case .svg: return (.markup, "inline <svg> text (icon titles)")
@@ -143,7 +143,7 @@ public struct StripBoilerplate: Sendable {
     /// A container opened by a "related stories" heading (read from its text, so it applies at
     /// every strictness).
     private func relatedContainer(_ element: PageIndex.Element, index: PageIndex) -> (BoilerplateCategory, String)? {
-        guard RelatedHeading.isContainer(element.tag), let heading = RelatedHeading.relatedHeading(of: element.node, index: index)
+        guard RelatedHeading.isContainer(element.tag), let heading = RelatedHeading.relatedHeading(of: index.node(element), index: index)
         else { return nil }
         return (.related, Self.relatedHeadingReason + " \"\(heading)\"")
     }
