@@ -126,3 +126,32 @@ import Testing
         #expect(result.trace.notes.contains { $0.message.hasPrefix("retry") })
     }
 }
+
+/// `hasHidingClass` reads plain ASCII class values on their bytes; it must answer as lower-casing
+/// the value and splitting it into names does.
+@Suite struct HidingClassTests {
+    static func reference(_ value: String) -> Bool {
+        value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            .contains { BoilerplateVocabulary.hidingClassNames.contains(String($0)) }
+    }
+
+    static func check(_ value: String) -> Bool {
+        Array(value.utf8).withUnsafeBufferPointer { StripBoilerplate.hasHidingClass($0) }
+    }
+
+    @Test(arguments: ["", "hidden", "HIDDEN", "  hidden  ", "not-hidden", "story hidden", "story\thide", "a\nis-hidden",
+                      "sr-only", "hiddenx", "x\r\nhidden", "Ünïcode hidden", "visually-hidden screen"])
+    func answersAsSplitting(value: String) {
+        #expect(Self.check(value) == Self.reference(value), "\(value)")
+    }
+
+    @Test func randomValues() {
+        var generator = SystemRandomNumberGenerator()
+        let names = Array(BoilerplateVocabulary.hidingClassNames) + ["story", "Hidden", "SR-ONLY", "nav", "hid", "none"]
+        for _ in 0..<2_000 {
+            let value = (0..<Int.random(in: 0...5, using: &generator)).map { _ in names.randomElement(using: &generator)! }
+                .joined(separator: [" ", "  ", "\t", "\n", "-"].randomElement(using: &generator)!)
+            #expect(Self.check(value) == Self.reference(value), "\(value)")
+        }
+    }
+}

@@ -50,6 +50,8 @@ enum BoilerplateVocabulary {
 
     /// Whole class names that hide an element on every screen.
     static let hidingClassNames: Set<String> = Set(values("hidingClass").map(\.value))
+    /// `ByteHash` of `hidingClassNames`, for the byte pass over class values.
+    static let hidingClassNameHashes = ByteHashSet(hidingClassNames.map { ByteHash.of($0) })
 
     /// Words that turn a social-network name into embedded content.
     static let embedWords: Set<String> = Set(values("embedWord").map(\.value))

@@ -259,6 +259,26 @@ public struct StripBoilerplate: Sendable {
 
     /// Whether one of the space-separated class names hides the element everywhere.
     static func hasHidingClass(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Plain ASCII without a carriage return (nearly every class value): each name is hashed
+        // lower-cased on the bytes and confirmed against the list, in one pass.
+        if !value.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+            var start = 0
+            var hash = ByteHash.empty
+            for index in 0...value.count {
+                let byte = index < value.count ? value[index] : 0x20
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+                    if index > start, BoilerplateVocabulary.hidingClassNameHashes.contains(hash),
+                       BoilerplateVocabulary.hidingClassNames.contains(String(decoding: value[start..<index], as: UTF8.self).lowercased()) {
+                        return true
+                    }
+                    start = index + 1
+                    hash = ByteHash.empty
+                } else {
+                    hash = ByteHash.adding(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte, to: hash)
+                }
+            }
+            return false
+        }
         // Every hiding class name contains one of these letter runs; most class values hold none.
         guard containsAnyCaseless(value, ["hid", "sr-", "screen", "invisible", "offscreen", "none"]) else { return false }
         return String(decoding: value, as: UTF8.self).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
