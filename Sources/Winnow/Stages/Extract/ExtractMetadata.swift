@@ -238,8 +238,10 @@ enum AuthorNames {
         var names: [String] = []
         for value in raw {
             var text = value.replacingOccurrences(of: "\n", with: " ").trimmedASCII()
-            for prefix in ["by ", "written by ", "story by ", "words by ", "von ", "par ", "por "] where text.lowercased().hasPrefix(prefix) {
+            var lowered = text.lowercased()  // lower-cased again only when a prefix goes
+            for prefix in ["by ", "written by ", "story by ", "words by ", "von ", "par ", "por "] where lowered.hasPrefix(prefix) {
                 text = String(text.dropFirst(prefix.count))
+                lowered = text.lowercased()
             }
             for part in text.components(separatedBy: CharacterSet(charactersIn: ",;|")).flatMap({ $0.components(separatedBy: " and ") }) {
                 let name = removingTrailingDate(part.trimmedASCII())
@@ -254,8 +256,10 @@ enum AuthorNames {
     static func removingTrailingDate(_ name: String) -> String {
         let words = name.split(separator: " ")
         for (offset, word) in words.enumerated() where offset > 0 {
+            // The next word's digit first: most names have none, and trimming is costly.
+            guard offset + 1 < words.count, words[offset + 1].first?.isNumber == true else { continue }
             let lower = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
-            if DateParser.months[lower] != nil, offset + 1 < words.count, words[offset + 1].first?.isNumber == true {
+            if DateParser.months[lower] != nil {
                 return words[..<offset].joined(separator: " ")
             }
         }
