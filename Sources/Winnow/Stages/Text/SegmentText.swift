@@ -24,6 +24,9 @@ enum SegmentText {
 
     static func lines(_ utf8: [UInt8], trace: inout Trace) -> [TextLine] {
         var lines: [TextLine] = []
+        // About one line per 50 bytes of flat news text: the array rarely grows (each growth
+        // copied every line so far).
+        lines.reserveCapacity(utf8.count / 48 + 16)
         var builder = TextBuilder()
         var number = 0
         var blankBefore = true
