@@ -41,7 +41,8 @@ struct StripText {
     /// heading): the run crosses them only for much more prose on the far side.
     static let wallCategories: Set<BoilerplateCategory> = [.comments, .related]
 
-    func run(_ input: [TextLine]) -> Result {
+    /// `input` is consumed: the lines are measured in place, not in a copy of the array.
+    func run(_ input: consuming [TextLine]) -> Result {
         var lines = input
         for index in lines.indices { lines[index].signals = LineSignals.measure(lines[index]) }
         let language = FunctionWords.language(of: lines)
