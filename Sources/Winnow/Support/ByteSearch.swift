@@ -135,6 +135,20 @@ extension UnsafeBufferPointer where Element == UInt8 {
         guard start < end, let base = baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
+
+    /// The scalar value that starts at `index` and its length in bytes, for valid UTF-8 (a
+    /// String's bytes: the lead byte gives the length, nothing is checked).
+    @inline(__always)
+    func scalar(at index: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(self[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(self[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(self[index + 1] & 0x3F) << 6 | UInt32(self[index + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(self[index + 1] & 0x3F) << 12 | UInt32(self[index + 2] & 0x3F) << 6
+            | UInt32(self[index + 3] & 0x3F), 4)
+    }
 }
 
 /// FNV-1a over UTF-8 bytes: a key for tables of words and lines that skips the Unicode

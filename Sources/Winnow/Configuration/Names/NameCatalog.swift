@@ -182,15 +182,12 @@ enum NameKey {
         var folded = ScalarFolding.fold(text)
         var words: [String] = []
         var current: [UInt8] = []
-        // On the folded text's UTF-8: each scalar's bytes are decoded for the tests and copied
+        // On the folded text's UTF-8: each scalar is decoded for the tests and its bytes copied
         // as they are.
         folded.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
-                let lead = UInt32(bytes[index])
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                var value = length == 1 ? lead : lead & (0xFF >> UInt32(length + 1))
-                for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let (value, length) = bytes.scalar(at: index)
                 switch value {
                 case 0x2E, 0x2019, 0x27, 0x02BC: break  // U.S., O’Brien: joined
                 default:

@@ -51,6 +51,7 @@ enum ScalarFolding {
             case bytes([UInt8])
         }
 
+        /// The scalar's fold, remembered; nil when it combines with its neighbours.
         private func fold(of scalar: Unicode.Scalar) -> [UInt8]? {
             let value = scalar.value
             if value < 0x800 {
@@ -58,15 +59,19 @@ enum ScalarFolding {
                 case .bytes(let bytes): return bytes
                 case .combining: return nil
                 case .unknown:
-                    let known = ScalarFolding.combinesAcrossScalars(scalar) ? nil : Array(ScalarFolding.wholeFold(String(scalar)).utf8)
+                    let known = Self.foldOnce(scalar)
                     small[Int(value)] = known.map(Fold.bytes) ?? .combining
                     return known
                 }
             }
             if let remembered = folds[value] { return remembered }
-            let known = ScalarFolding.combinesAcrossScalars(scalar) ? nil : Array(ScalarFolding.wholeFold(String(scalar)).utf8)
+            let known = Self.foldOnce(scalar)
             folds[value] = known
             return known
+        }
+
+        private static func foldOnce(_ scalar: Unicode.Scalar) -> [UInt8]? {
+            ScalarFolding.combinesAcrossScalars(scalar) ? nil : Array(ScalarFolding.wholeFold(String(scalar)).utf8)
         }
 
         /// The text folded scalar by scalar; nil when a scalar combines with its neighbours.

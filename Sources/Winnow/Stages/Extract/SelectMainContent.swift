@@ -202,14 +202,14 @@ struct SelectMainContent {
             if position == best { roots.append(position); continue }
             let sibling = elements[position]
             guard sibling.removal < 0, !sibling.flags.contains(.invisible), sibling.text > 0 else { continue }
-            if sibling.tag == .figure || BuildBlocks.isCaptionNamed(index.node(sibling)) || containsCaption(index.node(sibling), index: index) {
+            if sibling.tag == .figure || BuildBlocks.isCaptionNamed(child) || containsCaption(child, index: index) {
                 // A picture beside the article: its caption belongs to the record (as a caption block).
                 if sibling.text < 400 { roots.append(position) }
                 continue
             }
             if figuresOnly { continue }
             // Readability's bonus: a sibling of the same class as the winner is likely a part of it.
-            let bonus = bestClass != nil && !bestClass!.isEmpty && index.node(sibling).attribute("class") == bestClass ? scores[best] * 0.2 : 0
+            let bonus = bestClass != nil && !bestClass!.isEmpty && child.attribute("class") == bestClass ? scores[best] * 0.2 : 0
             if initialized[position], scores[position] + bonus >= threshold {
                 roots.append(position)
                 continue
@@ -218,7 +218,7 @@ struct SelectMainContent {
                 let density = index.linkDensity(position)
                 if sibling.text > 80 && density < 0.25 {
                     roots.append(position)
-                } else if sibling.text <= 80, density == 0, BlockText.text(of: index.node(sibling), index: index).hasSuffix(".") {
+                } else if sibling.text <= 80, density == 0, BlockText.text(of: child, index: index).hasSuffix(".") {
                     roots.append(position)
                 }
             }

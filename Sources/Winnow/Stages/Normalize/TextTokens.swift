@@ -68,23 +68,8 @@ struct TextTokens {
             var index = 0
             let count = bytes.count
             while index < count {
-                let lead = UInt32(bytes[index])
-                var value: UInt32
-                // A String's bytes are valid UTF-8: the lead byte gives the length.
-                if lead < 0x80 {
-                    value = lead
-                    index += 1
-                } else if lead < 0xE0 {
-                    value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    index += 2
-                } else if lead < 0xF0 {
-                    value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    index += 3
-                } else {
-                    value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                        | UInt32(bytes[index + 3] & 0x3F)
-                    index += 4
-                }
+                let (value, length) = bytes.scalar(at: index)
+                index += length
                 result.append(Unicode.Scalar(value).unsafelyUnwrapped)
             }
             return result

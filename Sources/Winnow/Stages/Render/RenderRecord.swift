@@ -62,7 +62,7 @@ public struct RenderRecord: Sendable {
 
     /// The record of a page that produced no article, as one line of JSON.
     /// `url` is the container's (JSON Lines field, WARC target URI), so a reject can be fetched again.
-    public func reject(id: String, url: String? = nil, reject: Reject, sourceBytes: Int, meta: [(String, JSONValue)] = []) -> [UInt8] {
+    public func reject(id: String, url: String? = nil, reject: Reject, sourceBytes: Int) -> [UInt8] {
         var json = JSONWriter(capacity: 256)
         json.beginObject()
         json.field("schema", Self.schemaVersion)
@@ -71,7 +71,6 @@ public struct RenderRecord: Sendable {
         json.field("status", "rejected")
         json.field("stage", reject.stage.rawValue)
         json.field("reason", reject.reason)
-        Self.write(meta: meta, to: &json)
         json.key("source")
         json.beginObject()
         json.field("bytes", sourceBytes)

@@ -76,9 +76,10 @@ public struct StripBoilerplate: Sendable {
             if element.tag == .html || element.tag == .body || element.tag == .head { continue }
             if let (category, reason) = siteDrops[position] {
                 index.elements[position].removal = Int32(removals.count)
+                let node = index.node(element)
                 removals.append(Removal(
-                    category: category, reason: reason, stage: "siteRules", element: index.describe(index.node(element)),
-                    line: index.node(element).line, excerpt: index.excerpt(of: index.node(element)), order: position))
+                    category: category, reason: reason, stage: "siteRules", element: index.describe(node),
+                    line: node.line, excerpt: index.excerpt(of: node), order: position))
                 continue
             }
             if kept[position] != nil { continue }
@@ -89,9 +90,10 @@ public struct StripBoilerplate: Sendable {
             // Elements without visible text need no recorded decision (an empty ad slot).
             if element.text == 0 && category != .comments { continue }
             index.elements[position].removal = Int32(removals.count)
+            let node = index.node(element)
             removals.append(Removal(
-                category: category, reason: reason, stage: "strip", element: index.describe(index.node(element)),
-                line: index.node(element).line, excerpt: index.excerpt(of: index.node(element)), order: position))
+                category: category, reason: reason, stage: "strip", element: index.describe(node),
+                line: node.line, excerpt: index.excerpt(of: node), order: position))
         }
         index.accumulate()
         trace.removals.append(contentsOf: removals)

@@ -51,9 +51,6 @@ struct DateLanguage: Sendable {
     /// First letter and length of every word that can open a mention: a cheap filter that
     /// rules out nearly every token before any string is built.
     private(set) var openingShapes: Set<UInt32> = []
-    /// `ByteHash` of every ASCII word that can open a mention (`TextTokens.Token.asciiHash`):
-    /// an ASCII token is ruled in or out exactly, without a string.
-    private(set) var openingHashes = ByteHashSet([])
     /// The same for the words `FindDates` looks for around a date (future words, units).
     private(set) var futureShapes: Set<UInt32> = []
     private(set) var unitShapes: Set<UInt32> = []
@@ -72,14 +69,25 @@ struct DateLanguage: Sendable {
     /// instead of one per table.
     private(set) var openers: [String: Openers] = [:]
     /// `openers` for the ASCII words, by `ByteHash` with the word's bytes to confirm: an ASCII
-    /// token is looked up by the hash it carries, without a lower-cased string or String hashing.
-    /// A hash two opener words share is left out (`asciiOpenerCollisions`): those go by string.
+    /// token is looked up by the hash it carries (`TextTokens.Token.asciiHash`), without a
+    /// lower-cased string or String hashing.
     private(set) var asciiOpeners = ByteHashTable<AsciiOpener>([:])
-    private(set) var asciiOpenerCollisions = ByteHashSet([])
 
     struct AsciiOpener {
-        var word: [UInt8]
+        /// nil when two opener words share the hash: such a token is looked up by its string.
+        var word: [UInt8]?
         var opens: Openers
+    }
+
+    /// What a word token can open (nil: no pattern).
+    func openers(of token: TextTokens.Token, in tokens: TextTokens) -> Openers? {
+        if token.asciiHash != 0, let entry = asciiOpeners[token.asciiHash] {
+            guard let word = entry.word else { return openers[tokens.lower(token)] }
+            return tokens.lowercasedASCII(token, equals: word) ? entry.opens : nil
+        }
+        // An ASCII word whose hash is no opener's is none; others by shape, then by string.
+        guard token.asciiHash == 0, openingShapes.contains(tokens.shape(token)) else { return nil }
+        return openers[tokens.lower(token)]
     }
 
     struct Openers: OptionSet, Sendable {
@@ -100,7 +108,6 @@ struct DateLanguage: Sendable {
         let words = Set(months.keys).union(weekdayOpeners).union(dayWords.keys).union(monthPrepositions)
             .union(weekdayPrepositions).union(numbers.keys).union(dayPhraseOpeners).union(agoOpeners).union(lastPeriodOpeners)
         openingShapes = Self.shapes(words)
-        openingHashes = ByteHashSet(words.filter(\.isASCIIBytes).map { ByteHash.of($0) })
         futureShapes = Self.shapes(futureWords.union(["set"]))
         unitShapes = Self.shapes(units.keys)
         func mark<S: Sequence>(_ words: S, _ kind: Openers) where S.Element == String {
@@ -113,14 +120,12 @@ struct DateLanguage: Sendable {
         mark(agoOpeners.union(numbers.keys), .ago)
         mark(lastPeriodOpeners, .lastPeriod)
         var ascii: [UInt64: AsciiOpener] = [:]
-        var collisions: [UInt64] = []
         for (word, opens) in openers where word.isASCIIBytes {
             let hash = ByteHash.of(word)
-            if ascii.updateValue(AsciiOpener(word: Array(word.utf8), opens: opens), forKey: hash) != nil { collisions.append(hash) }
+            let shared = ascii[hash] != nil
+            ascii[hash] = AsciiOpener(word: shared ? nil : Array(word.utf8), opens: opens)
         }
-        for hash in collisions { ascii[hash] = nil }
         asciiOpeners = ByteHashTable(ascii)
-        asciiOpenerCollisions = ByteHashSet(collisions)
         let english = DateLanguages.english
         calendarWords = Set([months.keys, weekdays.keys, english.months.keys, english.weekdays.keys].joined().map(NameKey.fold))
         calendarWordHashes = ByteHashSet(calendarWords.filter(\.isASCIIBytes).map { ByteHash.of($0) })

@@ -59,20 +59,17 @@ struct FindDates {
         let list = tokens.list
         let language = table.language
         while index < list.count {
-            // Only numbers and words that can open a mention are looked at further: an ASCII
-            // word by its hash (and its bytes), others by shape, then by their lower case.
+            // Only numbers and words that can open a mention are looked at further.
             let token = list[index]
-            var opens: DateLanguage.Openers?
+            let found: (Mention, Int)?
             if token.isNumber {
-                opens = []
-            } else if token.isPunctuation {
-                opens = nil
-            } else if token.asciiHash != 0, !language.asciiOpenerCollisions.contains(token.asciiHash) {
-                if let entry = language.asciiOpeners[token.asciiHash], tokens.lowercasedASCII(token, equals: entry.word) { opens = entry.opens }
-            } else if token.asciiHash != 0 || language.openingShapes.contains(tokens.shape(token)) {
-                opens = language.openers[tokens.lower(token)]
+                found = Matcher(finder: self, tokens: tokens, index: index).match(opens: nil)
+            } else if !token.isPunctuation, let opens = language.openers(of: token, in: tokens) {
+                found = Matcher(finder: self, tokens: tokens, index: index).match(opens: opens)
+            } else {
+                found = nil
             }
-            if let opens, let (mention, next) = Matcher(finder: self, tokens: tokens, index: index).match(opens: token.isNumber ? nil : opens) {
+            if let (mention, next) = found {
                 mentions.append(mention)
                 index = next
             } else {
