@@ -19,60 +19,87 @@ struct TextTokens {
     let list: [Token]
 
     init(_ text: String) {
-        scalars = Self.scalars(of: text)
+        let scalars = Self.scalars(of: text)
+        self.scalars = scalars
         var list: [Token] = []
         list.reserveCapacity(scalars.count / 5)
-        var index = 0
-        let count = scalars.count
-        while index < count {
-            let scalar = scalars[index]
-            let kind = Self.kind(scalar)
-            if kind == .space { index += 1; continue }
-            if kind == .digit || kind == .letter {
+        // One pass over the scalars in place: each word's ASCII hash is taken as it is read.
+        scalars.withUnsafeBufferPointer { scalars in
+            var index = 0
+            let count = scalars.count
+            while index < count {
+                let scalar = scalars[index]
+                let kind = Self.kind(scalar)
+                if kind == .space { index += 1; continue }
+                guard kind == .digit || kind == .letter else {
+                    list.append(Token(start: index, end: index + 1, isNumber: false, isCapitalized: false, isPunctuation: true, first: scalar))
+                    index += 1
+                    continue
+                }
                 let start = index
+                var hash = Self.addingLowercased(scalar.value, to: ByteHash.empty)
                 index += 1
                 // A word; a number, with an ordinal suffix kept ("22nd").
                 while index < count {
-                    let next = Self.kind(scalars[index])
+                    let next = scalars[index]
+                    let nextKind = Self.kind(next)
                     let continues = kind == .digit
-                        ? next == .digit || (next == .letter && index - start <= 3 && "snrtdhe".unicodeScalars.contains(scalars[index]))
-                        : next == .letter
+                        ? nextKind == .digit || (nextKind == .letter && index - start <= 3 && Self.isOrdinalLetter(next))
+                        : nextKind == .letter
                     guard continues else { break }
+                    hash = Self.addingLowercased(next.value, to: hash)
                     index += 1
                 }
-                let capitalized = Self.isUppercase(scalar)
-                var hash = ByteHash.empty
-                for position in start..<index {
-                    let value = scalars[position].value
-                    guard value < 0x80 else { hash = 0; break }
-                    let byte = UInt8(truncatingIfNeeded: value)
-                    hash = ByteHash.adding(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte, to: hash)
-                }
-                list.append(Token(start: start, end: index, isNumber: kind == .digit, isCapitalized: capitalized,
+                list.append(Token(start: start, end: index, isNumber: kind == .digit, isCapitalized: Self.isUppercase(scalar),
                                   isPunctuation: false, first: scalar, asciiHash: hash))
-            } else {
-                list.append(Token(start: index, end: index + 1, isNumber: false, isCapitalized: false, isPunctuation: true, first: scalar))
-                index += 1
             }
         }
         self.list = list
     }
 
-    /// The text's scalars, decoded from its UTF-8 in one loop (`Array(text.unicodeScalars)`
-    /// counts them first, then copies them one by one through the view's iterator).
+    /// `hash` extended by an ASCII scalar lower-cased; 0 (no ASCII hash) from the first scalar
+    /// that is not ASCII on.
+    @inline(__always)
+    private static func addingLowercased(_ value: UInt32, to hash: UInt64) -> UInt64 {
+        guard hash != 0, value < 0x80 else { return 0 }
+        let byte = UInt8(truncatingIfNeeded: value)
+        return ByteHash.adding(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte, to: hash)
+    }
+
+    /// The letters of English ordinal suffixes ("st", "nd", "rd", "th") and "e" ("1er", "2e").
+    @inline(__always)
+    private static func isOrdinalLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x73, 0x6E, 0x72, 0x74, 0x64, 0x68, 0x65: return true  // s n r t d h e
+        default: return false
+        }
+    }
+
+    /// The text's scalars, decoded from its UTF-8 in one loop straight into the array's storage
+    /// (`Array(text.unicodeScalars)` counts them first, then copies them one by one through the
+    /// view's iterator; appending checks the capacity at every scalar).
     static func scalars(of text: String) -> [Unicode.Scalar] {
         var copy = text
         return copy.withUTF8 { bytes in
-            var result: [Unicode.Scalar] = []
-            result.reserveCapacity(bytes.count)
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let (value, length) = bytes.scalar(at: index)
-                index += length
-                result.append(Unicode.Scalar(value).unsafelyUnwrapped)
+            // A scalar takes at least one byte: the byte count bounds the scalar count.
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { output, initialized in
+                var index = 0
+                var written = 0
+                let count = bytes.count
+                while index < count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        output[written] = Unicode.Scalar(byte)
+                        index += 1
+                    } else {
+                        let (value, length) = bytes.scalar(at: index)
+                        output[written] = Unicode.Scalar(value).unsafelyUnwrapped
+                        index += length
+                    }
+                    written += 1
+                }
+                initialized = written
             }
-            return result
         }
     }
 

@@ -55,9 +55,14 @@ struct FindNameCandidates {
         }
         // An ASCII token whose hash is in neither table is neither word: no string is made for it.
         let stopwordHashes = catalog.stopwordHashes
+        // The catalog's tables, read once: a table read inside the per-token closures is
+        // retained and released at every call.
+        let stopwords = catalog.stopwords, titlesByFirstWord = catalog.titlesByFirstWord
+        let organizationWords = catalog.organizationWords, placeWords = catalog.placeWords
+        let joinerShapes = catalog.joinerShapes, particles = catalog.particles, connectors = catalog.connectors
         func isStopword(_ index: Int) -> Bool {
             let hash = list[index].asciiHash
-            return (hash == 0 || stopwordHashes.contains(hash)) && catalog.stopwords.contains(word(index))
+            return (hash == 0 || stopwordHashes.contains(hash)) && stopwords.contains(word(index))
         }
         func isDateWord(_ index: Int) -> Bool {
             let hash = list[index].asciiHash
@@ -65,9 +70,17 @@ struct FindNameCandidates {
         }
         func isWord(_ index: Int) -> Bool { index < list.count && !list[index].isPunctuation && !list[index].isNumber }
         func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && list[index].isCapitalized }
+        let scalars = tokens.scalars
         func lineBreakBefore(_ index: Int) -> Bool {
             guard index > 0 else { return true }
-            return tokens.scalars[list[index - 1].end..<list[index].start].contains("\n")
+            // Read in place: a slice of the scalars would retain and release their storage.
+            var position = list[index - 1].end
+            let end = list[index].start
+            while position < end {
+                if scalars[position] == "\n" { return true }
+                position += 1
+            }
+            return false
         }
         func touches(_ index: Int) -> Bool { index > 0 && index < list.count && list[index - 1].end == list[index].start }
         func sentenceStart(_ index: Int) -> Bool {
@@ -80,8 +93,6 @@ struct FindNameCandidates {
             return list[previous].isPunctuation && ".!?…:;".unicodeScalars.contains(list[previous].first)
         }
         /// False when the token is ASCII and its lower-cased hash opens no title (most tokens).
-        // Read once: a catalog table read inside the per-token closures is retained and released
-        // at every call.
         let titleHashes = catalog.titleFirstWordHashes
         let titleShapes = catalog.titleShapes
         func mayOpenTitle(_ index: Int) -> Bool {
@@ -91,7 +102,7 @@ struct FindNameCandidates {
         /// A title phrase starting at `index` and followed by a capitalised word: its length.
         func title(at index: Int) -> Int? {
             guard isWord(index), mayOpenTitle(index), titleShapes.contains(tokens.shape(list[index])),
-                  let phrases = catalog.titlesByFirstWord[word(index)] else { return nil }
+                  let phrases = titlesByFirstWord[word(index)] else { return nil }
             for phrase in phrases {
                 var cursor = index
                 var matched = true
@@ -105,7 +116,7 @@ struct FindNameCandidates {
                 // "General Assembly", "President Hotel": a title before an organisation or place
                 // word is part of that name, not a role.
                 if matched, isCapitalizedWord(cursor), !lineBreakBefore(cursor),
-                   !catalog.organizationWords.contains(word(cursor)), !catalog.placeWords.contains(word(cursor)) {
+                   !organizationWords.contains(word(cursor)), !placeWords.contains(word(cursor)) {
                     return cursor - index
                 }
             }
@@ -164,8 +175,8 @@ struct FindNameCandidates {
                     // "The U.S.": a dotted acronym opens a run of its own.
                     if dottedAcronym(at: cursor) != nil { break }
                     if isCapitalizedWord(cursor) { run.append(cursor); cursor += 1; continue }
-                    if isWord(cursor), !list[cursor].isCapitalized, catalog.joinerShapes.contains(tokens.shape(list[cursor])),
-                       catalog.particles.contains(word(cursor)) || catalog.connectors.contains(word(cursor)),
+                    if isWord(cursor), !list[cursor].isCapitalized, joinerShapes.contains(tokens.shape(list[cursor])),
+                       particles.contains(word(cursor)) || connectors.contains(word(cursor)),
                        isCapitalizedWord(cursor + 1), !lineBreakBefore(cursor + 1) {
                         run += [cursor, cursor + 1]
                         cursor += 2
