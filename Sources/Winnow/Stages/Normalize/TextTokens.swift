@@ -194,11 +194,11 @@ struct TextTokens {
     func integer(_ token: Token) -> Int? {
         guard token.isNumber, token.end - token.start <= 6 else { return nil }
         var value = 0
+        // Only the ASCII digits read as digits (other numerics, and the suffix of "22nd", stop it).
         for index in token.start..<token.end {
-            guard let digit = scalars[index].properties.numericType != nil ? Int(scalars[index].value) - 48 : nil,
-                (0...9).contains(digit)
-            else { break }
-            value = value * 10 + digit
+            let scalar = scalars[index].value
+            guard scalar >= 0x30 && scalar <= 0x39 else { break }
+            value = value * 10 + Int(scalar - 0x30)
         }
         return value
     }

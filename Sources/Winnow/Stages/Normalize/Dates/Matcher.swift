@@ -53,7 +53,14 @@ extension FindDates {
         private func month(_ offset: Int) -> Int? {
             guard let token = token(offset), !token.isPunctuation, !token.isNumber else { return nil }
             if table.language.capitalizedNames && !token.isCapitalized { return nil }
+            if isNoCalendarWord(token) { return nil }
             return table.language.months[tokens.lower(token)]
+        }
+
+        /// An ASCII word whose hash is no month's or weekday's (most words after a number):
+        /// ruled out without a lower-cased string and a dictionary lookup.
+        private func isNoCalendarWord(_ token: Token) -> Bool {
+            token.asciiHash != 0 && !table.language.calendarWordHashes.contains(token.asciiHash)
         }
 
         /// A weekday and how many tokens it takes ("segunda-feira" is three).
@@ -66,13 +73,14 @@ extension FindDates {
             {
                 return (day, 3)
             }
+            if isNoCalendarWord(token) { return nil }
             return table.language.weekdays[first].map { ($0, 1) }
         }
 
         private func day(_ offset: Int) -> Int? {
             guard let token = token(offset), token.isNumber, token.end - token.start <= 4, let value = tokens.integer(token),
                   (1...31).contains(value) else { return nil }
-            if tokens.scalars[token.end - 1].properties.numericType != nil { return token.end - token.start <= 2 ? value : nil }
+            if Self.isNumeric(tokens.scalars[token.end - 1]) { return token.end - token.start <= 2 ? value : nil }
             // With a suffix ("22nd", "1er"), the suffix must be an ordinal one.
             let lower = tokens.lower(token)
             let digits = lower.prefix { $0.isNumber }
@@ -170,6 +178,11 @@ extension FindDates {
         // MARK: Patterns
 
         /// 2021-06-22, 22.06.2021, 22/06/2021 (06/22/2021 in English).
+        /// Unicode's Numeric_Type set, answered for ASCII without the property tables.
+        private static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 ? scalar.value >= 0x30 && scalar.value <= 0x39 : scalar.properties.numericType != nil
+        }
+
         private func numericDate() -> (Mention, Int)? {
             guard let first = token(0), first.isNumber else { return nil }
             if let y = year(0), isPunctuation(1, "-"), let monthToken = token(2), let m = tokens.integer(monthToken), isPunctuation(3, "-"), let d = day(4),
