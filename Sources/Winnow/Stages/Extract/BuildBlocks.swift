@@ -362,8 +362,8 @@ struct BuildBlocks {
         return nil
     }
 
-    static func phraseRule(_ comparable: String, length: Int) -> (BoilerplateCategory, String)? {
-        guard length <= BoilerplateVocabulary.phraseBlockLimit, let position = BoilerplateVocabulary.phraseIndex.firstMatch(comparable)
+    static func phraseRule(_ comparable: String, length: Int, hash: UInt64? = nil) -> (BoilerplateCategory, String)? {
+        guard length <= BoilerplateVocabulary.phraseBlockLimit, let position = BoilerplateVocabulary.phraseIndex.firstMatch(comparable, hash: hash)
         else { return nil }
         let (category, match) = BoilerplateVocabulary.phrases[position]
         return (category, "text \(match)")

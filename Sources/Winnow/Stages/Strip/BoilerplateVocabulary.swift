@@ -113,8 +113,9 @@ enum BoilerplateVocabulary {
     /// each entry keeps its position in `phrases`, and the lowest position that matches wins,
     /// as a scan of `phrases` in order would decide.
     struct PhraseIndex {
-        /// Exact phrases by `ByteHash` of their bytes (Swift's String hashing normalizes first).
-        var exact: [UInt64: (phrase: String, position: Int)] = [:]
+        /// Exact phrases by `ByteHash` of their bytes (Swift's String hashing normalizes first,
+        /// and a Dictionary would hash the hash again).
+        var exact = ByteHashTable<(phrase: String, position: Int)>([:])
         /// Prefixes by their first byte.
         var prefixes: [[(bytes: [UInt8], position: Int)]] = Array(repeating: [], count: 256)
         /// Substrings by their first two bytes: a text is scanned once, and only at the places
@@ -123,6 +124,8 @@ enum BoilerplateVocabulary {
         var substringBuckets: [[(bytes: [UInt8], position: Int)]] = [[]]
 
         init(_ phrases: [(category: BoilerplateCategory, match: PhraseMatch)]) {
+            var exact: [UInt64: (phrase: String, position: Int)] = [:]
+            defer { self.exact = ByteHashTable(exact) }
             for (position, phrase) in phrases.enumerated() {
                 switch phrase.match {
                 case .exact(let text):
@@ -143,10 +146,11 @@ enum BoilerplateVocabulary {
             }
         }
 
-        /// The position in `phrases` of the first phrase that matches a comparable text.
-        func firstMatch(_ comparable: String) -> Int? {
+        /// The position in `phrases` of the first phrase that matches a comparable text;
+        /// `hash` is its `ByteHash` when the caller has it already.
+        func firstMatch(_ comparable: String, hash: UInt64? = nil) -> Int? {
             var best: Int?
-            if let hit = exact[ByteHash.of(comparable)], hit.phrase == comparable { best = hit.position }
+            if let hit = exact[hash ?? ByteHash.of(comparable)], hit.phrase == comparable { best = hit.position }
             var text = comparable
             text.withUTF8 { bytes in
                 guard let base = bytes.baseAddress, let first = bytes.first else { return }

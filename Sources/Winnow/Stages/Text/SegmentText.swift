@@ -8,6 +8,9 @@ struct TextLine: Sendable {
     var text: String
     /// Lower case, one space between words, straight apostrophes: what vocabularies match.
     var comparable: String
+    /// `ByteHash` of `comparable`, taken once: the exact phrases and the repeats within the
+    /// page are looked up by it.
+    var comparableHash: UInt64
     /// Unicode scalars in `text` (its length as the vocabularies' limits count it).
     var characters: Int
     /// Leading spaces (a tab counts 4): scrapers indent nested menu items.
@@ -69,8 +72,9 @@ enum SegmentText {
                     blankBefore = true
                 } else {
                     let characters = text.scalarCount
-                    lines.append(TextLine(number: number, text: text, comparable: BuildBlocks.comparable(text), characters: characters,
-                                          indent: indent, bullet: bullet, blankBefore: blankBefore))
+                    let comparable = BuildBlocks.comparable(text)
+                    lines.append(TextLine(number: number, text: text, comparable: comparable, comparableHash: ByteHash.of(comparable),
+                                          characters: characters, indent: indent, bullet: bullet, blankBefore: blankBefore))
                     blankBefore = false
                 }
                 // \r\n is one line end.

@@ -86,7 +86,7 @@ struct StripText {
         if line.characters <= 60, let heading = Self.relatedHeading(line.comparable) {
             return .removed(.related, "heading \"\(heading)\" announces links to other stories")
         }
-        if let (category, reason) = BuildBlocks.phraseRule(line.comparable, length: line.characters) {
+        if let (category, reason) = BuildBlocks.phraseRule(line.comparable, length: line.characters, hash: line.comparableHash) {
             return .removed(category, reason)
         }
         // A long line is judged by how it opens only ("Add your comment by filling out the form…"):
@@ -147,16 +147,26 @@ struct StripText {
     /// shown at two places) when it is short; a long one is prose quoted again (a pull
     /// quote), kept where it first stands.
     func markRepeatsWithinPage(_ lines: [TextLine], fates: inout [Fate]) {
-        var first: [UInt64: Int] = [:]
+        // The first line of each hash, in an open-addressed table of line indexes (-1: empty)
+        // probed by the hash SegmentText took: no second pass over the bytes, no SipHash.
+        var size = 16
+        while size < lines.count * 2 { size *= 2 }
+        var first = [Int](repeating: -1, count: size)
         for (index, line) in lines.enumerated() where line.signals.words >= 3 {
-            let key = ByteHash.of(line.comparable)
-            if let earlier = first[key], lines[earlier].comparable == line.comparable {
+            let key = line.comparableHash
+            var slot = Int(truncatingIfNeeded: key) & (size - 1)
+            var earlier: Int?
+            while first[slot] >= 0 {
+                if lines[first[slot]].comparableHash == key { earlier = first[slot]; break }
+                slot = (slot + 1) & (size - 1)
+            }
+            if let earlier, lines[earlier].comparable == line.comparable {
                 fates[index] = .removed(.widget, "repeats line \(lines[earlier].number)")
                 if !line.signals.isBodyLike, fates[earlier] == .candidate {
                     fates[earlier] = .removed(.widget, "\(Self.repeatedLater) \(line.number)")
                 }
-            } else if first[key] == nil {
-                first[key] = index
+            } else if earlier == nil {
+                first[slot] = index
             }
         }
     }
