@@ -62,26 +62,24 @@ struct LineSignals: Sendable {
         text.withUTF8 { bytes in
             var words = 0
             var glued = 0
-            var inWord = false
-            var previousLower = false
+            // The byte before (a space before the first): a word opens after a space, and a
+            // capital right after a lower-case letter marks a glued word, counted once a word.
+            var previous: UInt8 = 0x20
             var countedGlue = false
             for byte in bytes {
                 if byte == 0x20 {
-                    inWord = false
+                    previous = byte
                     continue
                 }
-                if !inWord {
-                    inWord = true
+                if previous == 0x20 {
                     words += 1
-                    previousLower = false
                     countedGlue = false
                 }
-                let isUpper = byte >= 0x41 && byte <= 0x5A
-                if isUpper, previousLower, !countedGlue {
+                if !countedGlue, byte &- 0x41 < 26, previous &- 0x61 < 26 {
                     glued += 1
                     countedGlue = true
                 }
-                previousLower = byte >= 0x61 && byte <= 0x7A
+                previous = byte
             }
             signals.words = words
             signals.gluedWords = glued

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Text route, step 1: flat text into lines, the blocks of a page without markup. Each line is
 /// read with the same whitespace and invisible-character model as HTML text (`TextBuilder`),
 /// and repaired as HTML text nodes are (`RepairText.repairFlat`): mojibake, doubly escaped
@@ -37,10 +43,18 @@ enum SegmentText {
         var start = 0
         let count = utf8.count
         utf8.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // Without a carriage return in the page (nearly always), a line ends at the next
+            // "\n", found by memchr rather than byte by byte.
+            let hasCarriageReturn = memchr(base, 0x0D, count) != nil
             while start <= count {
                 if PageBudget.spent(at: number) { break }  // the pipeline rejects the page next
                 var end = start
-                while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+                if hasCarriageReturn {
+                    while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+                } else if start < count {
+                    end = memchr(base + start, 0x0A, count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+                }
                 number += 1
                 var indent = 0
                 var first = start
