@@ -30,8 +30,8 @@ public struct NameCatalog: Sendable {
     var organizationWords: Set<String> = []
     var placeWords: Set<String> = []
     var stopwords: Set<String> = []
-    /// `ByteHash` of the ASCII stopwords (`buildIndex`): an ASCII token outside it is no stopword.
-    private(set) var stopwordHashes = ByteHashSet([])
+    /// The ASCII stopwords by `ByteHash` (`buildIndex`): an ASCII token is asked without a string.
+    private(set) var stopwordSet = ASCIIWordSet([])
     /// Frequent first names: a run that starts with one is a person.
     var givenNames: Set<String> = []
     /// Case endings and their nominative forms, for names declined in the text.
@@ -102,7 +102,7 @@ public struct NameCatalog: Sendable {
             for text in entry.shortForms { shortFormIndex[NameKey.fold(text)] = shortFormIndex[NameKey.fold(text)] ?? position }
             for text in entry.demonyms { demonymIndex[NameKey.fold(text)] = demonymIndex[NameKey.fold(text)] ?? position }
         }
-        stopwordHashes = ByteHashSet(stopwords.filter(\.isASCIIBytes).map { ByteHash.of($0) })
+        stopwordSet = ASCIIWordSet(stopwords)
         keyLookup = FoldedKeyIndex(index)
         shortFormLookup = FoldedKeyIndex(shortFormIndex)
         demonymLookup = FoldedKeyIndex(demonymIndex)

@@ -258,3 +258,33 @@ struct TextTokens {
 
     func isPunctuation(_ token: Token?, _ mark: Unicode.Scalar) -> Bool { token.map { $0.isPunctuation && $0.first == mark } ?? false }
 }
+
+/// Lower-case ASCII words by `ByteHash`, each kept with its bytes: an ASCII token is answered
+/// by the hash it carries and a compare of its scalars, without a lower-cased string or
+/// String hashing (a `Set<String>` normalizes and SipHashes every word it is asked).
+struct ASCIIWordSet: Sendable {
+    /// The word's bytes; empty when two words share the hash (then only strings can tell).
+    private let table: ByteHashTable<[UInt8]>
+
+    /// The ASCII words of `words` (the others are answered by the caller's strings).
+    init(_ words: some Sequence<String>) {
+        var byHash: [UInt64: [UInt8]] = [:]
+        for word in words where word.isASCIIBytes {
+            let hash = ByteHash.of(word)
+            byHash[hash] = byHash[hash] == nil ? Array(word.utf8) : []
+        }
+        table = ByteHashTable(byHash)
+    }
+
+    /// Whether some word has this hash: false rules the token out.
+    func mayContain(_ hash: UInt64) -> Bool { table[hash] != nil }
+
+    /// Whether the token, lower-cased, is one of the words; nil when the token is not ASCII
+    /// (no hash) or two words share its hash: ask the strings then.
+    func contains(_ token: TextTokens.Token, in tokens: TextTokens) -> Bool? {
+        guard token.asciiHash != 0 else { return nil }
+        guard let bytes = table[token.asciiHash] else { return false }
+        if bytes.isEmpty { return nil }
+        return tokens.lowercasedASCII(token, equals: bytes)
+    }
+}

@@ -63,8 +63,8 @@ struct DateLanguage: Sendable {
     /// Month and weekday words of this language and of English, folded as names are
     /// (`NameKey`): never a name on their own ("Monday", "juin").
     private(set) var calendarWords: Set<String> = []
-    /// `ByteHash` of the ASCII calendar words: an ASCII token outside it is no calendar word.
-    private(set) var calendarWordHashes = ByteHashSet([])
+    /// The ASCII calendar words by `ByteHash`: an ASCII token is asked without a string.
+    private(set) var calendarWordSet = ASCIIWordSet([])
     /// Each word that can open a mention, with the patterns it can open: one lookup per word
     /// instead of one per table.
     private(set) var openers: [String: Openers] = [:]
@@ -128,7 +128,7 @@ struct DateLanguage: Sendable {
         asciiOpeners = ByteHashTable(ascii)
         let english = DateLanguages.english
         calendarWords = Set([months.keys, weekdays.keys, english.months.keys, english.weekdays.keys].joined().map(NameKey.fold))
-        calendarWordHashes = ByteHashSet(calendarWords.filter(\.isASCIIBytes).map { ByteHash.of($0) })
+        calendarWordSet = ASCIIWordSet(calendarWords)
     }
 
     private static func shapes<S: Sequence>(_ words: S) -> Set<UInt32> where S.Element == String {

@@ -60,7 +60,7 @@ extension FindDates {
         /// An ASCII word whose hash is no month's or weekday's (most words after a number):
         /// ruled out without a lower-cased string and a dictionary lookup.
         private func isNoCalendarWord(_ token: Token) -> Bool {
-            token.asciiHash != 0 && !table.language.calendarWordHashes.contains(token.asciiHash)
+            token.asciiHash != 0 && !table.language.calendarWordSet.mayContain(token.asciiHash)
         }
 
         /// A weekday and how many tokens it takes ("segunda-feira" is three).

@@ -15,7 +15,7 @@ struct AnnotateNames {
 
     func run(_ tokens: TextTokens) -> [NameEntity] {
         let dates = DateLanguage.shared(language).language
-        let candidates = FindNameCandidates(catalog: catalog, dateWords: dates.calendarWords, dateWordHashes: dates.calendarWordHashes)
+        let candidates = FindNameCandidates(catalog: catalog, dateWords: dates.calendarWords, dateWordSet: dates.calendarWordSet)
             .find(tokens)
         guard !candidates.isEmpty else { return [] }
 

@@ -20,8 +20,8 @@ struct FindNameCandidates {
 
     let catalog: NameCatalog
     let dateWords: Set<String>
-    /// `ByteHash` of the ASCII date words (`DateLanguage.calendarWordHashes`).
-    let dateWordHashes: ByteHashSet
+    /// The ASCII date words (`DateLanguage.calendarWordSet`).
+    let dateWordSet: ASCIIWordSet
 
     /// Removes a title phrase that ends the run.
     private func dropTrailingTitle(_ run: inout [Int], tokens: [TextTokens.Token], word: (Int) -> String) {
@@ -42,6 +42,22 @@ struct FindNameCandidates {
         }
     }
 
+    /// `"“‘'([«—–-`: what may stand between a sentence's start and its first word.
+    private static func opensQuoteOrAside(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "“", "‘", "'", "(", "[", "«", "—", "–", "-": true
+        default: false
+        }
+    }
+
+    /// `.!?…:;`: what ends a sentence (or opens a new one after a colon).
+    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", "…", ":", ";": true
+        default: false
+        }
+    }
+
     func find(_ tokens: TextTokens) -> [Candidate] {
         let list = tokens.list
         var words: [String?] = Array(repeating: nil, count: list.count)
@@ -53,20 +69,18 @@ struct FindNameCandidates {
             words[index] = value
             return value
         }
-        // An ASCII token whose hash is in neither table is neither word: no string is made for it.
-        let stopwordHashes = catalog.stopwordHashes
+        // An ASCII token is asked by its hash and scalars: no string is made for it.
+        let stopwordSet = catalog.stopwordSet
         // The catalog's tables, read once: a table read inside the per-token closures is
         // retained and released at every call.
         let stopwords = catalog.stopwords, titlesByFirstWord = catalog.titlesByFirstWord
         let organizationWords = catalog.organizationWords, placeWords = catalog.placeWords
         let joinerShapes = catalog.joinerShapes, particles = catalog.particles, connectors = catalog.connectors
         func isStopword(_ index: Int) -> Bool {
-            let hash = list[index].asciiHash
-            return (hash == 0 || stopwordHashes.contains(hash)) && stopwords.contains(word(index))
+            return stopwordSet.contains(list[index], in: tokens) ?? stopwords.contains(word(index))
         }
         func isDateWord(_ index: Int) -> Bool {
-            let hash = list[index].asciiHash
-            return (hash == 0 || dateWordHashes.contains(hash)) && dateWords.contains(word(index))
+            return dateWordSet.contains(list[index], in: tokens) ?? dateWords.contains(word(index))
         }
         func isWord(_ index: Int) -> Bool { index < list.count && !list[index].isPunctuation && !list[index].isNumber }
         func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && list[index].isCapitalized }
@@ -85,12 +99,12 @@ struct FindNameCandidates {
         func touches(_ index: Int) -> Bool { index > 0 && index < list.count && list[index - 1].end == list[index].start }
         func sentenceStart(_ index: Int) -> Bool {
             var previous = index - 1
-            while previous >= 0, list[previous].isPunctuation, "\"“‘'([«—–-".unicodeScalars.contains(list[previous].first) {
+            while previous >= 0, list[previous].isPunctuation, Self.opensQuoteOrAside(list[previous].first) {
                 if lineBreakBefore(previous + 1) { return true }
                 previous -= 1
             }
             if previous < 0 || lineBreakBefore(index) { return true }
-            return list[previous].isPunctuation && ".!?…:;".unicodeScalars.contains(list[previous].first)
+            return list[previous].isPunctuation && Self.endsSentence(list[previous].first)
         }
         /// False when the token is ASCII and its lower-cased hash opens no title (most tokens).
         let titleHashes = catalog.titleFirstWordHashes
@@ -192,7 +206,7 @@ struct FindNameCandidates {
                 }
             }
             // Possessive: "Hlaing’s", "Hlaing's": the ’s is not part of the name.
-            if cursor + 1 < list.count, list[cursor].isPunctuation, "’'".unicodeScalars.contains(list[cursor].first), touches(cursor),
+            if cursor + 1 < list.count, list[cursor].isPunctuation, list[cursor].first == "’" || list[cursor].first == "'", touches(cursor),
                isWord(cursor + 1), word(cursor + 1) == "s" {
                 cursor += 2
             }
