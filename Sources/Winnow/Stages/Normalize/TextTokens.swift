@@ -161,28 +161,40 @@ struct TextTokens {
     }
 
     static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(slice.count * 2)
+        // Measured first, then encoded straight into the string's storage: one allocation
+        // (none for a short string), no intermediate byte array.
+        var length = 0
         for scalar in slice {
             let value = scalar.value
-            switch value {
-            case 0..<0x80:
-                bytes.append(UInt8(value))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | value >> 6))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | value >> 12))
-                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            default:
-                bytes.append(UInt8(0xF0 | value >> 18))
-                bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            }
+            length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: length) { bytes in
+            var written = 0
+            for scalar in slice {
+                let value = scalar.value
+                switch value {
+                case 0..<0x80:
+                    bytes[written] = UInt8(value)
+                    written += 1
+                case 0x80..<0x800:
+                    bytes[written] = UInt8(0xC0 | value >> 6)
+                    bytes[written + 1] = UInt8(0x80 | value & 0x3F)
+                    written += 2
+                case 0x800..<0x10000:
+                    bytes[written] = UInt8(0xE0 | value >> 12)
+                    bytes[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    bytes[written + 2] = UInt8(0x80 | value & 0x3F)
+                    written += 3
+                default:
+                    bytes[written] = UInt8(0xF0 | value >> 18)
+                    bytes[written + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    bytes[written + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    bytes[written + 3] = UInt8(0x80 | value & 0x3F)
+                    written += 4
+                }
+            }
+            return written
+        }
     }
 
     /// First letter (lower case) and length: enough to rule out nearly every word cheaply.
