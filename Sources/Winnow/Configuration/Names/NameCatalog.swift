@@ -34,6 +34,8 @@ public struct NameCatalog: Sendable {
     private(set) var stopwordSet = ASCIIWordSet([])
     /// Frequent first names: a run that starts with one is a person.
     var givenNames: Set<String> = []
+    /// The lists above by word (`buildIndex`): one lookup per word instead of one per list.
+    private(set) var wordClasses = WordClassIndex()
     /// Case endings and their nominative forms, for names declined in the text.
     var inflections: [(ending: String, nominative: String)] = []
     var transliteration = TransliterationRules()
@@ -103,6 +105,9 @@ public struct NameCatalog: Sendable {
             for text in entry.demonyms { demonymIndex[NameKey.fold(text)] = demonymIndex[NameKey.fold(text)] ?? position }
         }
         stopwordSet = ASCIIWordSet(stopwords)
+        wordClasses = WordClassIndex([(.organization, organizationWords), (.place, placeWords), (.connector, connectors),
+                                      (.particle, particles), (.givenName, givenNames), (.stopword, stopwords),
+                                      (.burmeseSyllable, burmeseSyllables)])
         keyLookup = FoldedKeyIndex(index)
         shortFormLookup = FoldedKeyIndex(shortFormIndex)
         demonymLookup = FoldedKeyIndex(demonymIndex)
@@ -141,7 +146,9 @@ public struct NameCatalog: Sendable {
     /// Whether a name is Burmese: its entry says so, or every word is a Burmese name syllable.
     func culture(of words: [String], entry: Int?) -> String {
         if let entry, let culture = entries[entry].culture { return culture }
-        if !burmeseSyllables.isEmpty, words.count > 1, words.allSatisfy({ burmeseSyllables.contains($0) }) { return "burmese" }
+        if !burmeseSyllables.isEmpty, words.count > 1, words.allSatisfy({ wordClasses.classes(of: $0).contains(.burmeseSyllable) }) {
+            return "burmese"
+        }
         return "western"
     }
 }

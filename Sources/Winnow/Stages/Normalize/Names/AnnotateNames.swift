@@ -92,16 +92,18 @@ struct AnnotateNames {
     /// and the shape of a personal name.
     private func kind(of candidate: FindNameCandidates.Candidate, surnamesUsedAlone: Set<String>) -> NameEntry.Kind? {
         if candidate.titled { return .person }
-        if candidate.words.contains(where: { catalog.organizationWords.contains($0) }) { return .organization }
-        if candidate.words.contains(where: { catalog.placeWords.contains($0) }) { return .place }
-        if candidate.words.contains(where: { catalog.connectors.contains($0) }) { return .organization }
+        // Each word's lists, asked once.
+        let classes = candidate.words.map(catalog.wordClasses.classes(of:))
+        if classes.contains(where: { $0.contains(.organization) }) { return .organization }
+        if classes.contains(where: { $0.contains(.place) }) { return .place }
+        if classes.contains(where: { $0.contains(.connector) }) { return .organization }
         // A known first name, then one to three more words: a person. Without one, a run is a
         // person only when its last word is used alone elsewhere in the page (a family name).
-        if (2...4).contains(candidate.words.count), catalog.givenNames.contains(candidate.words[0]) { return .person }
+        if (2...4).contains(candidate.words.count), classes[0].contains(.givenName) { return .person }
         // Every word a Burmese name syllable ("Than Soe Naing").
         if catalog.culture(of: candidate.words, entry: nil) == "burmese" { return .person }
         if (2...4).contains(candidate.words.count), let last = candidate.words.last, surnamesUsedAlone.contains(last),
-           !candidate.words.contains(where: { catalog.entry(forDemonym: $0) != nil || catalog.stopwords.contains($0) }) {
+           !zip(candidate.words, classes).contains(where: { catalog.entry(forDemonym: $0) != nil || $1.contains(.stopword) }) {
             return .person
         }
         return nil

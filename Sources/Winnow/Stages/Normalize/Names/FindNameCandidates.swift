@@ -74,8 +74,7 @@ struct FindNameCandidates {
         // The catalog's tables, read once: a table read inside the per-token closures is
         // retained and released at every call.
         let stopwords = catalog.stopwords, titlesByFirstWord = catalog.titlesByFirstWord
-        let organizationWords = catalog.organizationWords, placeWords = catalog.placeWords
-        let joinerShapes = catalog.joinerShapes, particles = catalog.particles, connectors = catalog.connectors
+        let wordClasses = catalog.wordClasses, joinerShapes = catalog.joinerShapes
         func isStopword(_ index: Int) -> Bool {
             return stopwordSet.contains(list[index], in: tokens) ?? stopwords.contains(word(index))
         }
@@ -130,7 +129,7 @@ struct FindNameCandidates {
                 // "General Assembly", "President Hotel": a title before an organisation or place
                 // word is part of that name, not a role.
                 if matched, isCapitalizedWord(cursor), !lineBreakBefore(cursor),
-                   !organizationWords.contains(word(cursor)), !placeWords.contains(word(cursor)) {
+                   wordClasses.classes(of: word(cursor)).isDisjoint(with: [.organization, .place]) {
                     return cursor - index
                 }
             }
@@ -190,7 +189,7 @@ struct FindNameCandidates {
                     if dottedAcronym(at: cursor) != nil { break }
                     if isCapitalizedWord(cursor) { run.append(cursor); cursor += 1; continue }
                     if isWord(cursor), !list[cursor].isCapitalized, joinerShapes.contains(tokens.shape(list[cursor])),
-                       particles.contains(word(cursor)) || connectors.contains(word(cursor)),
+                       !wordClasses.classes(of: word(cursor)).isDisjoint(with: [.particle, .connector]),
                        isCapitalizedWord(cursor + 1), !lineBreakBefore(cursor + 1) {
                         run += [cursor, cursor + 1]
                         cursor += 2
