@@ -37,3 +37,34 @@ import Testing
         #expect(words[3].asciiHash == 0)
     }
 }
+
+/// The hashed word tables answer what the string sets they stand for answer.
+@Suite struct WordTableTests {
+    static let listed: Set<String> = ["the", "of", "de", "van", "ministry", "café", "cafe\u{301}s", "\u{212A}elvin", "москва", "x"]
+    static let asked = ["the", "The", "of", "ministry", "ministries", "café", "cafés", "Kelvin", "kelvin", "москва", "Москва", "x", "", "thee"]
+
+    @Test func wordClassIndexAnswersAsTheSets() {
+        let other: Set<String> = ["of", "kelvin", "united"]
+        let index = WordClassIndex([(.stopword, Self.listed), (.organization, other)])
+        for word in Self.asked + ["united", "café"] {
+            var expected: WordClasses = []
+            if Self.listed.contains(word) { expected.insert(.stopword) }
+            if other.contains(word) { expected.insert(.organization) }
+            #expect(index.classes(of: word) == expected, "\(word)")
+        }
+    }
+
+    @Test func asciiWordSetAnswersAsTheSetForASCIITokens() {
+        let set = ASCIIWordSet(Self.listed)
+        let tokens = TextTokens(Self.asked.joined(separator: " "))
+        for token in tokens.list {
+            let lowered = tokens.lower(token)
+            if let answer = set.contains(token, in: tokens) {
+                #expect(answer == Self.listed.contains(lowered), "\(lowered)")
+                #expect(set.mayContain(token.asciiHash) || !answer)
+            } else {
+                #expect(token.asciiHash == 0, "\(lowered)")
+            }
+        }
+    }
+}
