@@ -319,3 +319,40 @@ import WinnowIO
         }
     }
 }
+
+/// `LineSignals.countWords` reads eight bytes at a time; it must count what reading the line
+/// byte by byte counts.
+@Suite struct WordCountTests {
+    static func expected(_ line: String) -> (words: Int, glued: Int) {
+        var words = 0, glued = 0
+        var previous: UInt8 = 0x20
+        var countedGlue = false
+        for byte in line.utf8 {
+            if byte == 0x20 { previous = byte; continue }
+            if previous == 0x20 { words += 1; countedGlue = false }
+            if !countedGlue, byte >= 0x41, byte <= 0x5A, previous >= 0x61, previous <= 0x7A { glued += 1; countedGlue = true }
+            previous = byte
+        }
+        return (words, glued)
+    }
+
+    static func counted(_ line: String) -> (words: Int, glued: Int) {
+        var copy = line
+        return copy.withUTF8 { LineSignals.countWords($0) }
+    }
+
+    @Test(arguments: ["", " ", "a", "Icon FacebookIcon LinkedinIcon Mail", "  two  spaces  ", "aB cD eFgH", "ChevronTitleMore",
+                      "exactly8", "exactly8 bytes!", "éB zÉ aZ", "word", "1234567890abcdefABCDEFghijKL"])
+    func countsAsByteByByte(line: String) {
+        #expect(Self.counted(line) == Self.expected(line), "\(line)")
+    }
+
+    @Test func randomLines() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "B", " ", "  ", "é", "Z", "z", "’", "Icon", "x", "9", "\t"]
+        for _ in 0..<2000 {
+            let line = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Self.counted(line) == Self.expected(line), "\(line)")
+        }
+    }
+}

@@ -60,29 +60,7 @@ struct LineSignals: Sendable {
         signals.languageHits = FunctionWords.hits(in: line.comparable)
         var text = line.text
         text.withUTF8 { bytes in
-            var words = 0
-            var glued = 0
-            // The byte before (a space before the first): a word opens after a space, and a
-            // capital right after a lower-case letter marks a glued word, counted once a word.
-            var previous: UInt8 = 0x20
-            var countedGlue = false
-            for byte in bytes {
-                if byte == 0x20 {
-                    previous = byte
-                    continue
-                }
-                if previous == 0x20 {
-                    words += 1
-                    countedGlue = false
-                }
-                if !countedGlue, byte &- 0x41 < 26, previous &- 0x61 < 26 {
-                    glued += 1
-                    countedGlue = true
-                }
-                previous = byte
-            }
-            signals.words = words
-            signals.gluedWords = glued
+            (signals.words, signals.gluedWords) = countWords(bytes)
         }
         // Scripts written without spaces (Chinese, Japanese, Thai): two characters a word.
         if signals.words <= 2, line.text.utf8.count >= 40, line.text.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) {
@@ -98,6 +76,63 @@ struct LineSignals: Sendable {
             signals.isDate = DateParser.parse(line.text) != nil
         }
         return signals
+    }
+
+    /// Words (runs of bytes other than the space) and glued words (a capital right after a
+    /// lower-case ASCII letter, each word counted once), eight bytes at a time: each byte's
+    /// test lands in its high bit, and a flag moves to the next byte with a shift by 8.
+    static func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, glued: Int) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        /// High bit of each byte that is zero.
+        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value) & high }
+        /// High bit of each ASCII byte in `first...last`.
+        @inline(__always) func inRange(_ value: UInt64, _ first: UInt64, _ last: UInt64) -> UInt64 {
+            let seven = value & low
+            return (seven &+ ones &* (0x80 - first)) & ~(seven &+ ones &* (0x80 - last - 1)) & ~value & high
+        }
+        var words = 0
+        var glued = 0
+        var spaceBefore: UInt64 = 0x80  // the byte before the chunk's first (a space before the line)
+        var lowerBefore: UInt64 = 0
+        var lastGluedWord = -1
+        var offset = 0
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        while offset < count {
+            var chunk: UInt64
+            if offset + 8 <= count {
+                chunk = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            } else {
+                // The tail, padded with spaces (which open no word and glue nothing).
+                chunk = ones &* 0x20
+                for index in offset..<count { chunk = chunk & ~(0xFF << UInt64(8 * (index - offset))) | UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
+            }
+            let spaces = zeroBytes(chunk ^ (ones &* 0x20))
+            let starts = ~spaces & high & (spaces << 8 | spaceBefore)
+            let wordsBefore = words
+            // Flags summed by one multiply (the bytes' low bits added into the top byte): the
+            // baseline x86-64 target has no popcount instruction.
+            words += Int(((starts >> 7) &* ones) >> 56)
+            let lowers = inRange(chunk, 0x61, 0x7A)
+            var glue = inRange(chunk, 0x41, 0x5A) & (lowers << 8 | lowerBefore)
+            while glue != 0 {
+                // The word holding this capital: the starts at or before it.
+                let bit = glue.trailingZeroBitCount
+                let upTo: UInt64 = bit >= 63 ? .max : (1 << UInt64(bit + 1)) - 1
+                let word = wordsBefore + (starts & upTo).nonzeroBitCount
+                if word != lastGluedWord {
+                    glued += 1
+                    lastGluedWord = word
+                }
+                glue &= glue - 1
+            }
+            spaceBefore = spaces >> 56
+            lowerBefore = lowers >> 56
+            offset += 8
+        }
+        return (words, glued)
     }
 
     /// Settles the function-word count once the page's language is known.
