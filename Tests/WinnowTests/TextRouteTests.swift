@@ -318,6 +318,22 @@ import WinnowIO
             #expect(FunctionWords.hits(in: comparable) == Self.expectedHits(comparable), "\(comparable)")
         }
     }
+
+    /// Long lines of ASCII punctuation, digits and words of several scripts.
+    @Test func randomLongLines() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = FunctionWords.lists.flatMap { $0.words.split(separator: " ").map(String.init) }
+            + ["house", "Москва", "12", "'", ",", "straordinariamente", "x", "été", "a'b", "extraordinarilylongwordindeed"]
+        for _ in 0..<500 {
+            var line = ""
+            for _ in 0..<Int.random(in: 0...60, using: &generator) {
+                line += pieces.randomElement(using: &generator)!
+                line += [" ", "", ", ", ".", "1"].randomElement(using: &generator)!
+            }
+            let comparable = BuildBlocks.comparable(line)
+            #expect(FunctionWords.hits(in: comparable) == Self.expectedHits(comparable), "\(comparable)")
+        }
+    }
 }
 
 /// `LineSignals.countWords` reads eight bytes at a time; it must count what reading the line
