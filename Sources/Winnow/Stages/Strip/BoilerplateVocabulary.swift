@@ -72,8 +72,9 @@ enum BoilerplateVocabulary {
     /// Headings that open a block of links to other stories.
     static let relatedHeadings: Set<String> = Set(values("relatedHeading").map(\.value))
 
-    /// `relatedHeadings` by `ByteHash`, for the text route's per-line check.
-    static let relatedHeadingHashes: Set<UInt64> = Set(relatedHeadings.map { ByteHash.of($0) })
+    /// `relatedHeadings` by `ByteHash`, for the text route's per-line check: a line is ruled
+    /// out without a string or SipHash.
+    static let relatedHeadingHashes = ByteHashSet(relatedHeadings.map { ByteHash.of($0) })
 
     /// ARIA roles that mark page furniture.
     static let roles: [String: BoilerplateCategory] = Dictionary(
