@@ -32,7 +32,7 @@ struct AnnotateNames {
         }
 
         // 1. The gazetteer.
-        var builder = EntityBuilder(catalog: catalog)
+        var builder = EntityBuilder(catalog: catalog, candidates: candidates.count)
         var slotOf: [Int: Int] = [:]
         var unresolved: [Int] = []
         var acronyms: [Int] = []

@@ -38,7 +38,15 @@ struct EntityBuilder {
         }
     }
 
-    init(catalog: NameCatalog) { self.catalog = catalog }
+    /// `candidates`: how many the page has, to size the tables once (each growth rehashes
+    /// every key).
+    init(catalog: NameCatalog, candidates: Int = 0) {
+        self.catalog = catalog
+        aliases.reserveCapacity(candidates)
+        mentioned.reserveCapacity(candidates)
+        innerRuns.reserveCapacity(candidates * 2)
+        byFinalWords.reserveCapacity(candidates)
+    }
 
     func hasEntry(_ entry: Int) -> Bool { byEntry[entry] != nil }
 
