@@ -60,7 +60,14 @@ struct FindNameCandidates {
 
     func find(_ tokens: TextTokens) -> [Candidate] {
         let list = tokens.list
-        var words: [String?] = Array(repeating: nil, count: list.count)
+        // The folded words met so far, by token. A buffer the nested functions share by pointer:
+        // a captured array would be boxed, and every read and write checked for exclusive access.
+        let words = UnsafeMutableBufferPointer<String?>.allocate(capacity: list.count)
+        words.initialize(repeating: nil)
+        defer {
+            _ = words.deinitialize()
+            words.deallocate()
+        }
         func word(_ index: Int) -> String {
             if let cached = words[index] { return cached }
             // A token is letters or digits only: ASCII ones (with a hash) fold by lower-casing.
