@@ -214,3 +214,32 @@ struct ByteHashSet: Sendable {
 
     func contains(_ hash: UInt64) -> Bool { table[hash] != nil }
 }
+
+/// A fixed list of prefixes, bucketed by their first byte: whether a text opens with one of them
+/// costs a look at the text's first byte and a compare per prefix sharing it (most texts share
+/// none), instead of a prefix test per entry.
+struct BytePrefixSet: Sendable {
+    private let buckets: [[[UInt8]]]
+
+    init(_ prefixes: [String]) {
+        var buckets = [[[UInt8]]](repeating: [], count: 256)
+        for prefix in prefixes {
+            let bytes = Array(prefix.utf8)
+            guard let first = bytes.first else { preconditionFailure("BytePrefixSet: an empty prefix") }
+            buckets[Int(first)].append(bytes)
+        }
+        self.buckets = buckets
+    }
+
+    /// Whether `text`'s UTF-8 opens with one of the prefixes.
+    func opens(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard let first = bytes.first else { return false }
+            for prefix in buckets[Int(first)] where prefix.count <= bytes.count {
+                if prefix.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, prefix.count) }) == 0 { return true }
+            }
+            return false
+        }
+    }
+}

@@ -62,6 +62,8 @@ enum CreditLines {
 
     /// Whether a (lower-case) line opens with a role: "reported by …".
     static func isRoleLine(_ lower: String) -> Bool {
-        roles.contains { lower.hasBytePrefix($0) }
+        rolePrefixes.opens(lower)
     }
+
+    private static let rolePrefixes = BytePrefixSet(roles)
 }

@@ -170,10 +170,7 @@ struct ExtractText {
         if lower.hasBytePrefix("by "), line.signals.words <= 8, !line.signals.endsSentence || lower.hasSuffix(".") && line.signals.words <= 5 {
             return .byline
         }
-        for label in ["source:", "photo:", "photos:", "image:", "picture:", "credit:", "photo credit", "image credit", "©", "(c) ", "copyright "]
-            where line.signals.words <= 16 && lower.hasBytePrefix(label) {
-            return .credit
-        }
+        if line.signals.words <= 16, creditLabels.opens(lower) { return .credit }
         // "Russian Defence Ministry / AFP", "Sanjeev Verma/Hindustan Times/Getty Images": a short agency credit.
         if line.signals.words <= 8, !line.signals.endsSentence, let slash = Self.lastSlash(in: line.text) {
             let after = String(line.text[line.text.index(after: slash)...]).trimmedASCII()
@@ -183,6 +180,10 @@ struct ExtractText {
         if line.signals.words <= 60, lower.containsBytes("credit...") || lower.containsBytes("credit: ") { return .caption }
         return nil
     }
+
+    /// What opens a photo or source credit line.
+    static let creditLabels = BytePrefixSet(["source:", "photo:", "photos:", "image:", "picture:", "credit:", "photo credit", "image credit",
+                                             "©", "(c) ", "copyright "])
 
     /// `text.lastIndex(of: "/")`, found on the bytes: a "/" byte is that character unless a
     /// combining mark follows it (then the Character search decides).
