@@ -68,3 +68,33 @@ import Testing
         }
     }
 }
+
+/// The byte searches answer what a plain search over the UTF-8 bytes answers.
+@Suite struct ByteSearchTests {
+    static func naive(_ text: String, _ needle: String) -> Bool {
+        let haystack = Array(text.utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty else { return true }
+        guard pattern.count <= haystack.count else { return false }
+        return (0...(haystack.count - pattern.count)).contains { Array(haystack[$0..<($0 + pattern.count)]) == pattern }
+    }
+
+    @Test func containsBytesAsANaiveSearch() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [" ", "  ", "©", "a", "b", "credit", ":", ".", "é", "/"]
+        let needles = [" © ", "  ", " ", "credit...", "credit: ", "a b", "©", " / ", "é ", ""]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for needle in needles {
+                #expect(text.containsBytes(needle) == Self.naive(text, needle), "\(text.debugDescription) \(needle.debugDescription)")
+            }
+        }
+    }
+
+    @Test func prefixSetAsPrefixTests() {
+        let prefixes = ["source:", "photo:", "photos:", "©", "(c) ", "copyright "]
+        let set = BytePrefixSet(prefixes)
+        for text in ["", "photo", "photo:", "photos: x", "© 2021", "(c) ap", "(c)ap", "copyright", "copyright 2020", "source: ap", "x photo:"] {
+            #expect(set.opens(text) == prefixes.contains { text.hasBytePrefix($0) }, "\(text)")
+        }
+    }
+}

@@ -10,12 +10,16 @@ extension String {
     /// `range(of:)` do per call.
     func containsBytes(_ needle: String) -> Bool {
         withUTF8(beside: needle) { text, pattern in
-            guard pattern.count <= text.count, let base = text.baseAddress, let find = pattern.baseAddress else { return pattern.isEmpty }
-            let first = Int32(find.pointee)
+            guard !pattern.isEmpty else { return true }
+            guard pattern.count <= text.count, let base = text.baseAddress, let find = pattern.baseAddress else { return false }
+            // memchr looks for the needle's first byte that is not a space (" © " would stop at
+            // every space of the text); a hit at `anchor` places the needle `anchor` bytes before.
+            let anchor = pattern.firstIndex { $0 != 0x20 } ?? 0
+            let wanted = Int32(pattern[anchor])
             var offset = 0
             let last = text.count - pattern.count
-            while offset <= last, let hit = memchr(base + offset, first, last - offset + 1) {
-                let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            while offset <= last, let hit = memchr(base + offset + anchor, wanted, last - offset + 1) {
+                let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base) - anchor
                 if memcmp(base + position, find, pattern.count) == 0 { return true }
                 offset = position + 1
             }

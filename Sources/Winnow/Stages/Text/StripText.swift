@@ -189,11 +189,13 @@ struct StripText {
         return commentCountOpenings.contains { rest.hasPrefix($0) } || (words <= 2 && commentCountWords.contains { rest == $0 })
     }
 
+    static let breadcrumbSeparators = [" > ", " » ", " › ", " / "]
+
     /// "Home > News > World": three or more short parts between path separators.
     static func isBreadcrumb(_ text: String) -> Bool {
         // Every separator holds ">", "/" or a byte of "»" or "›".
         guard text.utf8.count <= 300, text.containsByte(where: { $0 == 0x3E || $0 == 0x2F || $0 == 0xBB || $0 == 0xBA }) else { return false }
-        for separator in [" > ", " » ", " › ", " / "] where text.containsBytes(separator) {
+        for separator in breadcrumbSeparators where text.containsBytes(separator) {
             let parts = text.components(separatedBy: separator)
             if parts.count >= 3, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }
         }
