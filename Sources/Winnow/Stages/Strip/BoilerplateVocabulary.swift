@@ -122,7 +122,28 @@ enum BoilerplateVocabulary {
         /// Substrings by their first two bytes: a text is scanned once, and only at the places
         /// where some phrase could start are phrases compared.
         var bigramBucket: [UInt16] = Array(repeating: 0, count: 1 << 16)
-        var substringBuckets: [[(bytes: [UInt8], position: Int)]] = [[]]
+        var substringBuckets: [[Needle]] = [[]]
+
+        /// A substring phrase, with its first four bytes (fewer for a shorter one, the rest
+        /// zero) as one integer: most places a bigram matches fail on that compare, before memcmp.
+        struct Needle {
+            var bytes: [UInt8]
+            var position: Int
+            var head: UInt32
+            var headMask: UInt32
+
+            init(_ bytes: [UInt8], position: Int) {
+                self.bytes = bytes
+                self.position = position
+                var head: UInt32 = 0, mask: UInt32 = 0
+                for (offset, byte) in bytes.prefix(4).enumerated() {
+                    head |= UInt32(byte) << UInt32(8 * offset)
+                    mask |= 0xFF << UInt32(8 * offset)
+                }
+                self.head = head
+                headMask = mask
+            }
+        }
 
         init(_ phrases: [(category: BoilerplateCategory, match: PhraseMatch)]) {
             var exact: [UInt64: (phrase: String, position: Int)] = [:]
@@ -142,7 +163,7 @@ enum BoilerplateVocabulary {
                         substringBuckets.append([])
                         bigramBucket[bigram] = UInt16(substringBuckets.count - 1)
                     }
-                    substringBuckets[Int(bigramBucket[bigram])].append((bytes, position))
+                    substringBuckets[Int(bigramBucket[bigram])].append(Needle(bytes, position: position))
                 }
             }
         }
@@ -159,11 +180,20 @@ enum BoilerplateVocabulary {
                     if prefix.withUnsafeBytes({ memcmp($0.baseAddress!, base, prefix.count) }) == 0 { best = position }
                 }
                 guard bytes.count >= 2 else { return }
-                for start in 0..<(bytes.count - 1) {
+                let count = bytes.count
+                for start in 0..<(count - 1) {
                     let bucket = bigramBucket[Int(bytes[start]) << 8 | Int(bytes[start + 1])]
                     guard bucket != 0 else { continue }
-                    for (needle, position) in substringBuckets[Int(bucket)] where position < (best ?? .max) && start + needle.count <= bytes.count {
-                        if needle.withUnsafeBytes({ memcmp($0.baseAddress!, base + start, needle.count) }) == 0 { best = position }
+                    // The text's next four bytes (zero past its end) against each needle's head.
+                    var head: UInt32 = 0
+                    if start + 4 <= count {
+                        head = UInt32(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self))
+                    } else {
+                        for offset in 0..<(count - start) { head |= UInt32(bytes[start + offset]) << UInt32(8 * offset) }
+                    }
+                    for needle in substringBuckets[Int(bucket)]
+                    where needle.position < (best ?? .max) && start + needle.bytes.count <= count && head & needle.headMask == needle.head {
+                        if needle.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, base + start, needle.bytes.count) }) == 0 { best = needle.position }
                     }
                 }
             }
