@@ -304,35 +304,31 @@ import WinnowIO
         #expect(FunctionWords.hits(in: comparable) == Self.expectedHits(comparable), "\(comparable)")
     }
 
-    @Test func randomLinesOfListedWords() {
+    /// Random lines of listed words and `extra` pieces, each followed by one of `separators`:
+    /// the hits must be what splitting counts.
+    static func checkRandomLines(extra: [String], separators: [String], pieces maximum: Int) {
         var generator = SystemRandomNumberGenerator()
-        let pieces = FunctionWords.lists.flatMap { $0.words.split(separator: " ").map(String.init) }
-            + ["house", "Москва", "12", "’", "—", ",", "'", "straordinariamente", "x"]
+        let pieces = FunctionWords.lists.flatMap { $0.words.split(separator: " ").map(String.init) } + extra
         for _ in 0..<500 {
             var line = ""
-            for _ in 0..<Int.random(in: 0...20, using: &generator) {
+            for _ in 0..<Int.random(in: 0...maximum, using: &generator) {
                 line += pieces.randomElement(using: &generator)!
-                line += [" ", "", ", ", "—", "’"].randomElement(using: &generator)!
+                line += separators.randomElement(using: &generator)!
             }
             let comparable = BuildBlocks.comparable(line)
             #expect(FunctionWords.hits(in: comparable) == Self.expectedHits(comparable), "\(comparable)")
         }
     }
 
+    @Test func randomLinesOfListedWords() {
+        Self.checkRandomLines(extra: ["house", "Москва", "12", "’", "—", ",", "'", "straordinariamente", "x"],
+                              separators: [" ", "", ", ", "—", "’"], pieces: 20)
+    }
+
     /// Long lines of ASCII punctuation, digits and words of several scripts.
     @Test func randomLongLines() {
-        var generator = SystemRandomNumberGenerator()
-        let pieces = FunctionWords.lists.flatMap { $0.words.split(separator: " ").map(String.init) }
-            + ["house", "Москва", "12", "'", ",", "straordinariamente", "x", "été", "a'b", "extraordinarilylongwordindeed"]
-        for _ in 0..<500 {
-            var line = ""
-            for _ in 0..<Int.random(in: 0...60, using: &generator) {
-                line += pieces.randomElement(using: &generator)!
-                line += [" ", "", ", ", ".", "1"].randomElement(using: &generator)!
-            }
-            let comparable = BuildBlocks.comparable(line)
-            #expect(FunctionWords.hits(in: comparable) == Self.expectedHits(comparable), "\(comparable)")
-        }
+        Self.checkRandomLines(extra: ["house", "Москва", "12", "'", ",", "straordinariamente", "x", "été", "a'b", "extraordinarilylongwordindeed"],
+                              separators: [" ", "", ", ", ".", "1"], pieces: 60)
     }
 }
 

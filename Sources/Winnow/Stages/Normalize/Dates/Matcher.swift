@@ -177,12 +177,12 @@ extension FindDates {
 
         // MARK: Patterns
 
-        /// 2021-06-22, 22.06.2021, 22/06/2021 (06/22/2021 in English).
         /// Unicode's Numeric_Type set, answered for ASCII without the property tables.
         private static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < 0x80 ? scalar.value >= 0x30 && scalar.value <= 0x39 : scalar.properties.numericType != nil
         }
 
+        /// 2021-06-22, 22.06.2021, 22/06/2021 (06/22/2021 in English).
         private func numericDate() -> (Mention, Int)? {
             guard let first = token(0), first.isNumber else { return nil }
             if let y = year(0), isPunctuation(1, "-"), let monthToken = token(2), let m = tokens.integer(monthToken), isPunctuation(3, "-"), let d = day(4),

@@ -76,17 +76,16 @@ struct FindNameCandidates {
             words[index] = value
             return value
         }
-        // An ASCII token is asked by its hash and scalars: no string is made for it.
-        let stopwordSet = catalog.stopwordSet
         // The catalog's tables, read once: a table read inside the per-token closures is
         // retained and released at every call.
-        let stopwords = catalog.stopwords, titlesByFirstWord = catalog.titlesByFirstWord
+        let stopwordSet = catalog.stopwordSet, stopwords = catalog.stopwords, titlesByFirstWord = catalog.titlesByFirstWord
         let wordClasses = catalog.wordClasses, joinerShapes = catalog.joinerShapes
+        // An ASCII token is asked by its hash and scalars (no string made); others by their word.
         func isStopword(_ index: Int) -> Bool {
-            return stopwordSet.contains(list[index], in: tokens) ?? stopwords.contains(word(index))
+            stopwordSet.contains(list[index], in: tokens) ?? stopwords.contains(word(index))
         }
         func isDateWord(_ index: Int) -> Bool {
-            return dateWordSet.contains(list[index], in: tokens) ?? dateWords.contains(word(index))
+            dateWordSet.contains(list[index], in: tokens) ?? dateWords.contains(word(index))
         }
         func isWord(_ index: Int) -> Bool { index < list.count && !list[index].isPunctuation && !list[index].isNumber }
         func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && list[index].isCapitalized }
