@@ -32,3 +32,30 @@ import Testing
         #expect(unchanged == ordinary.contains(text), "\(text)")
     }
 }
+
+/// `isUnchanged` reads eight ASCII bytes at a time: on random lines it still says so only when
+/// building gives the line back, and says so for every plain ASCII line with single spaces.
+@Suite struct UnchangedLineTests {
+    static func isUnchanged(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { TextBuilder.isUnchanged($0) }
+    }
+
+    @Test func randomLines() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\r", "\u{0C}", "\u{0B}", "é", "—", "\u{00A0}", "\u{200B}", ".", "x y", "\u{0301}"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            if Self.isUnchanged(text) { #expect(TextBuilderTests.built(text) == text, "\(text.debugDescription)") }
+        }
+    }
+
+    @Test func plainASCIILinesAreUnchanged() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["a", "word", "Longer", "x1", "(quoted)", "end."]
+        for _ in 0..<1000 {
+            let text = (0..<Int.random(in: 1...20, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+            #expect(Self.isUnchanged(text), "\(text)")
+        }
+    }
+}

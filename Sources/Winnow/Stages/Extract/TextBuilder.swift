@@ -117,7 +117,17 @@ struct TextBuilder {
         var previousWasSpace = false
         var index = 0
         let count = text.count
+        let base = UnsafeRawPointer(text.baseAddress!)
         while index < count {
+            // Eight ASCII bytes at a time while none is \t, \n, \f or \r and no space follows a
+            // space (what the byte loop below would pass).
+            while index + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                guard let lastIsSpace = Self.plainASCIIWord(word, afterSpace: previousWasSpace) else { break }
+                previousWasSpace = lastIsSpace
+                index += 8
+            }
+            guard index < count else { break }
             let byte = text[index]
             index += 1
             if byte == 0x20 {
@@ -150,6 +160,25 @@ struct TextBuilder {
             }
         }
         return true
+    }
+
+    /// For eight bytes all ASCII, none of them \t, \n, \f or \r, and no space after a space
+    /// (`afterSpace`: the byte before was one): whether the last is a space. Nil otherwise.
+    @inline(__always)
+    static func plainASCIIWord(_ word: UInt64, afterSpace: Bool) -> Bool? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        guard word & high == 0 else { return nil }
+        /// High bit of each byte equal to `byte`.
+        @inline(__always) func equal(_ byte: UInt64) -> UInt64 {
+            let flipped = word ^ (ones &* byte)
+            return ~(((flipped & low) &+ low) | flipped) & high
+        }
+        guard equal(0x09) | equal(0x0A) | equal(0x0C) | equal(0x0D) == 0 else { return nil }
+        let spaces = equal(0x20)
+        guard spaces & (spaces << 8 | (afterSpace ? 0x80 : 0)) == 0 else { return nil }
+        return spaces >> 63 != 0
     }
 
     /// What C1 controls (U+0080–U+009F) stand for in windows-1252; nil where it defines nothing
