@@ -247,3 +247,27 @@ struct BytePrefixSet: Sendable {
         }
     }
 }
+
+/// Tests on eight bytes at once, each byte's answer in its high bit (0x80): exact per byte,
+/// with no carry from one byte into the next (the usual has-a-zero-byte test may flag the
+/// byte after a match, which is enough only to ask "any?").
+enum ByteLanes {
+    static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    static var high: UInt64 { 0x8080_8080_8080_8080 }
+    static var low: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
+
+    /// Each byte that is zero.
+    @inline(__always)
+    static func zero(_ word: UInt64) -> UInt64 { ~(((word & low) &+ low) | word) & high }
+
+    /// Each byte equal to `byte`.
+    @inline(__always)
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 { zero(word ^ (ones &* UInt64(byte))) }
+
+    /// Each ASCII byte in `first...last` (a byte from 0x80 never; `last` below 0x80).
+    @inline(__always)
+    static func inRange(_ word: UInt64, _ first: UInt8, _ last: UInt8) -> UInt64 {
+        let seven = word & low
+        return (seven &+ ones &* (0x80 - UInt64(first))) & ~(seven &+ ones &* (0x7F - UInt64(last))) & ~word & high
+    }
+}

@@ -516,8 +516,7 @@ struct BuildBlocks {
         // All below 0x80, so the additions below carry into no neighbour: then 0x20...0x7E each.
         guard word & highBits == 0, (word &+ ones &* 0x60) & highBits == highBits, (word &+ ones) & highBits == 0 else { return nil }
         // The spaces, exactly, one high bit each.
-        let flipped = word ^ (ones &* 0x20)
-        let spaces = ~(((flipped & ~highBits) &+ ~highBits) | flipped) & highBits
+        let spaces = ByteLanes.equal(word, 0x20)
         if spaces & (spaces << 8) != 0 || spaces >> 56 != 0 || (spaces & 0x80 != 0 && !afterVisible) { return nil }
         // A to Z: at least 0x41 and below 0x5B; 0x20 added to each.
         let capitals = ((word &+ ones &* 0x3F) ^ (word &+ ones &* 0x25)) & highBits

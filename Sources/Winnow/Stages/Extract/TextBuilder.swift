@@ -166,17 +166,10 @@ struct TextBuilder {
     /// (`afterSpace`: the byte before was one): whether the last is a space. Nil otherwise.
     @inline(__always)
     static func plainASCIIWord(_ word: UInt64, afterSpace: Bool) -> Bool? {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        guard word & high == 0 else { return nil }
-        /// High bit of each byte equal to `byte`.
-        @inline(__always) func equal(_ byte: UInt64) -> UInt64 {
-            let flipped = word ^ (ones &* byte)
-            return ~(((flipped & low) &+ low) | flipped) & high
-        }
-        guard equal(0x09) | equal(0x0A) | equal(0x0C) | equal(0x0D) == 0 else { return nil }
-        let spaces = equal(0x20)
+        guard word & ByteLanes.high == 0 else { return nil }
+        let controls = ByteLanes.equal(word, 0x09) | ByteLanes.equal(word, 0x0A) | ByteLanes.equal(word, 0x0C) | ByteLanes.equal(word, 0x0D)
+        guard controls == 0 else { return nil }
+        let spaces = ByteLanes.equal(word, 0x20)
         guard spaces & (spaces << 8 | (afterSpace ? 0x80 : 0)) == 0 else { return nil }
         return spaces >> 63 != 0
     }

@@ -82,16 +82,7 @@ struct LineSignals: Sendable {
     /// lower-case ASCII letter, each word counted once), eight bytes at a time: each byte's
     /// test lands in its high bit, and a flag moves to the next byte with a shift by 8.
     static func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, glued: Int) {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        /// High bit of each byte that is zero.
-        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { ~(((value & low) &+ low) | value) & high }
-        /// High bit of each ASCII byte in `first...last`.
-        @inline(__always) func inRange(_ value: UInt64, _ first: UInt64, _ last: UInt64) -> UInt64 {
-            let seven = value & low
-            return (seven &+ ones &* (0x80 - first)) & ~(seven &+ ones &* (0x80 - last - 1)) & ~value & high
-        }
+        let ones = ByteLanes.ones, high = ByteLanes.high
         var words = 0
         var glued = 0
         var spaceBefore: UInt64 = 0x80  // the byte before the chunk's first (a space before the line)
@@ -109,14 +100,14 @@ struct LineSignals: Sendable {
                 chunk = ones &* 0x20
                 for index in offset..<count { chunk = chunk & ~(0xFF << UInt64(8 * (index - offset))) | UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
             }
-            let spaces = zeroBytes(chunk ^ (ones &* 0x20))
+            let spaces = ByteLanes.equal(chunk, 0x20)
             let starts = ~spaces & high & (spaces << 8 | spaceBefore)
             let wordsBefore = words
             // Flags summed by one multiply (the bytes' low bits added into the top byte): the
             // baseline x86-64 target has no popcount instruction.
             words += Int(((starts >> 7) &* ones) >> 56)
-            let lowers = inRange(chunk, 0x61, 0x7A)
-            var glue = inRange(chunk, 0x41, 0x5A) & (lowers << 8 | lowerBefore)
+            let lowers = ByteLanes.inRange(chunk, 0x61, 0x7A)
+            var glue = ByteLanes.inRange(chunk, 0x41, 0x5A) & (lowers << 8 | lowerBefore)
             while glue != 0 {
                 // The word holding this capital: the starts at or before it.
                 let bit = glue.trailingZeroBitCount
