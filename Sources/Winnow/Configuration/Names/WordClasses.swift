@@ -14,50 +14,40 @@ struct WordClasses: OptionSet, Sendable {
 }
 
 /// `WordClasses` of the words of a catalog's lists. An ASCII word (nearly every word asked)
-/// is found by its `ByteHash` and confirmed on its bytes: no Unicode normalization and SipHash
-/// per list, as `Set<String>.contains` costs. Other words are asked of the lists themselves,
-/// so the answers are the sets' own (String equality is canonical equivalence).
+/// is found in an `ASCIIWordTable`: no Unicode normalization and SipHash per list, as
+/// `Set<String>.contains` costs. Other words are asked of the lists themselves, so the answers
+/// are the sets' own (String equality is canonical equivalence).
 struct WordClassIndex: Sendable {
-    private struct Entry { var bytes: [UInt8]; var classes: WordClasses }
-    private let ascii: ByteHashTable<[Entry]>
+    private let ascii: ASCIIWordTable<WordClasses>
     private let lists: [(WordClasses, Set<String>)]
 
     init(_ lists: [(WordClasses, Set<String>)] = []) {
         self.lists = lists
-        var byHash: [UInt64: [Entry]] = [:]
-        for (classes, words) in lists {
-            for word in words {
-                // A listed word equal to an ASCII string is found by that string's bytes: its
-                // canonical composition (Swift's String equality) is what a query would match.
-                let composed = word.isASCIIBytes ? word : word.precomposedStringWithCanonicalMapping
-                guard composed.isASCIIBytes else { continue }
-                let bytes = Array(composed.utf8)
-                let hash = ByteHash.of(composed)
-                if let position = byHash[hash]?.firstIndex(where: { $0.bytes == bytes }) {
-                    byHash[hash]![position].classes.formUnion(classes)
-                } else {
-                    byHash[hash, default: []].append(Entry(bytes: bytes, classes: classes))
-                }
-            }
+        // A listed word equal to an ASCII string is found by that string's bytes: its canonical
+        // composition (Swift's String equality) is what a query would match.
+        let entries = lists.flatMap { classes, words in
+            words.map { word in (word: word.isASCIIBytes ? word : word.precomposedStringWithCanonicalMapping, value: classes) }
         }
-        ascii = ByteHashTable(byHash)
+        ascii = ASCIIWordTable(entries, merge: { $0.union($1) })
     }
 
     func classes(of word: String) -> WordClasses {
         var copy = word
-        let asciiAnswer: WordClasses? = copy.withUTF8 { bytes in
+        let answer: ASCIIWordTable<WordClasses>.Answer = copy.withUTF8 { bytes in
             var hash = ByteHash.empty
             for byte in bytes {
-                guard byte < 0x80 else { return nil }
+                guard byte < 0x80 else { return .unknown }
                 hash = ByteHash.adding(byte, to: hash)
             }
-            guard let entries = ascii[hash] else { return [] }
-            for entry in entries where entry.bytes.elementsEqual(bytes) { return entry.classes }
-            return []
+            return ascii.lookup(bytes, hash: hash)
         }
-        if let asciiAnswer { return asciiAnswer }
-        var classes: WordClasses = []
-        for (listed, words) in lists where words.contains(word) { classes.formUnion(listed) }
-        return classes
+        switch answer {
+        case .absent: return []
+        case .found(let classes): return classes
+        case .unknown:
+            var classes: WordClasses = []
+            for (listed, words) in lists where words.contains(word) { classes.formUnion(listed) }
+            return classes
+        }
     }
 }

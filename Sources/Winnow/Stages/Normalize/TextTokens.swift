@@ -271,32 +271,69 @@ struct TextTokens {
     func isPunctuation(_ token: Token?, _ mark: Unicode.Scalar) -> Bool { token.map { $0.isPunctuation && $0.first == mark } ?? false }
 }
 
-/// Lower-case ASCII words by `ByteHash`, each kept with its bytes: an ASCII token is answered
-/// by the hash it carries and a compare of its scalars, without a lower-cased string or
-/// String hashing (a `Set<String>` normalizes and SipHashes every word it is asked).
-struct ASCIIWordSet: Sendable {
-    /// The word's bytes; empty when two words share the hash (then only strings can tell).
-    private let table: ByteHashTable<[UInt8]>
+/// Values keyed by lower-case ASCII words, found by `ByteHash` and confirmed on the word's
+/// bytes: a token (by the hash it carries) or an ASCII string is looked up without a String
+/// made or hashed (a `Set<String>` or `Dictionary` normalizes and SipHashes every word it is
+/// asked). Words that are not ASCII are not kept, and two words that share a hash answer
+/// `.unknown`: callers then ask their own strings.
+struct ASCIIWordTable<Value>: @unchecked Sendable {
+    enum Answer {
+        case absent, found(Value), unknown
+    }
 
-    /// The ASCII words of `words` (the others are answered by the caller's strings).
-    init(_ words: some Sequence<String>) {
-        var byHash: [UInt64: [UInt8]] = [:]
-        for word in words where word.isASCIIBytes {
+    /// The word's bytes (nil when two words share the hash) and its value.
+    private let table: ByteHashTable<(word: [UInt8]?, value: Value)>
+
+    /// `merge` combines the values of a word given twice.
+    init(_ words: some Sequence<(word: String, value: Value)>, merge: (Value, Value) -> Value) {
+        var byHash: [UInt64: (word: [UInt8]?, value: Value)] = [:]
+        for (word, value) in words where word.isASCIIBytes {
             let hash = ByteHash.of(word)
-            byHash[hash] = byHash[hash] == nil ? Array(word.utf8) : []
+            let bytes = Array(word.utf8)
+            if let known = byHash[hash] {
+                byHash[hash] = known.word == bytes ? (bytes, merge(known.value, value)) : (nil, known.value)
+            } else {
+                byHash[hash] = (bytes, value)
+            }
         }
         table = ByteHashTable(byHash)
     }
 
-    /// Whether some word has this hash: false rules the token out.
+    /// Whether some word has this hash: false rules a token out.
     func mayContain(_ hash: UInt64) -> Bool { table[hash] != nil }
 
+    /// What the table says of an ASCII token (one with an `asciiHash`), lower-cased.
+    func lookup(_ token: TextTokens.Token, in tokens: TextTokens) -> Answer {
+        guard let entry = table[token.asciiHash] else { return .absent }
+        guard let word = entry.word else { return .unknown }
+        return tokens.lowercasedASCII(token, equals: word) ? .found(entry.value) : .absent
+    }
+
+    /// What the table says of an ASCII word given as its bytes and their `ByteHash`.
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Answer {
+        guard let entry = table[hash] else { return .absent }
+        guard let word = entry.word else { return .unknown }
+        return word.elementsEqual(bytes) ? .found(entry.value) : .absent
+    }
+}
+
+/// A set of lower-case ASCII words asked by token.
+typealias ASCIIWordSet = ASCIIWordTable<Void>
+
+extension ASCIIWordTable where Value == Void {
+    /// The ASCII words of `words`.
+    init(_ words: some Sequence<String>) {
+        self.init(words.lazy.map { (word: $0, value: ()) }, merge: { _, _ in () })
+    }
+
     /// Whether the token, lower-cased, is one of the words; nil when the token is not ASCII
-    /// (no hash) or two words share its hash: ask the strings then.
+    /// (no hash) or shares its hash with another word: ask the strings then.
     func contains(_ token: TextTokens.Token, in tokens: TextTokens) -> Bool? {
         guard token.asciiHash != 0 else { return nil }
-        guard let bytes = table[token.asciiHash] else { return false }
-        if bytes.isEmpty { return nil }
-        return tokens.lowercasedASCII(token, equals: bytes)
+        switch lookup(token, in: tokens) {
+        case .absent: return false
+        case .found: return true
+        case .unknown: return nil
+        }
     }
 }

@@ -68,25 +68,21 @@ struct DateLanguage: Sendable {
     /// Each word that can open a mention, with the patterns it can open: one lookup per word
     /// instead of one per table.
     private(set) var openers: [String: Openers] = [:]
-    /// `openers` for the ASCII words, by `ByteHash` with the word's bytes to confirm: an ASCII
-    /// token is looked up by the hash it carries (`TextTokens.Token.asciiHash`), without a
-    /// lower-cased string or String hashing.
-    private(set) var asciiOpeners = ByteHashTable<AsciiOpener>([:])
-
-    struct AsciiOpener {
-        /// nil when two opener words share the hash: such a token is looked up by its string.
-        var word: [UInt8]?
-        var opens: Openers
-    }
+    /// `openers` for the ASCII words: an ASCII token is looked up by the hash it carries
+    /// (`TextTokens.Token.asciiHash`), without a lower-cased string or String hashing.
+    private(set) var asciiOpeners = ASCIIWordTable<Openers>([], merge: { $0.union($1) })
 
     /// What a word token can open (nil: no pattern).
     func openers(of token: TextTokens.Token, in tokens: TextTokens) -> Openers? {
-        if token.asciiHash != 0, let entry = asciiOpeners[token.asciiHash] {
-            guard let word = entry.word else { return openers[tokens.lower(token)] }
-            return tokens.lowercasedASCII(token, equals: word) ? entry.opens : nil
+        if token.asciiHash != 0 {
+            switch asciiOpeners.lookup(token, in: tokens) {
+            case .absent: return nil
+            case .found(let opens): return opens
+            case .unknown: return openers[tokens.lower(token)]
+            }
         }
-        // An ASCII word whose hash is no opener's is none; others by shape, then by string.
-        guard token.asciiHash == 0, openingShapes.contains(tokens.shape(token)) else { return nil }
+        // Other words by shape, then by string.
+        guard openingShapes.contains(tokens.shape(token)) else { return nil }
         return openers[tokens.lower(token)]
     }
 
@@ -119,13 +115,7 @@ struct DateLanguage: Sendable {
         mark(dayPhraseOpeners.union(dayWords.keys), .dayWord)
         mark(agoOpeners.union(numbers.keys), .ago)
         mark(lastPeriodOpeners, .lastPeriod)
-        var ascii: [UInt64: AsciiOpener] = [:]
-        for (word, opens) in openers where word.isASCIIBytes {
-            let hash = ByteHash.of(word)
-            let shared = ascii[hash] != nil
-            ascii[hash] = AsciiOpener(word: shared ? nil : Array(word.utf8), opens: opens)
-        }
-        asciiOpeners = ByteHashTable(ascii)
+        asciiOpeners = ASCIIWordTable(openers.lazy.map { (word: $0.key, value: $0.value) }, merge: { $0.union($1) })
         let english = DateLanguages.english
         calendarWords = Set([months.keys, weekdays.keys, english.months.keys, english.weekdays.keys].joined().map(NameKey.fold))
         calendarWordSet = ASCIIWordSet(calendarWords)
