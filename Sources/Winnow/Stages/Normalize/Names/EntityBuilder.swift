@@ -40,7 +40,7 @@ struct EntityBuilder {
 
     /// `candidates`: how many the page has, to size the tables once (each growth rehashes
     /// every key).
-    init(catalog: NameCatalog, candidates: Int = 0) {
+    init(catalog: NameCatalog, candidates: Int) {
         self.catalog = catalog
         aliases.reserveCapacity(candidates)
         mentioned.reserveCapacity(candidates)
