@@ -4,12 +4,14 @@ import Glibc
 import Darwin
 #endif
 
-/// A small file written whole or not at all: to a temporary name beside it, then renamed.
+/// A small file written whole or not at all: to a temporary name beside it, then renamed. A
+/// path that names a device or a pipe (`/dev/stderr`) is written in place (`LineWriter.isStream`).
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw LineWriter.Failure.cannotOpen(temporary, String(cString: strerror(errno))) }
+        let inPlace = LineWriter.isStream(path)
+        let target = inPlace ? path : path + ".tmp-\(getpid())"
+        let descriptor = open(target, inPlace ? O_WRONLY : O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw LineWriter.Failure.cannotOpen(target, String(cString: strerror(errno))) }
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
@@ -17,16 +19,17 @@ public enum AtomicFile {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 close(descriptor)
-                unlink(temporary)
-                throw LineWriter.Failure.cannotWrite(temporary, reason)
+                if !inPlace { unlink(target) }
+                throw LineWriter.Failure.cannotWrite(target, reason)
             }
             offset += written
         }
         close(descriptor)
-        guard rename(temporary, path) == 0 else {
+        guard !inPlace else { return }
+        guard rename(target, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw LineWriter.Failure.cannotRename(temporary, reason)
+            unlink(target)
+            throw LineWriter.Failure.cannotRename(target, reason)
         }
     }
 }

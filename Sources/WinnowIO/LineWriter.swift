@@ -5,7 +5,9 @@ import Darwin
 #endif
 
 /// Writes whole lines to standard output or to a file. A file is written as `NAME.partial`
-/// and renamed to `NAME` by `finish()`, so a reader never sees a half-written result.
+/// and renamed to `NAME` by `finish()`, so a reader never sees a half-written result. A path
+/// that already names something other than a regular file (`/dev/null`, `/dev/stdout`, a
+/// FIFO) is written in place: a rename would replace the device or the pipe with a file.
 public final class LineWriter {
     public enum Failure: Error, CustomStringConvertible {
         case cannotOpen(String, String)
@@ -24,6 +26,8 @@ public final class LineWriter {
     private let descriptor: Int32
     private let finalPath: String?
     private let partialPath: String?
+    /// Whether `deinit` closes the descriptor (not standard output's).
+    private let ownsDescriptor: Bool
     private var buffer: [UInt8] = []
     public private(set) var linesWritten = 0
     public var label: String { finalPath ?? "standard output" }
@@ -33,10 +37,28 @@ public final class LineWriter {
         descriptor = STDOUT_FILENO
         finalPath = nil
         partialPath = nil
+        ownsDescriptor = false
     }
 
-    /// A file, written through `path + ".partial"`.
+    /// Whether `path` exists and is not a regular file (a device, a FIFO, a socket, or a link
+    /// to one): such a path is written in place, and has no `.partial` to resume from.
+    public static func isStream(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return status.st_mode & S_IFMT != S_IFREG
+    }
+
+    /// A file, written through `path + ".partial"`; a stream (`isStream`), written in place.
     public init(path: String) throws {
+        ownsDescriptor = true
+        if Self.isStream(path) {
+            let opened = open(path, O_WRONLY)
+            guard opened >= 0 else { throw Failure.cannotOpen(path, String(cString: strerror(errno))) }
+            descriptor = opened
+            finalPath = path
+            partialPath = nil
+            return
+        }
         let partial = path + ".partial"
         let opened = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard opened >= 0 else { throw Failure.cannotOpen(partial, String(cString: strerror(errno))) }
@@ -48,6 +70,7 @@ public final class LineWriter {
     /// A file whose `path + ".partial"` an interrupted run left: kept up to `validBytes` (the end
     /// of its last whole line), then appended to.
     public init(path: String, resumingAfter validBytes: Int) throws {
+        ownsDescriptor = true
         let partial = path + ".partial"
         let opened = open(partial, O_WRONLY | O_CREAT, 0o644)
         guard opened >= 0 else { throw Failure.cannotOpen(partial, String(cString: strerror(errno))) }
@@ -62,7 +85,7 @@ public final class LineWriter {
     }
 
     deinit {
-        if partialPath != nil { close(descriptor) }
+        if ownsDescriptor { close(descriptor) }
     }
 
     /// Appends one line (a newline is added). Flushes in large chunks.
@@ -94,7 +117,7 @@ public final class LineWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes and, for a file, moves `NAME.partial` to `NAME`.
+    /// Flushes and, for a regular file, moves `NAME.partial` to `NAME`.
     public func finish() throws {
         try flush()
         guard let partialPath, let finalPath else { return }

@@ -105,6 +105,27 @@ import WinnowTestSupport
         #expect(!FileManager.default.fileExists(atPath: target + ".partial"))
     }
 
+    /// `-o /dev/null` discards the records; it must not replace the device with a file (a rename
+    /// of `/dev/null.partial` did, as root). A device or a pipe is written in place, and the
+    /// rejects go with the records, as on standard output.
+    @Test func aDeviceOrPipeOutputIsWrittenInPlace() throws {
+        _ = try write("stream/a.html", Self.article)
+        _ = try write("stream/b.html", "")
+        let pages = folder.appendingPathComponent("stream").path
+        let piped = try WinnowBinary.run(["clean", "-q", "--allow-rejects", pages, "-o", "/dev/stdout"])
+        #expect(piped.status == 0)
+        #expect(try records(piped).map { $0["status"] } == [.string("ok"), .string("rejected")])
+        let discarded = try WinnowBinary.run(["clean", "--allow-rejects", pages, "-o", "/dev/null"])
+        #expect(discarded.status == 0)
+        #expect(discarded.standardError.contains("2 pages: 1 record, 1 rejected"))
+        #expect(LineWriter.isStream("/dev/null"))
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null.partial"))
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null.rejects.jsonl"))
+        let resumed = try WinnowBinary.run(["clean", "--resume", pages, "-o", "/dev/null"])
+        #expect(resumed.status == 2)
+        #expect(resumed.standardError.contains("cannot be resumed"))
+    }
+
     @Test func parallelJobsGiveTheSameBytes() throws {
         let serial = try WinnowBinary.run(["clean", "-q", Fixtures.samples.path])
         let parallel = try WinnowBinary.run(["clean", "-q", "--jobs", "3", Fixtures.samples.path])

@@ -126,6 +126,29 @@ import WinnowTestSupport
         #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\":1}\n")
     }
+
+    /// A FIFO (like /dev/null or /dev/stdout, not a regular file) is written in place: no
+    /// `.partial` beside it, and no rename that would put a file where the pipe was.
+    @Test func writesAPipeInPlace() throws {
+        let folder = try TemporaryFolder("winnow-fifo")
+        let path = folder.url.appendingPathComponent("records").path
+        #expect(mkfifo(path, 0o600) == 0)
+        // The reading end first, so that opening the writing end does not wait for a reader.
+        let reader = open(path, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        #expect(LineWriter.isStream(path))
+        let writer = try LineWriter(path: path)
+        try writer.write(line: "{\"a\":1}")
+        try writer.finish()
+        var bytes = [UInt8](repeating: 0, count: 64)
+        let count = read(reader, &bytes, bytes.count)
+        #expect(count == 8)
+        #expect(String(decoding: bytes.prefix(max(count, 0)), as: UTF8.self) == "{\"a\":1}\n")
+        #expect(LineWriter.isStream(path))
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+        #expect(!LineWriter.isStream(path + ".absent"))
+    }
 }
 
 /// The JSON writer skips plain text eight bytes at a time; the skip must see every byte that

@@ -27,10 +27,10 @@ struct Clean: ParsableCommand {
 
     @OptionGroup var inputOptions: InputOptions
 
-    @Option(name: .shortAndLong, help: "Write records to this file (through FILE.partial) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write records to this file (through FILE.partial) instead of standard output; a device or a pipe (/dev/null, a FIFO) is written in place, with the rejects among the records unless --rejects is given.")
     var output: String?
 
-    @Option(help: "With -o, where reject records go (default: FILE.rejects.jsonl).")
+    @Option(help: "With -o, where reject records go (default: FILE.rejects.jsonl; with the records when FILE is a device or a pipe).")
     var rejects: String?
 
     @Option(help: "URL for pages that name none (no canonical link or og:url).")
@@ -88,6 +88,9 @@ struct Clean: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if rejects != nil && output == nil { throw ValidationError("--rejects needs -o/--output") }
         if resume && output == nil { throw ValidationError("--resume needs -o/--output (standard output cannot be resumed)") }
+        if resume, let output, LineWriter.isStream(output) {
+            throw ValidationError("--resume needs -o/--output to name a regular file (\(output) is a device or a pipe, which cannot be resumed)")
+        }
         if maxPageBytes < 1 { throw ValidationError("--max-page-bytes must be at least 1") }
         if pageTimeout < 0 { throw ValidationError("--page-timeout must be 0 (no limit) or more") }
     }
@@ -123,7 +126,12 @@ struct Clean: ParsableCommand {
         var summary = RunSummary()
         var resumePoint: ResumePoint?
         do {
-            if let output {
+            if let output, LineWriter.isStream(output) {
+                // /dev/null, /dev/stdout, a FIFO: written in place; rejects go with the records
+                // as on standard output, unless --rejects names their own place.
+                recordWriter = try LineWriter(path: output)
+                rejectWriter = try rejects.map { try LineWriter(path: $0) }
+            } else if let output {
                 let rejectsPath = rejects ?? output + ".rejects.jsonl"
                 if resume {
                     if access(output, F_OK) == 0 && access(output + ".partial", F_OK) != 0 {
