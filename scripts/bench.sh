@@ -3,14 +3,18 @@
 # wall time, median of RUNS, back to back with the libxml2 parse floor
 # (../shared/eval/parse_floor.c) in the same run.
 #
-#   scripts/bench.sh [RUNS] [--no-arena] [--warc RECORDS]
+#   scripts/bench.sh [RUNS] [--no-arena] [--warc RECORDS] [--peers PYTHON]
 #
 # 1. The 181 ScrapingHub pages, uncompressed on disk: the parse floor, then winnow clean on one
-#    core and on all cores: pages/s, MB/s of HTML, the parallel speed-up, peak RSS.
+#    core and on all cores (runs interleaved): pages/s, MB/s of HTML, the parallel speed-up, peak RSS.
 # 2. With --warc RECORDS: a gzip-per-record WARC of about RECORDS records (half of them pages)
 #    written by warcio from the sample pages (scripts/make-test-warc.py), through winnow clean
 #    on one core and on all cores, with peak RSS: memory must not grow with the crawl.
 # --no-arena adds rows with --no-arena (the system allocator instead of the libxml2 arena).
+# 3. With --peers PYTHON (a Python with trafilatura and resiliparse, docs/benchmarks.md says how
+#    to make one): ../shared/eval/peers/run_peers.py over the same pages right after, and
+#    Winnow's one-job pages/s over each peer's. The peers are timed around their extraction calls
+#    only, after a warm-up pass; Winnow by its whole command (start-up, reading, JSON writing).
 #
 # For a repeatable figure, count instructions instead:
 #   objcopy --strip-debug .build/release/winnow /tmp/winnow-nodebug   # valgrind 3.19 cannot read DWARF 5
@@ -20,10 +24,12 @@ cd "$(dirname "$0")/.."
 runs=5
 no_arena=""
 warc_records=""
+peers_python=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-arena) no_arena=1; shift ;;
     --warc) warc_records="$2"; shift 2 ;;
+    --peers) peers_python="$2"; shift 2 ;;
     *) runs="$1"; shift ;;
   esac
 done
@@ -45,13 +51,14 @@ gcc -O2 -o "$work/parse_floor" "$eval_dir/parse_floor.c" $(pkg-config --cflags -
 echo "== libxml2 parse floor (in-process timing, pages preloaded)"
 floor_ms=$("$work/parse_floor" --reps 5 --parse-only "$work/pages" | tee /dev/stderr | awk '/^parse\+free/ {for (i = 1; i <= NF; i++) if ($i == "total") print $(i + 1)}')
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
-# Runs winnow clean RUNS times on INPUT with the given options; prints "median-seconds peak-kilobytes".
-measure() {
+# One timed run of winnow clean: "seconds peak-kilobytes".
+time_once() {  # INPUT OPTIONS...
   local input=$1; shift
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" .build/release/winnow clean -q --allow-rejects "$@" "$input" -o "$work/out.jsonl" 2>&1 >/dev/null | tail -n 1
-  done | sort -n | awk '{t[NR]=$1; if ($2 > m) m = $2} END {print (NR % 2 ? t[(NR+1)/2] : (t[NR/2] + t[NR/2+1]) / 2), m}'
+  /usr/bin/time -f "%e %M" .build/release/winnow clean -q --allow-rejects "$@" "$input" -o "$work/out.jsonl" 2>&1 >/dev/null | tail -n 1
+}
+# The median seconds and the largest peak of "seconds peak" lines.
+summarize() {
+  sort -n | awk '{t[NR]=$1; if ($2 > m) m = $2} END {print (NR % 2 ? t[(NR+1)/2] : (t[NR/2] + t[NR/2+1]) / 2), m}'
 }
 report() {  # LABEL SECONDS PEAK-KB PAGES BYTES [ONE-CORE-SECONDS]
   awk -v l="$1" -v t="$2" -v m="$3" -v n="$4" -v b="$5" -v one="${6:-}" -v f="$floor_ms" 'BEGIN {
@@ -62,17 +69,39 @@ report() {  # LABEL SECONDS PEAK-KB PAGES BYTES [ONE-CORE-SECONDS]
 }
 rows=("")
 [ -n "$no_arena" ] && rows+=("--no-arena")
-# One core, then all cores, for each row of options.
+# One core and all cores for each row of options, their runs interleaved (one job, all jobs,
+# one job, ...) so that a change in the host's speed during the run weighs on both alike.
 bench_input() {  # INPUT PAGES BYTES
   for row in "${rows[@]}"; do
-    read -r one one_peak < <(measure "$1" --jobs 1 $row)
-    read -r all all_peak < <(measure "$1" --jobs "$cores" $row)
+    : > "$work/one.times"
+    : > "$work/all.times"
+    for _ in $(seq "$runs"); do
+      time_once "$1" --jobs 1 $row >> "$work/one.times"
+      time_once "$1" --jobs "$cores" $row >> "$work/all.times"
+    done
+    read -r one one_peak < <(summarize < "$work/one.times")
+    read -r all all_peak < <(summarize < "$work/all.times")
+    [ -z "$row" ] && default_one=$one
     report "--jobs 1 $row" "$one" "$one_peak" "$2" "$3"
     report "--jobs $cores $row" "$all" "$all_peak" "$2" "$3" "$one"
   done
 }
 echo "== winnow clean, $count ScrapingHub pages ($((bytes / 1000000)) MB), whole command, median of $runs; $cores cores"
 bench_input "$work/pages" "$count" "$bytes"
+scrapinghub_one=$default_one
+
+if [ -n "$peers_python" ]; then
+  echo "== peers on the same $count pages, right after (run_peers.py: extraction calls only, after a warm-up pass)"
+  "$peers_python" "$eval_dir/peers/run_peers.py" --pages "$work/pages" --out "$work/peers" \
+    --tools trafilatura,trafilatura-fast,resiliparse >/dev/null 2>&1
+  for tool in trafilatura trafilatura-fast resiliparse; do
+    python3 -c 'import json, sys
+s = json.load(open(sys.argv[1])); winnow = int(sys.argv[2]) / float(sys.argv[3])
+print("%-18s %s  median %6.2f ms/page  %6.1f pages/s   winnow --jobs 1: %.1f pages/s, %.2fx" % (
+    s["tool"], s["version"], s["median_ms"], s["pages_per_s"], winnow, winnow / s["pages_per_s"]))' \
+      "$work/peers/$tool.summary.json" "$count" "$scrapinghub_one"
+  done
+fi
 
 if [ -n "$warc_records" ]; then
   .venv-tools/bin/python scripts/make-test-warc.py "$work/crawl.warc.gz" "$work/crawl.json" samples/*.html --records "$warc_records"
