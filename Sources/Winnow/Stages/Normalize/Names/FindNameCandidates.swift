@@ -60,20 +60,21 @@ struct FindNameCandidates {
 
     func find(_ tokens: TextTokens) -> [Candidate] {
         let list = tokens.list
-        // The folded words met so far, by token. A buffer the nested functions share by pointer:
-        // a captured array would be boxed, and every read and write checked for exclusive access.
-        let words = UnsafeMutableBufferPointer<String?>.allocate(capacity: list.count)
-        words.initialize(repeating: nil)
+        // The folded words met so far (`FoldedWords`), shared with the nested functions by
+        // pointer: a captured variable would be boxed, and every use checked for exclusive access.
+        let folded = UnsafeMutablePointer<FoldedWords>.allocate(capacity: 1)
+        folded.initialize(to: FoldedWords(tokens: list.count))
         defer {
-            _ = words.deinitialize()
-            words.deallocate()
+            folded.pointee.release()
+            folded.deinitialize(count: 1)
+            folded.deallocate()
         }
         func word(_ index: Int) -> String {
-            if let cached = words[index] { return cached }
+            if let cached = folded.pointee[index] { return cached }
             // A token is letters or digits only: ASCII ones (with a hash) fold by lower-casing.
             let token = list[index]
             let value = token.asciiHash != 0 ? tokens.lower(token) : NameKey.fold(tokens.text(token))
-            words[index] = value
+            folded.pointee.store(value, at: index)
             return value
         }
         // The catalog's tables, read once: a table read inside the per-token closures is
@@ -157,6 +158,9 @@ struct FindNameCandidates {
         var candidates: [Candidate] = []
         var index = 0
         var titled = false
+        // The token indices of the words in the current run: one buffer for every run.
+        var run: [Int] = []
+        run.reserveCapacity(16)
         while index < list.count {
             // Most tokens are lower-case words, numbers or punctuation that open no title: no
             // run starts there (what the checks below would find, without their calls).
@@ -172,12 +176,12 @@ struct FindNameCandidates {
                 continue
             }
             guard isCapitalizedWord(index) else { titled = false; index += 1; continue }
-            var run: [Int] = []  // token indices of words in the run
+            run.removeAll(keepingCapacity: true)
+            run.append(index)
             var cursor = index
             var acronymWord: String?
             if let length = dottedAcronym(at: index) {
                 // "U.S." is one word, "us", as the gazetteer folds it.
-                run = [index]
                 acronymWord = (index..<(index + length)).filter { isWord($0) }.map { word($0) }.joined()
                 cursor = index + length
                 // "U.N. Security Council": the run goes on.
@@ -186,7 +190,6 @@ struct FindNameCandidates {
                     cursor += 1
                 }
             } else {
-                run = [index]
                 cursor = index + 1
                 while cursor < list.count {
                     if lineBreakBefore(cursor) { break }
@@ -197,7 +200,8 @@ struct FindNameCandidates {
                     if isWord(cursor), !list[cursor].isCapitalized, joinerShapes.contains(tokens.shape(list[cursor])),
                        !wordClasses.classes(of: word(cursor)).isDisjoint(with: [.particle, .connector]),
                        isCapitalizedWord(cursor + 1), !lineBreakBefore(cursor + 1) {
-                        run += [cursor, cursor + 1]
+                        run.append(cursor)
+                        run.append(cursor + 1)
                         cursor += 2
                         continue
                     }
@@ -252,5 +256,46 @@ struct FindNameCandidates {
             index = max(cursor, index + 1)
         }
         return candidates
+    }
+}
+
+/// The folded words of the tokens a search has looked at: by token, a place in `strings` (-1:
+/// not folded yet). Few tokens are ever folded, so the strings are kept apart from the
+/// per-token table, which is then plain integers, filled and freed without a pass over
+/// optional strings. Its memory is manual: `release()` frees it.
+struct FoldedWords {
+    private let places: UnsafeMutableBufferPointer<Int32>
+    private var strings: UnsafeMutablePointer<String>
+    private var count = 0
+    private var capacity = 64
+
+    init(tokens: Int) {
+        places = .allocate(capacity: tokens)
+        places.initialize(repeating: -1)
+        strings = .allocate(capacity: capacity)
+    }
+
+    subscript(token: Int) -> String? {
+        let place = Int(places[token])
+        return place >= 0 ? strings[place] : nil
+    }
+
+    mutating func store(_ word: String, at token: Int) {
+        if count == capacity {
+            let larger = UnsafeMutablePointer<String>.allocate(capacity: capacity * 2)
+            larger.moveInitialize(from: strings, count: count)
+            strings.deallocate()
+            strings = larger
+            capacity *= 2
+        }
+        (strings + count).initialize(to: word)
+        places[token] = Int32(count)
+        count += 1
+    }
+
+    func release() {
+        places.deallocate()
+        strings.deinitialize(count: count)
+        strings.deallocate()
     }
 }
