@@ -46,7 +46,9 @@ struct AnnotateNames {
                 unresolved.append(position)
             }
         }
-        let singleWords = Set(unresolved.filter { candidates[$0].words.count == 1 }.map { candidates[$0].words[0] })
+        // The words met alone, by `ByteHash` (a page's few hundred words do not collide in 64 bits).
+        var singleWords = Set<UInt64>(minimumCapacity: unresolved.count)
+        for position in unresolved where candidates[position].words.count == 1 { singleWords.insert(ByteHash.of(candidates[position].words[0])) }
         // 2. Full names met in the page: unknown runs of two or more words (or short forms of
         // longer ones: "Aung Hlaing" after "Min Aung Hlaing").
         for position in unresolved where candidates[position].words.count >= 2 {
@@ -90,7 +92,7 @@ struct AnnotateNames {
 
     /// Person, place or organisation, from the words: organisation and place words, titles,
     /// and the shape of a personal name.
-    private func kind(of candidate: FindNameCandidates.Candidate, surnamesUsedAlone: Set<String>) -> NameEntry.Kind? {
+    private func kind(of candidate: FindNameCandidates.Candidate, surnamesUsedAlone: Set<UInt64>) -> NameEntry.Kind? {
         if candidate.titled { return .person }
         // Each word's lists, asked once.
         let classes = candidate.words.map(catalog.wordClasses.classes(of:))
@@ -102,7 +104,7 @@ struct AnnotateNames {
         if (2...4).contains(candidate.words.count), classes[0].contains(.givenName) { return .person }
         // Every word a Burmese name syllable ("Than Soe Naing").
         if catalog.culture(of: candidate.words, entry: nil) == "burmese" { return .person }
-        if (2...4).contains(candidate.words.count), let last = candidate.words.last, surnamesUsedAlone.contains(last),
+        if (2...4).contains(candidate.words.count), let last = candidate.words.last, surnamesUsedAlone.contains(ByteHash.of(last)),
            !zip(candidate.words, classes).contains(where: { catalog.entry(forDemonym: $0) != nil || $1.contains(.stopword) }) {
             return .person
         }
