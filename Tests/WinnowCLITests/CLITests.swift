@@ -107,7 +107,8 @@ import WinnowTestSupport
 
     /// `-o /dev/null` discards the records; it must not replace the device with a file (a rename
     /// of `/dev/null.partial` did, as root). A device or a pipe is written in place, and the
-    /// rejects go with the records, as on standard output.
+    /// rejects go with the records, as on standard output. A FIFO of the test's own stands for
+    /// the device (the machine's /dev/null is not the test's to break).
     @Test func aDeviceOrPipeOutputIsWrittenInPlace() throws {
         _ = try write("stream/a.html", Self.article)
         _ = try write("stream/b.html", "")
@@ -115,13 +116,24 @@ import WinnowTestSupport
         let piped = try WinnowBinary.run(["clean", "-q", "--allow-rejects", pages, "-o", "/dev/stdout"])
         #expect(piped.status == 0)
         #expect(try records(piped).map { $0["status"] } == [.string("ok"), .string("rejected")])
-        let discarded = try WinnowBinary.run(["clean", "--allow-rejects", pages, "-o", "/dev/null"])
-        #expect(discarded.status == 0)
-        #expect(discarded.standardError.contains("2 pages: 1 record, 1 rejected"))
-        #expect(LineWriter.isStream("/dev/null"))
-        #expect(!FileManager.default.fileExists(atPath: "/dev/null.partial"))
-        #expect(!FileManager.default.fileExists(atPath: "/dev/null.rejects.jsonl"))
-        let resumed = try WinnowBinary.run(["clean", "--resume", pages, "-o", "/dev/null"])
+
+        let fifo = folder.appendingPathComponent("records").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // The reading end first, so that winnow's open does not wait for a reader.
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let written = try WinnowBinary.run(["clean", "--allow-rejects", pages, "-o", fifo])
+        #expect(written.status == 0)
+        #expect(written.standardError.contains("2 pages: 1 record, 1 rejected"))
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let count = read(reader, &bytes, bytes.count)
+        let lines = String(decoding: bytes.prefix(max(count, 0)), as: UTF8.self).split(separator: "\n")
+        #expect(try lines.map { try JSONParser.parse(String($0))["status"] } == [.string("ok"), .string("rejected")])
+        #expect(LineWriter.isStream(fifo))
+        #expect(!FileManager.default.fileExists(atPath: fifo + ".partial"))
+        #expect(!FileManager.default.fileExists(atPath: fifo + ".rejects.jsonl"))
+        let resumed = try WinnowBinary.run(["clean", "--resume", pages, "-o", fifo])
         #expect(resumed.status == 2)
         #expect(resumed.standardError.contains("cannot be resumed"))
     }
