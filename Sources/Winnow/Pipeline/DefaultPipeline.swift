@@ -30,7 +30,7 @@ public struct DefaultPipeline: Sendable {
         }
         var trace = Trace()
         trace.recordsRemovalDetails = options.recordsRemovalDetails
-        let budget = PageBudget(seconds: options.pageTimeout, maximumElements: options.maximumElements)
+        var budget = PageBudget(seconds: options.pageTimeout, maximumElements: options.maximumElements)
         PageBudget.current = budget
         defer { PageBudget.current = nil }
         do throws(Reject) {
@@ -44,8 +44,9 @@ public struct DefaultPipeline: Sendable {
             let extracted = try stripAndExtract(parsed, site: site, options: options, trace: &trace)
             try budget.check(.extract)
             try Self.checkTextSize(extracted, options: options)
+            let names = Self.names(options, budget: &budget)
             let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
-                                                  names: options.names, rewriteNames: options.rewriteNames, trace: &trace)
+                                                  names: names, rewriteNames: options.rewriteNames, trace: &trace)
             try budget.check(.normalize)
             let line = RenderRecord().run(article, page: decoded, trace: trace, options: options, meta: page.meta)
             return PageResult(id: page.id, article: article, reject: nil, trace: trace, line: line)
@@ -57,7 +58,7 @@ public struct DefaultPipeline: Sendable {
 
     /// The text route, from decoded text to the record.
     private func processText(_ page: InputPage, decoded: DecodedPage, options: PipelineOptions, trace: inout Trace) throws(Reject) -> PageResult {
-        let budget = PageBudget.current
+        var budget = PageBudget.current
         let lines = SegmentText.lines(decoded.utf8, trace: &trace)
         let host = options.baseURL.flatMap(RepeatedLines.host)
         let rule = host.flatMap { options.rules.rule(forHost: $0) }
@@ -70,11 +71,34 @@ public struct DefaultPipeline: Sendable {
             extracted.rules = [rule.file]
             extracted.siteReferenceDate = rule.referenceDate
         }
+        let names: NameCatalog
+        if var current = budget {
+            names = Self.names(options, budget: &current)
+            budget = current
+        } else {
+            names = Self.names(options)
+        }
         let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
-                                              names: options.names, rewriteNames: options.rewriteNames, trace: &trace)
+                                              names: names, rewriteNames: options.rewriteNames, trace: &trace)
         try budget?.check(.normalize)
         let line = RenderRecord().run(article, page: decoded, trace: trace, options: options, meta: page.meta)
         return PageResult(id: page.id, article: article, reject: nil, trace: trace, line: line)
+    }
+
+    /// The name catalog. While it is still loading (`pendingNames`), the page waits for it, and
+    /// its deadline moves by the wait: a page's time limit is for its own work.
+    private static func names(_ options: PipelineOptions, budget: inout PageBudget) -> NameCatalog {
+        guard let pending = options.pendingNames else { return options.names }
+        let (catalog, waited) = pending.wait()
+        if waited > 0 {
+            budget = budget.extended(by: waited)
+            PageBudget.current = budget
+        }
+        return catalog
+    }
+
+    private static func names(_ options: PipelineOptions) -> NameCatalog {
+        options.pendingNames?.wait().value ?? options.names
     }
 
     /// A body over `maximumTextBytes` is rejected (a 15 MB text node is garbage, not an article).

@@ -11,7 +11,7 @@ import Darwin
 /// budget of the page a thread works on is thread-local: stages read it without it being
 /// passed through every call.
 public struct PageBudget: Sendable {
-    let deadline: UInt64
+    private(set) var deadline: UInt64
     let seconds: Double?
     let maximumElements: Int
 
@@ -19,6 +19,14 @@ public struct PageBudget: Sendable {
         self.seconds = seconds
         self.maximumElements = maximumElements
         deadline = seconds.map { Self.now() &+ UInt64(max(0, $0) * 1e9) } ?? .max
+    }
+
+    /// The same limit with its deadline moved `nanoseconds` later (time the page spent waiting
+    /// for something it does not own, such as the name catalog still loading).
+    func extended(by nanoseconds: UInt64) -> PageBudget {
+        var moved = self
+        if deadline != .max { moved.deadline = deadline &+ nanoseconds }
+        return moved
     }
 
     static func now() -> UInt64 {

@@ -27,6 +27,11 @@ public struct PipelineOptions: Sendable {
     /// The gazetteer, titles, conventions and transliteration rules (`NameLoader.load`); empty
     /// means no `entities` in records.
     public var names = NameCatalog()
+    /// When set, `names` is still loading on another thread: each page waits for the catalog
+    /// before its normalize stage (the stages before it need none), and the wait does not
+    /// count against its time limit. `clean --jobs N` sets it so that start-up is not spent on
+    /// one thread while the others idle.
+    public var pendingNames: Pending<NameCatalog>?
     /// Whether removals carry the removed element's description and the first words of its
     /// text, which only `winnow explain` shows (a record counts removals by category); `clean`
     /// turns it off, sparing a text walk per removed element.

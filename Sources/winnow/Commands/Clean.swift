@@ -101,8 +101,17 @@ struct Clean: ParsableCommand {
         if arena { LibXML2.useArena() }
         let jobs = self.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         // With several jobs, the name files load on other threads while the site rules load
-        // here (start-up is the part of a run that one thread does alone).
-        let namesLoad = jobs > 1 ? OnAnotherThread { [nameOptions] in nameOptions.loadResult(parallel: true) } : nil
+        // here and the first pages go through the stages before normalize (which waits for the
+        // catalog): start-up is otherwise one thread's work while the other cores idle. A bad
+        // name file still stops the run before anything is written (`openedWriters`).
+        let pendingNames = jobs > 1 ? Pending<NameCatalog>() : nil
+        let namesLoad = pendingNames.map { pending in
+            OnAnotherThread { [nameOptions] in
+                let result = nameOptions.loadResult(parallel: true)
+                pending.fulfill((try? result.get()) ?? NameCatalog())
+                return result
+            }
+        }
         let rules = try ruleOptions.load()
         let listing = InputCollector().collect(paths)
         for missing in listing.missing { writeStandardError("winnow: no such file or folder: \(missing)") }
@@ -111,7 +120,11 @@ struct Clean: ParsableCommand {
         options.includeBlocks = !noBlocks
         options.rules = rules
         options.recordsRemovalDetails = false  // records count removals; only `explain` shows them
-        options.names = try nameOptions.report(namesLoad?.result() ?? nameOptions.loadResult())
+        if let pendingNames {
+            options.pendingNames = pendingNames
+        } else {
+            options.names = try nameOptions.report(nameOptions.loadResult())
+        }
         options.referenceDate = referenceDate
         options.rewriteDates = rewriteDates
         options.rewriteNames = rewriteNames
@@ -121,39 +134,32 @@ struct Clean: ParsableCommand {
         }
         let pipeline = DefaultPipeline(options: options)
 
-        let recordWriter: LineWriter
-        var rejectWriter: LineWriter?
         var summary = RunSummary()
         var resumePoint: ResumePoint?
-        do {
-            if let output, LineWriter.isStream(output) {
-                // /dev/null, /dev/stdout, a FIFO: written in place; rejects go with the records
-                // as on standard output, unless --rejects names their own place.
-                recordWriter = try LineWriter(path: output)
-                rejectWriter = try rejects.map { try LineWriter(path: $0) }
-            } else if let output {
-                let rejectsPath = rejects ?? output + ".rejects.jsonl"
-                if resume {
-                    if access(output, F_OK) == 0 && access(output + ".partial", F_OK) != 0 {
-                        if !quiet { writeStandardError("winnow: \(output) is complete; nothing to resume") }
-                        return
-                    }
-                    let point = ResumePoint.read(records: output, rejects: rejectsPath)
-                    recordWriter = try LineWriter(path: output, resumingAfter: point.recordBytes)
-                    rejectWriter = try LineWriter(path: rejectsPath, resumingAfter: point.rejectBytes)
-                    for _ in 0..<point.records { summary.countPage(rejectedAt: nil as String?, reason: nil) }
-                    for (stage, reason) in zip(point.rejected, point.rejectReasons) { summary.countPage(rejectedAt: stage, reason: reason) }
-                    summary.resumedPages = point.pages
-                    resumePoint = point
-                } else {
-                    recordWriter = try LineWriter(path: output)
-                    rejectWriter = try LineWriter(path: rejectsPath)
-                }
-            } else {
-                recordWriter = LineWriter()
+        if resume, let output {
+            if access(output, F_OK) == 0 && access(output + ".partial", F_OK) != 0 {
+                if !quiet { writeStandardError("winnow: \(output) is complete; nothing to resume") }
+                return
             }
-        } catch {
-            throw RunFailure(description: "winnow: \(error)")
+            let point = ResumePoint.read(records: output, rejects: rejects ?? output + ".rejects.jsonl")
+            for _ in 0..<point.records { summary.countPage(rejectedAt: nil as String?, reason: nil) }
+            for (stage, reason) in zip(point.rejected, point.rejectReasons) { summary.countPage(rejectedAt: stage, reason: reason) }
+            summary.resumedPages = point.pages
+            resumePoint = point
+        }
+        // The output opens when the first line is ready (or at the end of an empty run), once
+        // the name catalog is known good: a bad name file leaves no file behind.
+        var writers: Writers?
+        func openedWriters() throws -> Writers {
+            if let writers { return writers }
+            if let namesLoad { _ = try nameOptions.report(namesLoad.result()) }
+            do {
+                let opened = try openWriters(resumingAfter: resumePoint)
+                writers = opened
+                return opened
+            } catch {
+                throw RunFailure(description: "winnow: \(error)")
+            }
         }
 
         summary.skippedFiles = listing.skippedFiles
@@ -186,6 +192,7 @@ struct Clean: ParsableCommand {
                 // copies them).
                 transform: { page in pipeline.process(page) },
                 consume: { (result: PageResult) in
+                    let (recordWriter, rejectWriter) = try openedWriters()
                     let line = result.line
                     summary.count(result)
                     progress.update(summary, bytes: bytesRead)
@@ -204,8 +211,13 @@ struct Clean: ParsableCommand {
                         sinceFlush = 0
                     }
                 })
+            let (recordWriter, rejectWriter) = try openedWriters()
             try recordWriter.finish()
             try rejectWriter?.finish()
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as RunFailure {
+            throw error
         } catch {
             throw RunFailure(description: "winnow: \(error)")
         }
@@ -225,6 +237,27 @@ struct Clean: ParsableCommand {
 }
 
 /// A value computed on a thread of its own, waited for when needed.
+extension Clean {
+    /// Where records go, and where rejects go when not with the records.
+    typealias Writers = (records: LineWriter, rejects: LineWriter?)
+
+    /// Standard output; a device or a pipe, in place (rejects with the records unless
+    /// `--rejects`); a file through `FILE.partial`, with its rejects beside it, continued after
+    /// `point` on `--resume`.
+    func openWriters(resumingAfter point: ResumePoint?) throws -> Writers {
+        guard let output else { return (LineWriter(), nil) }
+        if LineWriter.isStream(output) {
+            return (try LineWriter(path: output), try rejects.map { try LineWriter(path: $0) })
+        }
+        let rejectsPath = rejects ?? output + ".rejects.jsonl"
+        if let point {
+            return (try LineWriter(path: output, resumingAfter: point.recordBytes),
+                    try LineWriter(path: rejectsPath, resumingAfter: point.rejectBytes))
+        }
+        return (try LineWriter(path: output), try LineWriter(path: rejectsPath))
+    }
+}
+
 final class OnAnotherThread<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var value: Value?

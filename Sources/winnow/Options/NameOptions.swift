@@ -35,7 +35,7 @@ struct NameOptions: ParsableArguments {
         case .success(let catalog): return catalog
         case .failure(let error):
             writeStandardError(error.description)
-            writeStandardError("winnow: \(error.errors.count) error\(error.errors.count == 1 ? "" : "s") in the name files; no page was processed")
+            writeStandardError("winnow: \(error.errors.count) error\(error.errors.count == 1 ? "" : "s") in the name files; nothing was written")
             throw ExitCode(2)
         }
     }
