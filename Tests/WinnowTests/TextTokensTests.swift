@@ -90,6 +90,19 @@ import Testing
         }
     }
 
+    /// Every length around the eight-byte steps, each wanted byte at every place, and bytes one
+    /// away from them (a carry between lanes would flag those).
+    @Test func containsAnyByteAsAByteScan() {
+        var generator = SystemRandomNumberGenerator()
+        let wanted: [UInt8] = [0x3E, 0x2F, 0xBB, 0xBA]
+        let pieces = ["a", " ", ">", "/", "»", "›", "=", "?", "0", ".", "é", "\u{BC}", "\u{3F}"]
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(text.containsAnyByte(of: wanted) == text.utf8.contains { wanted.contains($0) }, "\(text.debugDescription)")
+            #expect(text.containsAnyByte(of: [0x2F]) == text.utf8.contains(0x2F), "\(text.debugDescription)")
+        }
+    }
+
     @Test func prefixSetAsPrefixTests() {
         let prefixes = ["source:", "photo:", "photos:", "©", "(c) ", "copyright "]
         let set = BytePrefixSet(prefixes)

@@ -42,6 +42,29 @@ extension String {
         }
     }
 
+    /// Whether any UTF-8 byte is one of `wanted` (up to four values), eight bytes at a time: for
+    /// the scans that run on every line (a predicate closure costs several instructions a byte).
+    func containsAnyByte(of wanted: [UInt8]) -> Bool {
+        precondition((1...4).contains(wanted.count), "one to four bytes")
+        let a = wanted[0], b = wanted[min(1, wanted.count - 1)], c = wanted[min(2, wanted.count - 1)], d = wanted[wanted.count - 1]
+        var copy = self
+        return copy.withUTF8 { bytes in
+            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                if ByteLanes.equal(word, a) | ByteLanes.equal(word, b) | ByteLanes.equal(word, c) | ByteLanes.equal(word, d) != 0 { return true }
+                offset += 8
+            }
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                if byte == a || byte == b || byte == c || byte == d { return true }
+                offset += 1
+            }
+            return false
+        }
+    }
+
     /// Whether any UTF-8 byte passes `predicate`, on the contiguous bytes (`utf8.contains(where:)`
     /// goes through the view's index type byte by byte).
     @inline(__always)

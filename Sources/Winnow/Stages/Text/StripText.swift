@@ -190,11 +190,14 @@ struct StripText {
     }
 
     static let breadcrumbSeparators = [" > ", " » ", " › ", " / "]
+    /// ">", "/", and the last bytes of "»" (C2 BB) and "›" (E2 80 BA): one of them is in every
+    /// separator.
+    static let breadcrumbSeparatorBytes: [UInt8] = [0x3E, 0x2F, 0xBB, 0xBA]
 
     /// "Home > News > World": three or more short parts between path separators.
     static func isBreadcrumb(_ text: String) -> Bool {
         // Every separator holds ">", "/" or a byte of "»" or "›".
-        guard text.utf8.count <= 300, text.containsByte(where: { $0 == 0x3E || $0 == 0x2F || $0 == 0xBB || $0 == 0xBA }) else { return false }
+        guard text.utf8.count <= 300, text.containsAnyByte(of: breadcrumbSeparatorBytes) else { return false }
         for separator in breadcrumbSeparators where text.containsBytes(separator) {
             let parts = text.components(separatedBy: separator)
             if parts.count >= 3, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }
