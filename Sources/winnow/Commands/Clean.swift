@@ -236,7 +236,6 @@ struct Clean: ParsableCommand {
     }
 }
 
-/// A value computed on a thread of its own, waited for when needed.
 extension Clean {
     /// Where records go, and where rejects go when not with the records.
     typealias Writers = (records: LineWriter, rejects: LineWriter?)
@@ -258,6 +257,7 @@ extension Clean {
     }
 }
 
+/// A value computed on a thread of its own, waited for when needed.
 final class OnAnotherThread<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var value: Value?
