@@ -11,8 +11,8 @@
 #   scripts/sanitizers.sh [address|thread]   # both when no argument is given
 set -euo pipefail
 cd "$(dirname "$0")/.."
-kinds=("${@:-address thread}")
-for kind in ${kinds[*]}; do
+kinds=${*:-address thread}
+for kind in $kinds; do
   case "$kind" in
     address) ASAN_OPTIONS=detect_leaks=0 swift test --build-path .build/asan --sanitize=address 2>&1 | tail -n 3 ;;
     thread) TSAN_OPTIONS=halt_on_error=1 swift test --build-path .build/tsan --sanitize=thread 2>&1 | tail -n 3 ;;

@@ -36,7 +36,7 @@ public struct DefaultPipeline: Sendable {
         do throws(Reject) {
             let decoded = try DecodePage().run(page, maximumBytes: options.maximumPageBytes, maximumExpansion: options.maximumExpansion,
                                                trace: &trace)
-            if page.format == .text { return try processText(page, decoded: decoded, options: options, trace: &trace) }
+            if page.format == .text { return try processText(page, decoded: decoded, options: options, budget: &budget, trace: &trace) }
             let parsed = try ParseHTML().run(decoded, options: options)
             try budget.check(.parse)
             RepairText().run(parsed, trace: &trace)
@@ -57,30 +57,24 @@ public struct DefaultPipeline: Sendable {
     }
 
     /// The text route, from decoded text to the record.
-    private func processText(_ page: InputPage, decoded: DecodedPage, options: PipelineOptions, trace: inout Trace) throws(Reject) -> PageResult {
-        var budget = PageBudget.current
+    private func processText(_ page: InputPage, decoded: DecodedPage, options: PipelineOptions, budget: inout PageBudget,
+                             trace: inout Trace) throws(Reject) -> PageResult {
         let lines = SegmentText.lines(decoded.utf8, trace: &trace)
         let host = options.baseURL.flatMap(RepeatedLines.host)
         let rule = host.flatMap { options.rules.rule(forHost: $0) }
         let stripped = StripText(rule: rule, repeated: options.repeatedLines.site(for: options.baseURL),
                                  describesDistances: trace.recordsRemovalDetails).run(lines)
-        try budget?.check(.strip)
+        try budget.check(.strip)
         var extracted = try ExtractText(url: options.baseURL).run(stripped, trace: &trace)
         try Self.checkTextSize(extracted, options: options)
         if let rule {
             extracted.rules = [rule.file]
             extracted.siteReferenceDate = rule.referenceDate
         }
-        let names: NameCatalog
-        if var current = budget {
-            names = Self.names(options, budget: &current)
-            budget = current
-        } else {
-            names = Self.names(options)
-        }
+        let names = Self.names(options, budget: &budget)
         let article = NormalizeArticle().run(extracted, referenceDate: options.referenceDate, rewriteDates: options.rewriteDates,
                                               names: names, rewriteNames: options.rewriteNames, trace: &trace)
-        try budget?.check(.normalize)
+        try budget.check(.normalize)
         let line = RenderRecord().run(article, page: decoded, trace: trace, options: options, meta: page.meta)
         return PageResult(id: page.id, article: article, reject: nil, trace: trace, line: line)
     }
@@ -95,10 +89,6 @@ public struct DefaultPipeline: Sendable {
             PageBudget.current = budget
         }
         return catalog
-    }
-
-    private static func names(_ options: PipelineOptions) -> NameCatalog {
-        options.pendingNames?.wait().value ?? options.names
     }
 
     /// A body over `maximumTextBytes` is rejected (a 15 MB text node is garbage, not an article).

@@ -141,7 +141,7 @@ struct Clean: ParsableCommand {
                 if !quiet { writeStandardError("winnow: \(output) is complete; nothing to resume") }
                 return
             }
-            let point = ResumePoint.read(records: output, rejects: rejects ?? output + ".rejects.jsonl")
+            let point = ResumePoint.read(records: output, rejects: rejectsPath(beside: output))
             for _ in 0..<point.records { summary.countPage(rejectedAt: nil as String?, reason: nil) }
             for (stage, reason) in zip(point.rejected, point.rejectReasons) { summary.countPage(rejectedAt: stage, reason: reason) }
             summary.resumedPages = point.pages
@@ -240,6 +240,9 @@ extension Clean {
     /// Where records go, and where rejects go when not with the records.
     typealias Writers = (records: LineWriter, rejects: LineWriter?)
 
+    /// `--rejects`, else `FILE.rejects.jsonl` beside the records.
+    func rejectsPath(beside output: String) -> String { rejects ?? output + ".rejects.jsonl" }
+
     /// Standard output; a device or a pipe, in place (rejects with the records unless
     /// `--rejects`); a file through `FILE.partial`, with its rejects beside it, continued after
     /// `point` on `--resume`.
@@ -248,7 +251,7 @@ extension Clean {
         if LineWriter.isStream(output) {
             return (try LineWriter(path: output), try rejects.map { try LineWriter(path: $0) })
         }
-        let rejectsPath = rejects ?? output + ".rejects.jsonl"
+        let rejectsPath = rejectsPath(beside: output)
         if let point {
             return (try LineWriter(path: output, resumingAfter: point.recordBytes),
                     try LineWriter(path: rejectsPath, resumingAfter: point.rejectBytes))
