@@ -7,6 +7,11 @@
 #
 # 1. The 181 ScrapingHub pages, uncompressed on disk: the parse floor, then winnow clean on one
 #    core and on all cores (runs interleaved): pages/s, MB/s of HTML, the parallel speed-up, peak RSS.
+#    Interleaved with those, the host's own ceiling: one `--jobs 1` process per core, all at
+#    once, each over every page. Separate processes share nothing but the machine, so their
+#    combined speed-up is the most any threading could give on this host (a virtual machine's
+#    cores may share a physical core or be taken by a neighbour); `--jobs N` is reported
+#    against it too. The parse floor is run the same way, one process per core at once.
 # 2. With --warc RECORDS: a gzip-per-record WARC of about RECORDS records (half of them pages)
 #    written by warcio from the sample pages (scripts/make-test-warc.py), through winnow clean
 #    on one core and on all cores, with peak RSS: memory must not grow with the crawl.
@@ -49,7 +54,16 @@ bytes=$(cat "$work/pages"/* | wc -c)
 
 gcc -O2 -o "$work/parse_floor" "$eval_dir/parse_floor.c" $(pkg-config --cflags --libs libxml-2.0) -lz
 echo "== libxml2 parse floor (in-process timing, pages preloaded)"
-floor_ms=$("$work/parse_floor" --reps 5 --parse-only "$work/pages" | tee /dev/stderr | awk '/^parse\+free/ {for (i = 1; i <= NF; i++) if ($i == "total") print $(i + 1)}')
+floor_total() { awk '/^parse\+free/ {for (i = 1; i <= NF; i++) if ($i == "total") print $(i + 1)}'; }
+floor_ms=$("$work/parse_floor" --reps 5 --parse-only "$work/pages" | tee /dev/stderr | floor_total)
+if [ "$cores" -gt 1 ]; then
+  # The same floor, one process per core at once: the slowest one's total sets the pace.
+  for core in $(seq "$cores"); do "$work/parse_floor" --reps 5 --parse-only "$work/pages" | floor_total > "$work/floor.$core" & done
+  wait
+  floor_slowest=$(cat "$work"/floor.* | sort -n | tail -n 1)
+  awk -v c="$cores" -v one="$floor_ms" -v all="$floor_slowest" 'BEGIN {
+    printf "%d floor processes at once: slowest total %.1f ms, host speed-up %.2fx\n", c, all, c * one / all }'
+fi
 
 # One timed run of winnow clean: "seconds peak-kilobytes".
 time_once() {  # INPUT OPTIONS...
@@ -75,16 +89,34 @@ bench_input() {  # INPUT PAGES BYTES
   for row in "${rows[@]}"; do
     : > "$work/one.times"
     : > "$work/all.times"
+    : > "$work/ceiling.times"
     for _ in $(seq "$runs"); do
       time_once "$1" --jobs 1 $row >> "$work/one.times"
       time_once "$1" --jobs "$cores" $row >> "$work/all.times"
+      [ -z "$row" ] && [ "$cores" -gt 1 ] && ceiling_once "$1" >> "$work/ceiling.times"
     done
     read -r one one_peak < <(summarize < "$work/one.times")
     read -r all all_peak < <(summarize < "$work/all.times")
     [ -z "$row" ] && default_one=$one
     report "--jobs 1 $row" "$one" "$one_peak" "$2" "$3"
     report "--jobs $cores $row" "$all" "$all_peak" "$2" "$3" "$one"
+    if [ -z "$row" ] && [ -s "$work/ceiling.times" ]; then
+      ceiling=$(sort -n "$work/ceiling.times" | awk '{t[NR]=$1} END {print (NR % 2 ? t[(NR+1)/2] : (t[NR/2] + t[NR/2+1]) / 2)}')
+      awk -v c="$cores" -v one="$one" -v all="$all" -v t="$ceiling" -v n="$2" 'BEGIN {
+        printf "%-26s %6.2f s  %5.0f pages/s  host speed-up %.2fx; --jobs %d reaches %.0f%% of it\n",
+          c " x --jobs 1 at once", t, c * n / t, c * one / t, c, 100 * (one / all) / (c * one / t) }'
+    fi
   done
+}
+# One process per core at once, each over every page, each to its own file: the wall time of
+# the slowest, in seconds.
+ceiling_once() {  # INPUT
+  local core
+  for core in $(seq "$cores"); do
+    /usr/bin/time -f "%e" .build/release/winnow clean -q --allow-rejects --jobs 1 "$1" -o "$work/ceiling.$core.jsonl" 2> "$work/ceiling.$core.time" >/dev/null &
+  done
+  wait
+  for core in $(seq "$cores"); do tail -n 1 "$work/ceiling.$core.time"; done | sort -n | tail -n 1
 }
 echo "== winnow clean, $count ScrapingHub pages ($((bytes / 1000000)) MB), whole command, median of $runs; $cores cores"
 bench_input "$work/pages" "$count" "$bytes"
