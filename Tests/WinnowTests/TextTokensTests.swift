@@ -28,6 +28,19 @@ import Testing
         #expect(TextTokens.scalars(of: text) == Array(text.unicodeScalars))
     }
 
+    /// Comparing a token with a table word without a string answers as `lower(token) == word`,
+    /// canonical equivalence included (a decomposed accent on either side, a Kelvin sign).
+    @Test func lowercasedEqualsAnswersAsStringEquality() {
+        let tokens = TextTokens("Last WEEK dernière dernie\u{300}re Прошлом прошлом ГОДУ İstanbul \u{212A}elvin café cafe\u{301} ǅemal")
+        let words = ["last", "week", "weeks", "dernière", "dernie\u{300}re", "derniere", "прошлом", "году", "год", "i̇stanbul",
+                     "istanbul", "kelvin", "\u{212A}elvin", "café", "cafe\u{301}", "cafe", "ǆemal", "", "lastweek"]
+        for token in tokens.list where !token.isPunctuation {
+            for word in words {
+                #expect(tokens.lowercased(token, equals: word) == (tokens.lower(token) == word), "\(tokens.text(token)) vs \(word)")
+            }
+        }
+    }
+
     @Test func asciiWordsCarryTheirLowerCasedHash() {
         let tokens = TextTokens("Monday, JUNE 22nd in Zürich")
         let words = tokens.list.filter { !$0.isPunctuation && !$0.isNumber }

@@ -27,6 +27,13 @@ extension String {
         }
     }
 
+    /// The first and last UTF-8 bytes, read in place (`utf8.last` walks the view's generic
+    /// index path, several times the cost, on every line it is asked of).
+    var boundaryBytes: (first: UInt8, last: UInt8)? {
+        var copy = self
+        return copy.withUTF8 { bytes in bytes.isEmpty ? nil : (bytes[0], bytes[bytes.count - 1]) }
+    }
+
     /// `hasPrefix` on UTF-8 bytes (the standard library's compares Characters).
     func hasBytePrefix(_ prefix: String) -> Bool {
         withUTF8(beside: prefix) { bytes, wanted in

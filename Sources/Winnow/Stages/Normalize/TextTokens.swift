@@ -22,7 +22,8 @@ struct TextTokens {
         let scalars = Self.scalars(of: text)
         self.scalars = scalars
         var list: [Token] = []
-        list.reserveCapacity(scalars.count / 5)
+        // About one token in four scalars of prose, punctuation included: the list rarely grows.
+        list.reserveCapacity(scalars.count / 3 + 16)
         // One pass over the scalars in place: each word's ASCII hash is taken as it is read.
         scalars.withUnsafeBufferPointer { scalars in
             var index = 0
@@ -37,18 +38,29 @@ struct TextTokens {
                     continue
                 }
                 let start = index
-                var hash = Self.addingLowercased(scalar.value, to: ByteHash.empty)
                 index += 1
-                // A word; a number, with an ordinal suffix kept ("22nd").
-                while index < count {
-                    let next = scalars[index]
-                    let nextKind = Self.kind(next)
-                    let continues = kind == .digit
-                        ? nextKind == .digit || (nextKind == .letter && index - start <= 3 && Self.isOrdinalLetter(next))
-                        : nextKind == .letter
-                    guard continues else { break }
-                    hash = Self.addingLowercased(next.value, to: hash)
-                    index += 1
+                var hash: UInt64
+                if kind == .letter {
+                    // A word: ASCII letters in a tight loop (most words are only that), then any others.
+                    hash = Self.addingLowercased(scalar.value, to: ByteHash.empty)
+                    while index < count, case let value = scalars[index].value, value < 0x80, (value | 0x20) &- 0x61 < 26 {
+                        hash = Self.addingLowercased(value, to: hash)
+                        index += 1
+                    }
+                    while index < count, Self.kind(scalars[index]) == .letter {
+                        hash = Self.addingLowercased(scalars[index].value, to: hash)
+                        index += 1
+                    }
+                } else {
+                    // A number, with an ordinal suffix kept ("22nd").
+                    hash = Self.addingLowercased(scalar.value, to: ByteHash.empty)
+                    while index < count {
+                        let next = scalars[index]
+                        let nextKind = Self.kind(next)
+                        guard nextKind == .digit || (nextKind == .letter && index - start <= 3 && Self.isOrdinalLetter(next)) else { break }
+                        hash = Self.addingLowercased(next.value, to: hash)
+                        index += 1
+                    }
                 }
                 list.append(Token(start: start, end: index, isNumber: kind == .digit, isCapitalized: Self.isUppercase(scalar),
                                   isPunctuation: false, first: scalar, asciiHash: hash))
@@ -222,6 +234,34 @@ struct TextTokens {
             guard value < 0x80, UInt8(value) | (value >= 0x41 && value <= 0x5A ? 0x20 : 0) == byte else { return false }
         }
         return true
+    }
+
+    /// Whether `lower(token) == word`, answered without a string made when every scalar on
+    /// both sides is one whose text is already in normal form on its own (`isPlainForm`): then
+    /// string equality, which compares canonical forms, is scalar equality. Any other scalar
+    /// (a combining mark, a title-case letter) goes through `lower` and `==`.
+    func lowercased(_ token: Token, equals word: String) -> Bool {
+        let slice = scalars[token.start..<token.end]
+        guard word.unicodeScalars.allSatisfy({ Self.isPlainForm($0.value) }), slice.allSatisfy({ Self.isPlainForm($0.value) }) else {
+            return lower(token) == word
+        }
+        var position = token.start
+        for expected in word.unicodeScalars {
+            guard position < token.end else { return false }
+            // nil: a letter whose lower case is not one scalar (U+0130): `lower` knows it.
+            guard let lowered = Self.simpleLowercase(scalars[position]) else { return lower(token) == word }
+            if lowered != expected { return false }
+            position += 1
+        }
+        return position == token.end
+    }
+
+    /// Latin below the combining marks (U+0300) and Cyrillic but for its combining marks: no
+    /// scalar here composes with another or decomposes in NFC, so texts made only of them are
+    /// equal as strings exactly when their scalars are.
+    @inline(__always)
+    static func isPlainForm(_ value: UInt32) -> Bool {
+        value < 0x300 || (value >= 0x400 && value <= 0x4FF && !(value >= 0x483 && value <= 0x489))
     }
 
     /// The token lower-cased, in one pass.

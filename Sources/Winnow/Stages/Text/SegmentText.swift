@@ -47,6 +47,9 @@ enum SegmentText {
             // Without a carriage return in the page (nearly always), a line ends at the next
             // "\n", found by memchr rather than byte by byte.
             let hasCarriageReturn = memchr(base, 0x0D, count) != nil
+            // Most pages hold nothing to repair: one pass over the page answers for every line
+            // (what marks a line for repair lies within the line, so the page holds it too).
+            let pageMayNeedRepair = RepairText.mightNeedRepair(buffer)
             while start <= count {
                 if PageBudget.spent(at: number) { break }  // the pipeline rejects the page next
                 var end = start
@@ -65,7 +68,7 @@ enum SegmentText {
                 let raw = UnsafeBufferPointer(rebasing: buffer[first..<end])
                 // Repairs come first, so that what they remove leaves no double space behind.
                 var text: String
-                if RepairText.mightNeedRepair(raw) {
+                if pageMayNeedRepair && RepairText.mightNeedRepair(raw) {
                     let repaired = RepairText.repairFlat(String(decoding: raw, as: UTF8.self), counts: &repairs)
                     builder.append(repaired)
                     text = builder.take()

@@ -74,7 +74,8 @@ struct StripText {
             }
         }
         let text = line.text
-        let first = text.utf8.first, last = text.utf8.last
+        let boundary = text.boundaryBytes
+        let first = boundary?.first, last = boundary?.last
         if first == UInt8(ascii: "!") && text.hasBytePrefix("!--") || first == UInt8(ascii: "<") && (text.hasBytePrefix("<!--") || last == UInt8(ascii: ">"))
             || last == UInt8(ascii: ">") && text.hasByteSuffix("-->") {
             return .removed(.markup, "markup shown as text")
@@ -178,12 +179,11 @@ struct StripText {
     static let commentCountWords = [" comments", " comment", " replies", " responses"]
 
     static func isCommentFurniture(_ comparable: String, words: Int) -> Bool {
-        if words <= 6, comparable.utf8.last == UInt8(ascii: ":") || comparable.utf8.last == UInt8(ascii: "s"),
-           commentAuthorEndings.contains(where: comparable.hasByteSuffix)
-        {
+        guard let (first, last) = comparable.boundaryBytes else { return false }
+        if words <= 6, last == UInt8(ascii: ":") || last == UInt8(ascii: "s"), commentAuthorEndings.contains(where: comparable.hasByteSuffix) {
             return true
         }
-        guard let first = comparable.utf8.first, first >= 0x30, first <= 0x39 else { return false }
+        guard first >= 0x30, first <= 0x39 else { return false }
         let count = comparable.prefix { $0.isNumber }
         let rest = comparable.dropFirst(count.count)
         return commentCountOpenings.contains { rest.hasPrefix($0) } || (words <= 2 && commentCountWords.contains { rest == $0 })

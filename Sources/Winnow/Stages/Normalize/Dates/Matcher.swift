@@ -44,6 +44,13 @@ extension FindDates {
 
         private func isPunctuation(_ offset: Int, _ mark: Unicode.Scalar) -> Bool { tokens.isPunctuation(token(offset), mark) }
 
+        /// Whether `word(offset) == expected`, without the lower-cased string for a word token.
+        private func word(_ offset: Int, is expected: String) -> Bool {
+            guard let token = token(offset) else { return false }
+            if token.isPunctuation { return word(offset) == expected }
+            return tokens.lowercased(token, equals: expected)
+        }
+
         /// Whether the token at `offset` follows the previous one with no space ("22.06", "mid-March").
         private func touchesPrevious(_ offset: Int) -> Bool {
             guard let current = token(offset), let previous = token(offset - 1) else { return false }
@@ -67,10 +74,11 @@ extension FindDates {
         private func weekday(_ offset: Int) -> (day: Int, length: Int)? {
             guard let token = token(offset), !token.isPunctuation, !token.isNumber else { return nil }
             if table.language.capitalizedNames && !token.isCapitalized { return nil }
+            let hyphenated = isPunctuation(offset + 1, "-") && touchesPrevious(offset + 1) && touchesPrevious(offset + 2)
+            // Most words are ruled out by their hash before any string is made.
+            if isNoCalendarWord(token) && !hyphenated { return nil }
             let first = tokens.lower(token)
-            if isPunctuation(offset + 1, "-"), touchesPrevious(offset + 1), touchesPrevious(offset + 2), let second = word(offset + 2),
-               let day = table.language.weekdays[first + "-" + second]
-            {
+            if hyphenated, let second = word(offset + 2), let day = table.language.weekdays[first + "-" + second] {
                 return (day, 3)
             }
             if isNoCalendarWord(token) { return nil }
@@ -110,13 +118,13 @@ extension FindDates {
         }
 
         private func phrase(_ words: [String], at offset: Int) -> Bool {
-            for (position, expected) in words.enumerated() where word(offset + position) != expected { return false }
+            for (position, expected) in words.enumerated() where !word(offset + position, is: expected) { return false }
             return true
         }
 
         /// Offset past a link word ("de") at `offset`, if there is one.
         private func skipLink(_ offset: Int) -> Int {
-            guard let word = word(offset), table.language.dateLinks.contains(word) else { return offset }
+            guard !table.language.dateLinks.isEmpty, let word = word(offset), table.language.dateLinks.contains(word) else { return offset }
             return offset + 1
         }
 
@@ -257,10 +265,10 @@ extension FindDates {
 
         /// in March | seit Februar | en mars | mid-March | in June last year.
         private func prepositionAndMonth() -> (Mention, Int)? {
-            guard let preposition = word(0), table.language.monthPrepositions.contains(preposition) else { return nil }
             var cursor = 1
             if isPunctuation(cursor, "-"), touchesPrevious(cursor) { cursor += 1 }
-            guard let m = month(cursor) else { return nil }
+            // The month first: it rules out nearly every preposition by its hash alone.
+            guard let m = month(cursor), let preposition = word(0), table.language.monthPrepositions.contains(preposition) else { return nil }
             // A day or a year after the month: the month's own pattern reads it, one token later.
             var next = cursor + 1
             if isPunctuation(next, "."), touchesPrevious(next) { next += 1 }
@@ -275,7 +283,8 @@ extension FindDates {
         /// [on] Monday | am Dienstag | Tuesday to Thursday (a range) | na segunda-feira.
         private func weekdays() -> (Mention, Int)? {
             var first = 0
-            if let preposition = word(0), table.language.weekdayPrepositions.contains(preposition), weekday(1) != nil { first = 1 }
+            // The weekday first: it rules out nearly every preposition by its hash alone.
+            if weekday(1) != nil, let preposition = word(0), table.language.weekdayPrepositions.contains(preposition) { first = 1 }
             guard let (dayOfWeek, length) = weekday(first) else { return nil }
             let after = first + length
             // "Sunday-school": a compound word, not a day (a hyphen to another weekday is a range).
@@ -318,8 +327,7 @@ extension FindDates {
 
         /// last week | letzte Woche | la semaine dernière | в прошлом году.
         private func lastPeriod() -> (Mention, Int)? {
-            guard let first = word(0) else { return nil }
-            for (words, period) in table.language.lastPeriods where words.first == first && phrase(words, at: 0) {
+            for (words, period) in table.language.lastPeriods where !words.isEmpty && phrase(words, at: 0) {
                 return mention(0, words.count - 1, finder.resolve(last: period), .relative)
             }
             return nil
