@@ -53,6 +53,20 @@ import Testing
 
 /// The hashed word tables answer what the string sets they stand for answer.
 @Suite struct WordTableTests {
+    @Test func shapeSetAnswersAsASetOfShapes() {
+        var generator = SystemRandomNumberGenerator()
+        let members = Set((0..<300).map { _ in UInt32.random(in: 0x61...0x44F, using: &generator) << 8 | UInt32.random(in: 1...20, using: &generator) })
+        let shapes = ShapeSet(members)
+        for first in UInt32(0x61)...0x450 where first < 0x7B || first >= 0x430 {
+            for length in UInt32(0)...24 {
+                let shape = first << 8 | length
+                #expect(shapes.contains(shape) == members.contains(shape))
+            }
+        }
+        #expect(ShapeSet(words: ["Monday", "juin"]).contains(FindDates.shape(first: "m", length: 6)))
+        #expect(!ShapeSet(words: ["Monday", "juin"]).contains(FindDates.shape(first: "m", length: 5)))
+    }
+
     static let listed: Set<String> = ["the", "of", "de", "van", "ministry", "café", "cafe\u{301}s", "\u{212A}elvin", "москва", "x"]
     static let asked = ["the", "The", "of", "ministry", "ministries", "café", "cafés", "Kelvin", "kelvin", "москва", "Москва", "x", "", "thee"]
 

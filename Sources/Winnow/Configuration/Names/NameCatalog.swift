@@ -15,12 +15,12 @@ public struct NameCatalog: Sendable {
     var titlesByFirstWord: [String: [[String]]] = [:]
     /// First letter and length of every title's first word: most tokens are ruled out by this
     /// before any string is made.
-    private(set) var titleShapes: Set<UInt32> = []
+    private(set) var titleShapes = ShapeSet([])
     /// `ByteHash` of each ASCII first word of a title: an ASCII token whose lower-cased hash is
     /// not here opens no title, checked without making the token a String.
     private(set) var titleFirstWordHashes = ByteHashSet([])
     /// The same for particles and connectors.
-    private(set) var joinerShapes: Set<UInt32> = []
+    private(set) var joinerShapes = ShapeSet([])
     /// Culture name → whether a single final word is a short form.
     var singleWordShortForms: [String: Bool] = ["western": true]
     /// Words that make a name Burmese when every word of it is one of them.
@@ -81,12 +81,8 @@ public struct NameCatalog: Sendable {
     mutating func buildIndex() {
         transliterationCache = Transliterate.Cache()
         titleFirstWordHashes = ByteHashSet(titlesByFirstWord.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(ByteHash.of))
-        titleShapes = Set(titlesByFirstWord.keys.compactMap { word in
-            word.unicodeScalars.first.map { FindDates.shape(first: $0, length: word.unicodeScalars.count) }
-        })
-        joinerShapes = Set(particles.union(connectors).compactMap { word in
-            word.unicodeScalars.first.map { FindDates.shape(first: $0, length: word.unicodeScalars.count) }
-        })
+        titleShapes = ShapeSet(words: titlesByFirstWord.keys)
+        joinerShapes = ShapeSet(words: particles.union(connectors))
         index = [:]
         shortFormIndex = [:]
         demonymIndex = [:]

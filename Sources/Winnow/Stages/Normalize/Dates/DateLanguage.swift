@@ -50,10 +50,10 @@ struct DateLanguage: Sendable {
 
     /// First letter and length of every word that can open a mention: a cheap filter that
     /// rules out nearly every token before any string is built.
-    private(set) var openingShapes: Set<UInt32> = []
+    private(set) var openingShapes = ShapeSet([])
     /// The same for the words `FindDates` looks for around a date (future words, units).
-    private(set) var futureShapes: Set<UInt32> = []
-    private(set) var unitShapes: Set<UInt32> = []
+    private(set) var futureShapes = ShapeSet([])
+    private(set) var unitShapes = ShapeSet([])
     /// First words of weekdays (the "segunda" of "segunda-feira"), day phrases, "ago" phrases
     /// and "last week" phrases: which patterns a word can open.
     private(set) var weekdayOpeners: Set<String> = []
@@ -103,9 +103,9 @@ struct DateLanguage: Sendable {
         lastPeriodOpeners = Set(lastPeriods.compactMap(\.0.first))
         let words = Set(months.keys).union(weekdayOpeners).union(dayWords.keys).union(monthPrepositions)
             .union(weekdayPrepositions).union(numbers.keys).union(dayPhraseOpeners).union(agoOpeners).union(lastPeriodOpeners)
-        openingShapes = Self.shapes(words)
-        futureShapes = Self.shapes(futureWords.union(["set"]))
-        unitShapes = Self.shapes(units.keys)
+        openingShapes = ShapeSet(words: words)
+        futureShapes = ShapeSet(words: futureWords.union(["set"]))
+        unitShapes = ShapeSet(words: units.keys)
         func mark<S: Sequence>(_ words: S, _ kind: Openers) where S.Element == String {
             for word in words { openers[word, default: []].insert(kind) }
         }
@@ -119,10 +119,6 @@ struct DateLanguage: Sendable {
         let english = DateLanguages.english
         calendarWords = Set([months.keys, weekdays.keys, english.months.keys, english.weekdays.keys].joined().map(NameKey.fold))
         calendarWordSet = ASCIIWordSet(calendarWords)
-    }
-
-    private static func shapes<S: Sequence>(_ words: S) -> Set<UInt32> where S.Element == String {
-        Set(words.compactMap { word in word.unicodeScalars.first.map { FindDates.shape(first: $0, length: word.unicodeScalars.count) } })
     }
 
     /// The language for a record's language code; English when the page names none or one

@@ -73,7 +73,15 @@ struct FindNameCandidates {
             if let cached = folded.pointee[index] { return cached }
             // A token is letters or digits only: ASCII ones (with a hash) fold by lower-casing.
             let token = list[index]
-            let value = token.asciiHash != 0 ? tokens.lower(token) : NameKey.fold(tokens.text(token))
+            let value: String
+            if token.asciiHash != 0 {
+                value = tokens.lower(token)
+            } else if let same = folded.pointee.earlierToken(withTextOf: index, in: tokens), let known = folded.pointee[same] {
+                // The same word met before in this text: folding (Unicode tables) costs far more.
+                value = known
+            } else {
+                value = NameKey.fold(tokens.text(token))
+            }
             folded.pointee.store(value, at: index)
             return value
         }
@@ -278,6 +286,27 @@ struct FoldedWords {
     subscript(token: Int) -> String? {
         let place = Int(places[token])
         return place >= 0 ? strings[place] : nil
+    }
+
+    /// The first token folded with this text, by a hash of its scalars confirmed scalar by
+    /// scalar (words that are not ASCII: the same name recurs through an article).
+    private var byText: [UInt64: Int] = [:]
+
+    /// A token folded earlier whose scalars are the token's; the token is remembered otherwise.
+    mutating func earlierToken(withTextOf index: Int, in tokens: TextTokens) -> Int? {
+        let token = tokens.list[index]
+        var hash = ByteHash.empty
+        for position in token.start..<token.end {
+            let value = tokens.scalars[position].value
+            hash = ByteHash.adding(UInt8(truncatingIfNeeded: value), to: ByteHash.adding(UInt8(truncatingIfNeeded: value >> 8), to: hash))
+        }
+        if let earlier = byText[hash] {
+            let other = tokens.list[earlier]
+            if tokens.scalars[other.start..<other.end].elementsEqual(tokens.scalars[token.start..<token.end]) { return earlier }
+            return nil
+        }
+        byText[hash] = index
+        return nil
     }
 
     mutating func store(_ word: String, at token: Int) {
