@@ -55,7 +55,10 @@ bytes=$(cat "$work/pages"/* | wc -c)
 gcc -O2 -o "$work/parse_floor" "$eval_dir/parse_floor.c" $(pkg-config --cflags --libs libxml-2.0) -lz
 echo "== libxml2 parse floor (in-process timing, pages preloaded)"
 floor_total() { awk '/^parse\+free/ {for (i = 1; i <= NF; i++) if ($i == "total") print $(i + 1)}'; }
-floor_ms=$("$work/parse_floor" --reps 5 --parse-only "$work/pages" | tee /dev/stderr | floor_total)
+# Printed from a variable: `tee /dev/stderr` reopens a redirected log file at its start.
+floor_out=$("$work/parse_floor" --reps 5 --parse-only "$work/pages")
+printf '%s\n' "$floor_out"
+floor_ms=$(printf '%s\n' "$floor_out" | floor_total)
 if [ "$cores" -gt 1 ]; then
   # The same floor, one process per core at once: the slowest one's total sets the pace.
   for core in $(seq "$cores"); do "$work/parse_floor" --reps 5 --parse-only "$work/pages" | floor_total > "$work/floor.$core" & done
