@@ -41,6 +41,28 @@ import Testing
         }
     }
 
+    /// A plain-word table answers for every token what a dictionary asked with `lower(token)`
+    /// answers, or says to ask it (`.unknown`), never something else.
+    @Test(arguments: [false, true])
+    func plainWordTableAnswersAsTheDictionary(withDecomposedWord: Bool) {
+        var entries = ["мая": 5, "в": 0, "märz": 3, "été": 7, "june": 6, "год": 1]
+        if withDecomposedWord { entries["cafe\u{301}"] = 9 }
+        let table = PlainWordTable(entries.map { (word: $0.key, value: $0.value) })
+        #expect(table.complete == !withDecomposedWord)
+        let tokens = TextTokens("МАЯ мая В в Märze MÄRZ ma\u{308}rz été ÉTÉ June JUNE juni Год года café cafe\u{301} İ")
+        for token in tokens.list where !token.isPunctuation {
+            let expected = entries[tokens.lower(token)]
+            switch table.lookup(token, in: tokens) {
+            case .found(let value): #expect(value == expected, "\(tokens.text(token))")
+            case .absent: #expect(expected == nil, "\(tokens.text(token))")
+            case .unknown: break
+            }
+        }
+        // What the table must answer itself: plain tokens of listed words.
+        let mai = tokens.list[0]
+        if case .found(let value) = table.lookup(mai, in: tokens) { #expect(value == 5) } else { Issue.record("МАЯ not found") }
+    }
+
     @Test func asciiWordsCarryTheirLowerCasedHash() {
         let tokens = TextTokens("Monday, JUNE 22nd in Zürich")
         let words = tokens.list.filter { !$0.isPunctuation && !$0.isNumber }

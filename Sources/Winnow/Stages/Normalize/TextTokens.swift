@@ -256,6 +256,20 @@ struct TextTokens {
         return position == token.end
     }
 
+    /// `ByteHash` of the token's lower case in UTF-8 when every scalar is plain-form and lower-
+    /// cases to one scalar (ASCII words, and "мая", "März", "été"): what `PlainWordTable` is
+    /// keyed by. nil for any other token, which only strings can answer.
+    func plainHash(_ token: Token) -> UInt64? {
+        if token.asciiHash != 0 { return token.asciiHash }
+        var hash = ByteHash.empty
+        for position in token.start..<token.end {
+            let scalar = scalars[position]
+            guard Self.isPlainForm(scalar.value), let lowered = Self.simpleLowercase(scalar) else { return nil }
+            for byte in UTF8.encode(lowered)! { hash = ByteHash.adding(byte, to: hash) }
+        }
+        return hash
+    }
+
     /// Latin below the combining marks (U+0300) and Cyrillic but for its combining marks: no
     /// scalar here composes with another or decomposes in NFC, so texts made only of them are
     /// equal as strings exactly when their scalars are.
@@ -354,6 +368,35 @@ struct ASCIIWordTable<Value>: @unchecked Sendable {
         guard let entry = table[hash] else { return .absent }
         guard let word = entry.word else { return .unknown }
         return word.elementsEqual(bytes) ? .found(entry.value) : .absent
+    }
+}
+
+/// Values keyed by lower-case words, asked by a token's `TextTokens.plainHash` and confirmed
+/// scalar by scalar (`lowercased(_:equals:)`): the words of a table that are not ASCII ("мая",
+/// "März") without a lower-cased string made and hashed per token. A word that is not all
+/// plain-form could equal a token only as a string; with one in the table, `complete` is false
+/// and callers ask their strings for tokens the table does not hold.
+struct PlainWordTable<Value>: @unchecked Sendable {
+    private let table: ByteHashTable<[(word: String, value: Value)]>
+    let complete: Bool
+
+    init(_ words: some Sequence<(word: String, value: Value)>) {
+        var byHash: [UInt64: [(word: String, value: Value)]] = [:]
+        var complete = true
+        for (word, value) in words {
+            guard word.unicodeScalars.allSatisfy({ TextTokens.isPlainForm($0.value) }) else { complete = false; continue }
+            byHash[ByteHash.of(word), default: []].append((word, value))
+        }
+        table = ByteHashTable(byHash)
+        self.complete = complete
+    }
+
+    enum Answer { case absent, found(Value), unknown }
+
+    func lookup(_ token: TextTokens.Token, in tokens: TextTokens) -> Answer {
+        guard let hash = tokens.plainHash(token) else { return .unknown }
+        for (word, value) in table[hash] ?? [] where tokens.lowercased(token, equals: word) { return .found(value) }
+        return complete ? .absent : .unknown
     }
 }
 

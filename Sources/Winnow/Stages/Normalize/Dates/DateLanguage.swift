@@ -72,6 +72,10 @@ struct DateLanguage: Sendable {
     /// (`TextTokens.Token.asciiHash`), without a lower-cased string or String hashing.
     private(set) var asciiOpeners = ASCIIWordTable<Openers>([], merge: { $0.union($1) })
 
+    /// `openers` and `months` for every word of plain-form scalars, ASCII or not (`PlainWordTable`).
+    private(set) var plainOpeners = PlainWordTable<Openers>([])
+    private(set) var plainMonths = PlainWordTable<Int>([])
+
     /// What a word token can open (nil: no pattern).
     func openers(of token: TextTokens.Token, in tokens: TextTokens) -> Openers? {
         if token.asciiHash != 0 {
@@ -81,9 +85,22 @@ struct DateLanguage: Sendable {
             case .unknown: return openers[tokens.lower(token)]
             }
         }
-        // Other words by shape, then by string.
+        // Other words by shape, then by their hash ("в", "мая"), then by string.
         guard openingShapes.contains(tokens.shape(token)) else { return nil }
-        return openers[tokens.lower(token)]
+        switch plainOpeners.lookup(token, in: tokens) {
+        case .absent: return nil
+        case .found(let opens): return opens
+        case .unknown: return openers[tokens.lower(token)]
+        }
+    }
+
+    /// The month a word token names (any case; the caller checks capitals).
+    func month(of token: TextTokens.Token, in tokens: TextTokens) -> Int? {
+        switch plainMonths.lookup(token, in: tokens) {
+        case .absent: return nil
+        case .found(let month): return month
+        case .unknown: return months[tokens.lower(token)]
+        }
     }
 
     struct Openers: OptionSet, Sendable {
@@ -116,6 +133,8 @@ struct DateLanguage: Sendable {
         mark(agoOpeners.union(numbers.keys), .ago)
         mark(lastPeriodOpeners, .lastPeriod)
         asciiOpeners = ASCIIWordTable(openers.lazy.map { (word: $0.key, value: $0.value) }, merge: { $0.union($1) })
+        plainOpeners = PlainWordTable(openers.lazy.map { (word: $0.key, value: $0.value) })
+        plainMonths = PlainWordTable(months.lazy.map { (word: $0.key, value: $0.value) })
         let english = DateLanguages.english
         calendarWords = Set([months.keys, weekdays.keys, english.months.keys, english.weekdays.keys].joined().map(NameKey.fold))
         calendarWordSet = ASCIIWordSet(calendarWords)

@@ -61,7 +61,7 @@ extension FindDates {
             guard let token = token(offset), !token.isPunctuation, !token.isNumber else { return nil }
             if table.language.capitalizedNames && !token.isCapitalized { return nil }
             if isNoCalendarWord(token) { return nil }
-            return table.language.months[tokens.lower(token)]
+            return table.language.month(of: token, in: tokens)
         }
 
         /// An ASCII word whose hash is no month's or weekday's (most words after a number):
@@ -144,7 +144,7 @@ extension FindDates {
                 guard position > 0, position + 1 < list.count, list[position - 1].isNumber, list[position - 1].end == list[position].start,
                       list[position - 1].end - list[position - 1].start <= 2 else { return true }
                 let next = list[position + 1]
-                return next.isPunctuation || next.isNumber || table.language.months[tokens.lower(next)] == nil
+                return next.isPunctuation || next.isNumber || table.language.month(of: next, in: tokens) == nil
             }
             var cursor = index
             while cursor > max(0, index - 30), !endsSentence(cursor - 1) { cursor -= 1 }
