@@ -3,6 +3,41 @@ import Testing
 import WinnowIO
 
 @Suite struct DecodeTests {
+    /// The meta `content` charset extraction on bytes answers as the algorithm written with
+    /// lower-cased Strings at each position did.
+    @Test(arguments: [
+        "text/html; charset=utf-8", "text/html;CHARSET = 'windows-1251'", "charset=\"koi8-r\"", "ChArSeT=iso-8859-1;x",
+        "charset", "charset=", "charset = ", "charset='unterminated", "charsetcharset=x", "no declaration here",
+        "Kelvin \u{212A} charset=ok", "déjà charset=latin1 é", "", "charse", "xcharset=\"\"",
+    ])
+    func charsetFromContentAsTheStringAlgorithm(content: String) {
+        #expect(MetaPrescan.charsetFromContent(content) == Self.referenceCharset(content))
+    }
+
+    static func referenceCharset(_ content: String) -> String? {
+        let bytes = Array(content.utf8)
+        func isSpace(_ byte: UInt8) -> Bool { [0x09, 0x0A, 0x0C, 0x0D, 0x20].contains(byte) }
+        var index = 0
+        while index + 7 <= bytes.count {
+            guard String(decoding: bytes[index..<(index + 7)], as: UTF8.self).lowercased() == "charset" else { index += 1; continue }
+            var cursor = index + 7
+            while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") else { index += 7; continue }
+            cursor += 1
+            while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+            guard cursor < bytes.count else { return nil }
+            let quote = bytes[cursor]
+            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                guard let end = bytes[(cursor + 1)...].firstIndex(of: quote) else { return nil }
+                return String(decoding: bytes[(cursor + 1)..<end], as: UTF8.self)
+            }
+            var end = cursor
+            while end < bytes.count, !isSpace(bytes[end]), bytes[end] != UInt8(ascii: ";") { end += 1 }
+            return String(decoding: bytes[cursor..<end], as: UTF8.self)
+        }
+        return nil
+    }
+
     private func decode(_ bytes: [UInt8]) throws -> DecodedPage {
         var trace = Trace()
         return try DecodePage().run(InputPage(id: "t", bytes: bytes), maximumBytes: 1 << 20, trace: &trace)

@@ -73,29 +73,44 @@ struct MetaPrescan {
         return charset
     }
 
-    /// The WHATWG "extract a character encoding from a meta element" algorithm.
+    /// The WHATWG "extract a character encoding from a meta element" algorithm, on the value's
+    /// bytes: it runs on every `content` attribute of every meta element (descriptions of
+    /// hundreds of bytes), so "charset" is matched in place, not as a lower-cased String made at
+    /// each position.
     static func charsetFromContent(_ content: String) -> String? {
-        let bytes = Array(content.utf8)
-        var index = 0
-        while index + 7 <= bytes.count {
-            let word = String(decoding: bytes[index..<(index + 7)], as: UTF8.self).lowercased()
-            guard word == "charset" else { index += 1; continue }
-            var cursor = index + 7
-            while cursor < bytes.count, isSpaceStatic(bytes[cursor]) { cursor += 1 }
-            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") else { index += 7; continue }
-            cursor += 1
-            while cursor < bytes.count, isSpaceStatic(bytes[cursor]) { cursor += 1 }
-            guard cursor < bytes.count else { return nil }
-            let quote = bytes[cursor]
-            if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-                guard let end = bytes[(cursor + 1)...].firstIndex(of: quote) else { return nil }
-                return String(decoding: bytes[(cursor + 1)..<end], as: UTF8.self)
+        var copy = content
+        return copy.withUTF8 { bytes -> String? in
+            let count = bytes.count
+            var index = 0
+            while index + 7 <= count {
+                guard Self.isCharsetWord(bytes, at: index) else { index += 1; continue }
+                var cursor = index + 7
+                while cursor < count, isSpaceStatic(bytes[cursor]) { cursor += 1 }
+                guard cursor < count, bytes[cursor] == UInt8(ascii: "=") else { index += 7; continue }
+                cursor += 1
+                while cursor < count, isSpaceStatic(bytes[cursor]) { cursor += 1 }
+                guard cursor < count else { return nil }
+                let quote = bytes[cursor]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    var end = cursor + 1
+                    while end < count, bytes[end] != quote { end += 1 }
+                    guard end < count else { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[(cursor + 1)..<end]), as: UTF8.self)
+                }
+                var end = cursor
+                while end < count, !isSpaceStatic(bytes[end]), bytes[end] != UInt8(ascii: ";") { end += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<end]), as: UTF8.self)
             }
-            var end = cursor
-            while end < bytes.count, !isSpaceStatic(bytes[end]), bytes[end] != UInt8(ascii: ";") { end += 1 }
-            return String(decoding: bytes[cursor..<end], as: UTF8.self)
+            return nil
         }
-        return nil
+    }
+
+    /// "charset" at `index`, in any ASCII case. (No other scalar lower-cases to these letters:
+    /// only the Kelvin sign and İ lower-case into ASCII, to k and to i.)
+    private static func isCharsetWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes[index] | 0x20 == UInt8(ascii: "c") else { return false }
+        for (offset, letter) in "harset".utf8.enumerated() where bytes[index + 1 + offset] | 0x20 != letter { return false }
+        return true
     }
 
     /// The WHATWG "get an attribute" algorithm, lower-cased; nil at the end of the tag.
