@@ -7,11 +7,12 @@
 #
 # 1. The 181 ScrapingHub pages, uncompressed on disk: the parse floor, then winnow clean on one
 #    core and on all cores (runs interleaved): pages/s, MB/s of HTML, the parallel speed-up, peak RSS.
-#    Interleaved with those, the host's own ceiling: one `--jobs 1` process per core, all at
-#    once, each over every page. Separate processes share nothing but the machine, so their
-#    combined speed-up is the most any threading could give on this host (a virtual machine's
-#    cores may share a physical core or be taken by a neighbour); `--jobs N` is reported
-#    against it too. The parse floor is run the same way, one process per core at once.
+#    Interleaved with those, a ceiling for threading: one `--jobs 1` process per core, all at
+#    once, each over every page. Separate processes share nothing but the machine (its cores,
+#    which on a virtual machine may be shared or slowed by a neighbour, its caches and memory
+#    bandwidth), so their combined speed-up is the most threads could give Winnow's per-page
+#    work on this host; `--jobs N` is reported against it. The parse floor is run the same
+#    way, one process per core at once, for what the host gives a bare parse.
 # 2. With --warc RECORDS: a gzip-per-record WARC of about RECORDS records (half of them pages)
 #    written by warcio from the sample pages (scripts/make-test-warc.py), through winnow clean
 #    on one core and on all cores, with peak RSS: memory must not grow with the crawl.
@@ -65,7 +66,7 @@ if [ "$cores" -gt 1 ]; then
   wait
   floor_slowest=$(cat "$work"/floor.* | sort -n | tail -n 1)
   awk -v c="$cores" -v one="$floor_ms" -v all="$floor_slowest" 'BEGIN {
-    printf "%d floor processes at once: slowest total %.1f ms, host speed-up %.2fx\n", c, all, c * one / all }'
+    printf "%d floor processes at once: slowest total %.1f ms, speed-up of separate processes %.2fx\n", c, all, c * one / all }'
 fi
 
 # One timed run of winnow clean: "seconds peak-kilobytes".
@@ -106,7 +107,7 @@ bench_input() {  # INPUT PAGES BYTES
     if [ -z "$row" ] && [ -s "$work/ceiling.times" ]; then
       ceiling=$(sort -n "$work/ceiling.times" | awk '{t[NR]=$1} END {print (NR % 2 ? t[(NR+1)/2] : (t[NR/2] + t[NR/2+1]) / 2)}')
       awk -v c="$cores" -v one="$one" -v all="$all" -v t="$ceiling" -v n="$2" 'BEGIN {
-        printf "%-26s %6.2f s  %5.0f pages/s  host speed-up %.2fx; --jobs %d reaches %.0f%% of it\n",
+        printf "%-26s %6.2f s  %5.0f pages/s  speed-up of separate processes %.2fx; --jobs %d reaches %.0f%% of it\n",
           c " x --jobs 1 at once", t, c * n / t, c * one / t, c, 100 * (one / all) / (c * one / t) }'
     fi
   done
