@@ -249,29 +249,6 @@ struct ByteHashSet: Sendable {
     func contains(_ hash: UInt64) -> Bool { table[hash] != nil }
 }
 
-/// A set of word shapes (`FindDates.shape`: the lower-case first letter and the length), asked
-/// once per token: open addressing on a mixed key instead of `Set<UInt32>`'s SipHash.
-struct ShapeSet: Sendable {
-    private let set: ByteHashSet
-
-    init(_ shapes: some Sequence<UInt32>) { set = ByteHashSet(shapes.map(Self.key)) }
-
-    /// The shapes of these words.
-    init(words: some Sequence<String>) {
-        self.init(words.compactMap { word in word.unicodeScalars.first.map { FindDates.shape(first: $0, length: word.unicodeScalars.count) } })
-    }
-
-    func contains(_ shape: UInt32) -> Bool { set.contains(Self.key(shape)) }
-
-    /// A bijection that moves the shape's bits into the low bits the table probes by (a shape's
-    /// own low byte is its length: few values).
-    @inline(__always)
-    private static func key(_ shape: UInt32) -> UInt64 {
-        let mixed = UInt64(shape) &* 0x9E37_79B9_7F4A_7C15
-        return mixed >> 32 | mixed << 32
-    }
-}
-
 /// A fixed list of prefixes, bucketed by their first byte: whether a text opens with one of them
 /// costs a look at the text's first byte and a compare per prefix sharing it (most texts share
 /// none), instead of a prefix test per entry.
