@@ -4,6 +4,15 @@ import Testing
 /// Date expressions per language, against one reference date: Monday 2021-06-21. Each row is
 /// (sentence, the mention's text, its value, its kind). The sentences were written for these tests.
 @Suite struct FindDatesLanguageTests {
+    /// Every language's words are plain-form, so their hashed tables answer every plain word
+    /// themselves ("в" and "мая" never fall through to a String lookup).
+    @Test func everyLanguagesWordTablesAreComplete() {
+        for (code, language) in DateLanguages.all {
+            #expect(language.plainOpeners.complete, "\(code) openers")
+            #expect(language.plainMonths.complete, "\(code) months")
+        }
+    }
+
     static let reference = "2021-06-21"
 
     static let cases: [(language: String, sentence: String, text: String, value: String, kind: String)] = [

@@ -260,23 +260,16 @@ extension Clean {
     }
 }
 
-/// A value computed on a thread of its own, waited for when needed.
-final class OnAnotherThread<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var value: Value?
+/// A value computed on a thread of its own, waited for when needed (any number of times).
+final class OnAnotherThread<Value: Sendable>: Sendable {
+    private let pending = Pending<Value>()
 
     init(_ work: @escaping @Sendable () -> Value) {
-        let thread = Thread { [self] in
-            value = work()
-            done.signal()
-        }
+        let thread = Thread { [pending] in pending.fulfill(work()) }
         thread.stackSize = 8 << 20
         thread.start()
     }
 
-    /// Waits for the value (once).
-    func result() -> Value {
-        done.wait()
-        return value!
-    }
+    /// Waits for the value.
+    func result() -> Value { pending.wait().value }
 }
