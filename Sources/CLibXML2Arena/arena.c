@@ -120,6 +120,8 @@ void *winnow_arena_begin(void) {
     return arena;
 }
 
+void winnow_arena_resume(void *arena) { current = arena; }
+
 void winnow_arena_end(void *arena) {
     (void)arena;
     xmlResetLastError();

@@ -23,7 +23,7 @@ extension Node {
     /// repair stage, which rewrites broken text in place instead of copying the tree.
     public func replaceContent(_ text: String) {
         guard isText else { return }
-        xmlNodeSetContent(pointer, text)
+        document.changingTree { xmlNodeSetContent(pointer, text) }
     }
 
     /// All text below this node, concatenated as the source has it (no whitespace model).

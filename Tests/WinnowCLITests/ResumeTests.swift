@@ -97,4 +97,21 @@ import WinnowTestSupport
         #expect(plain.lines.count >= 5)
         #expect(arena.standardOutput == plain.standardOutput)
     }
+
+    /// The repair stage rewrites text nodes in place; in the arena, the new text is the arena's
+    /// too (the tree is never walked to be freed), and reads back the same.
+    @Test func textRepairedInPlaceIsTheSameInTheArena() throws {
+        let temporary = try TemporaryFolder("winnow-arena")
+        let paragraph = "<p>The cafÃ© owner said itâ€™s fine, and the council agreed with her after a long debate.</p>"
+        let page = "<html><head><title>CafÃ© rules</title></head><body><article><h1>CafÃ© rules</h1>"
+            + String(repeating: paragraph, count: 6) + "</article></body></html>"
+        let input = temporary.url.appendingPathComponent("repaired.html")
+        try Data(page.utf8).write(to: input)
+        let plain = try WinnowBinary.run(["clean", "--jobs", "1", "--no-arena", input.path])
+        let arena = try WinnowBinary.run(["clean", "--jobs", "1", input.path])
+        #expect(plain.status == 0 && arena.status == 0, "\(arena.standardError)")
+        #expect(arena.standardOutput.contains("The café owner said it’s fine"))
+        #expect(!arena.standardOutput.contains("Ã"))
+        #expect(arena.standardOutput == plain.standardOutput)
+    }
 }

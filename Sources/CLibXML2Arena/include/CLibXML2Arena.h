@@ -3,10 +3,10 @@
 
 #include <stddef.h>
 
-/* A per-document arena for libxml2 (an experiment behind `--arena`, see docs/benchmarks.md).
- * While a thread parses, every libxml2 allocation on it is a bump of a pointer in the
- * document's arena, and frees of arena memory do nothing; the arena is given back whole once
- * the document is freed. Memory libxml2 allocates outside a parse comes from malloc, behind
+/* A per-document arena for libxml2 (`winnow clean` uses it unless `--no-arena`, see
+ * docs/benchmarks.md). While a thread parses, every libxml2 allocation on it is a bump of a
+ * pointer in the document's arena, and frees of arena memory do nothing; the arena is given
+ * back whole once the document is freed, and the tree with it (no xmlFreeDoc). Memory libxml2 allocates outside a parse comes from malloc, behind
  * the same 16-byte header, so that one free function tells the two apart. */
 
 /* Installs the allocator (xmlMemSetup). Must run before any other libxml2 call in the
@@ -22,6 +22,10 @@ void *winnow_arena_begin(void);
 /* Parsing is over: this thread allocates from the heap again. Clears libxml2's last error,
  * whose strings live in the arena. */
 void winnow_arena_end(void *arena);
+
+/* The arena is current on this thread again until winnow_arena_end: for a change to a parsed
+ * tree, so that what the change allocates belongs to the document's arena too. */
+void winnow_arena_resume(void *arena);
 
 /* The document is freed: the arena's memory goes back (to this thread's cache of chunks,
  * or to the heap). */
