@@ -5,6 +5,17 @@ import Darwin
 #endif
 
 extension String {
+    /// The string's UTF-8 bytes in place. `withUTF8` is `mutating` (it may make a string
+    /// contiguous), so calling it on a `let` needs a copy first: a retain and a release, atomic,
+    /// on every call, which the per-line and per-word helpers paid many times a line. A native
+    /// string is contiguous already and is read without the copy.
+    @inline(__always)
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+
     /// Whether the UTF-8 bytes of `needle` occur in the string: `memchr` for the first byte,
     /// then `memcmp`; none of the locale and Unicode work that Foundation's `contains` and
     /// `range(of:)` do per call.
@@ -30,8 +41,7 @@ extension String {
     /// The first and last UTF-8 bytes, read in place (`utf8.last` walks the view's generic
     /// index path, several times the cost, on every line it is asked of).
     var boundaryBytes: (first: UInt8, last: UInt8)? {
-        var copy = self
-        return copy.withUTF8 { bytes in bytes.isEmpty ? nil : (bytes[0], bytes[bytes.count - 1]) }
+        return withUTF8Bytes { bytes in bytes.isEmpty ? nil : (bytes[0], bytes[bytes.count - 1]) }
     }
 
     /// `hasPrefix` on UTF-8 bytes (the standard library's compares Characters).
@@ -54,8 +64,7 @@ extension String {
     func containsAnyByte(of wanted: [UInt8]) -> Bool {
         precondition((1...4).contains(wanted.count), "one to four bytes")
         let a = wanted[0], b = wanted[min(1, wanted.count - 1)], c = wanted[min(2, wanted.count - 1)], d = wanted[wanted.count - 1]
-        var copy = self
-        return copy.withUTF8 { bytes in
+        return withUTF8Bytes { bytes in
             guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
             var offset = 0
             while offset + 8 <= bytes.count {
@@ -76,15 +85,13 @@ extension String {
     /// goes through the view's index type byte by byte).
     @inline(__always)
     func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
-        var copy = self
-        return copy.withUTF8 { $0.contains(where: predicate) }
+        return withUTF8Bytes { $0.contains(where: predicate) }
     }
 
     /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte but a continuation
     /// byte starts one).
     var scalarCount: Int {
-        var copy = self
-        return copy.withUTF8 { bytes in
+        return withUTF8Bytes { bytes in
             var scalars = 0
             var index = 0
             let count = bytes.count
@@ -114,8 +121,7 @@ extension String {
     /// return ("\r\n" is one character). Anything else goes through grapheme breaking.
     /// `CharacterCountTests` checks every scalar of those ranges.
     var characterCount: Int {
-        var copy = self
-        let simple = copy.withUTF8 { bytes -> Int? in
+        let simple = withUTF8Bytes { bytes -> Int? in
             var characters = 0
             var index = 0
             let count = bytes.count
@@ -155,9 +161,7 @@ extension String {
 
     /// Both strings' contiguous UTF-8 at once.
     private func withUTF8<R>(beside other: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var text = self
-        var other = other
-        return text.withUTF8 { bytes in other.withUTF8 { body(bytes, $0) } }
+        withUTF8Bytes { bytes in other.withUTF8Bytes { body(bytes, $0) } }
     }
 }
 
@@ -202,8 +206,7 @@ enum ByteHash {
     }
 
     static func of(_ text: String) -> UInt64 {
-        var copy = text
-        return copy.withUTF8 { of($0) }
+        return text.withUTF8Bytes { of($0) }
     }
 }
 
@@ -267,8 +270,7 @@ struct BytePrefixSet: Sendable {
 
     /// Whether `text`'s UTF-8 opens with one of the prefixes.
     func opens(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             guard let first = bytes.first else { return false }
             for prefix in buckets[Int(first)] where prefix.count <= bytes.count {
                 if prefix.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, prefix.count) }) == 0 { return true }

@@ -17,8 +17,7 @@ struct FoldedKeyIndex: Sendable {
     }
 
     subscript(key: String) -> Int? {
-        var copy = key
-        return copy.withUTF8 { bytes in table[ByteHash.of(bytes)]?.first { $0.key.elementsEqual(bytes) }?.entry }
+        return key.withUTF8Bytes { bytes in table[ByteHash.of(bytes)]?.first { $0.key.elementsEqual(bytes) }?.entry }
     }
 
     subscript<Words: Collection<String>>(words words: Words) -> Int? {

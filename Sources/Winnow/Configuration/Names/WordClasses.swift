@@ -32,8 +32,7 @@ struct WordClassIndex: Sendable {
     }
 
     func classes(of word: String) -> WordClasses {
-        var copy = word
-        let answer: ASCIIWordTable<WordClasses>.Answer = copy.withUTF8 { bytes in
+        let answer: ASCIIWordTable<WordClasses>.Answer = word.withUTF8Bytes { bytes in
             var hash = ByteHash.empty
             for byte in bytes {
                 guard byte < 0x80 else { return .unknown }

@@ -78,8 +78,7 @@ struct MetaPrescan {
     /// hundreds of bytes), so "charset" is matched in place, not as a lower-cased String made at
     /// each position.
     static func charsetFromContent(_ content: String) -> String? {
-        var copy = content
-        return copy.withUTF8 { bytes -> String? in
+        return content.withUTF8Bytes { bytes -> String? in
             let count = bytes.count
             var index = 0
             while index + 7 <= count {

@@ -388,11 +388,10 @@ struct BuildBlocks {
     /// lower-cased on the bytes, curly single quotes become ', Unicode spaces one space; a text
     /// with capitals of other scripts goes through `comparableUsingStandardLibrary`.
     static func comparable(_ text: String) -> String {
-        var copy = text
         var needsStandardLibrary = false
         // Folding never lengthens the text, so the result is written in place of a buffer the
         // input's size (no array, no closure captures: those cost exclusivity checks per byte).
-        let folded = copy.withUTF8 { bytes in
+        let folded = text.withUTF8Bytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { output in
                 var length = 0
                 var pendingSpace = false

@@ -184,8 +184,7 @@ struct TextBuilder {
     ]
 
     mutating func append(_ string: String) {
-        var copy = string
-        copy.withUTF8 { append($0) }
+        string.withUTF8Bytes { append($0) }
     }
 
     /// A `<br>`: a line break unless the text is still empty.

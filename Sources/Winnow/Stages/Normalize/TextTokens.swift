@@ -91,8 +91,7 @@ struct TextTokens {
     /// (`Array(text.unicodeScalars)` counts them first, then copies them one by one through the
     /// view's iterator; appending checks the capacity at every scalar).
     static func scalars(of text: String) -> [Unicode.Scalar] {
-        var copy = text
-        return copy.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             // A scalar takes at least one byte: the byte count bounds the scalar count.
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { output, initialized in
                 var index = 0

@@ -35,8 +35,7 @@ enum RepairEntities {
     /// Repairs `text`; nil when nothing was a reference.
     static func repair(_ text: String) -> (text: String, repairs: Int)? {
         // Most texts hold no ampersand that starts a decodable reference: answered on the bytes.
-        var copy = text
-        guard copy.withUTF8(mightContainReference) else { return nil }
+        guard text.withUTF8Bytes(mightContainReference) else { return nil }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var repairs = 0

@@ -82,8 +82,7 @@ public struct RepairText: Sendable {
 
     /// One line of flat text through the same repairs as a text node (the text route).
     static func repairFlat(_ line: String, counts: inout Counts) -> String {
-        var copy = line
-        let hints = copy.withUTF8(RepairHints.init)
+        let hints = line.withUTF8Bytes(RepairHints.init)
         guard hints.any else { return line }
         return repair(line, mojibake: hints.mojibake, references: hints.references, leaks: hints.leaks, counts: &counts) ?? line
     }

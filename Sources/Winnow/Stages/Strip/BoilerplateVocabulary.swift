@@ -173,8 +173,7 @@ enum BoilerplateVocabulary {
         func firstMatch(_ comparable: String, hash: UInt64? = nil) -> Int? {
             var best: Int?
             if let hit = exact[hash ?? ByteHash.of(comparable)], hit.phrase == comparable { best = hit.position }
-            var text = comparable
-            text.withUTF8 { bytes in
+            comparable.withUTF8Bytes { bytes in
                 guard let base = bytes.baseAddress, let first = bytes.first else { return }
                 for (prefix, position) in prefixes[Int(first)] where position < (best ?? .max) && prefix.count <= bytes.count {
                     if prefix.withUnsafeBytes({ memcmp($0.baseAddress!, base, prefix.count) }) == 0 { best = position }

@@ -58,8 +58,7 @@ enum FunctionWords {
     /// UTF-8 bytes. Bytes of other scripts count as letters; general punctuation (U+2000–U+206F:
     /// curly quotes, dashes) and ASCII punctuation and digits separate words.
     static func forEachWord(in comparable: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var text = comparable
-        text.withUTF8 { bytes in
+        comparable.withUTF8Bytes { bytes in
             var index = 0
             var start = -1
             let count = bytes.count

@@ -35,8 +35,7 @@ struct LineSignals: Sendable {
 
     /// The last scalar of `text` that `skipping` does not pass over, read backwards on the UTF-8 bytes.
     static func lastScalar(of text: String, skipping: (Unicode.Scalar) -> Bool) -> Unicode.Scalar? {
-        var copy = text
-        return copy.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var end = bytes.count
             while end > 0 {
                 var start = end - 1
@@ -58,8 +57,7 @@ struct LineSignals: Sendable {
     static func measure(_ line: TextLine) -> LineSignals {
         var signals = LineSignals()
         signals.languageHits = FunctionWords.hits(in: line.comparable)
-        var text = line.text
-        text.withUTF8 { bytes in
+        line.text.withUTF8Bytes { bytes in
             (signals.words, signals.gluedWords) = countWords(bytes)
         }
         // Scripts written without spaces (Chinese, Japanese, Thai): two characters a word.

@@ -111,8 +111,7 @@ struct StripText {
     /// The line without its closing ".", ":", "…" or "!" when it is a related-links heading
     /// ("Read more:"). Trimmed and hashed on the bytes; a string only for a hit.
     static func relatedHeading(_ comparable: String) -> String? {
-        var copy = comparable
-        return copy.withUTF8 { bytes -> String? in
+        return comparable.withUTF8Bytes { bytes -> String? in
             var end = bytes.count
             while end > 0 {
                 let byte = bytes[end - 1]
@@ -135,8 +134,7 @@ struct StripText {
     /// byte is a character, unless a combining mark follows (so the byte after the cut is
     /// checked too); lines hold no "\r\n".
     static func opening(of comparable: String) -> String {
-        var copy = comparable
-        let ascii = copy.withUTF8 { bytes -> String? in
+        let ascii = comparable.withUTF8Bytes { bytes -> String? in
             let length = min(bytes.count, openingLength)
             guard !bytes[0..<min(bytes.count, length + 1)].contains(where: { $0 >= 0x80 }) else { return nil }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)

@@ -48,8 +48,7 @@ public enum DateParser {
     /// a compact `20210622`: a text without a run of exactly four or eight digits is no date,
     /// and most texts asked are ruled out by this one scan.
     static func hasYearDigits(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             var run = 0
             for byte in bytes {
                 if byte >= 0x30 && byte <= 0x39 {
@@ -249,8 +248,7 @@ public enum DateParser {
     /// The lower-cased text as tokens, on its UTF-8 bytes; nil at the first word that is no
     /// part of a date.
     private static func tokenize(_ text: String) -> [Token]? {
-        var copy = text
-        return copy.withUTF8 { bytes -> [Token]? in
+        return text.withUTF8Bytes { bytes -> [Token]? in
             var tokens: [Token] = []
             var index = 0
             let count = bytes.count
