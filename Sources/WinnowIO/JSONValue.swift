@@ -128,57 +128,63 @@ public enum JSONValue: Equatable, Sendable {
     /// of JSON Lines; everything else stays as UTF-8.
     static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        var copy = value
-        copy.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied whole.
-            var runStart = 0
-            var index = 0
-            let count = bytes.count
-            func flush() {
-                if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+        // Read in place: a copy for the mutating `withUTF8` would cost an atomic retain and
+        // release per string written. Only a string that is not contiguous needs the copy.
+        if value.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &output) }) == nil {
+            var copy = value
+            copy.withUTF8 { writeEscaped($0, to: &output) }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        // Runs of bytes that need no escape are copied whole.
+        var runStart = 0
+        var index = 0
+        let count = bytes.count
+        func flush() {
+            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+        }
+        let special = Self.specialBytes
+        let base = UnsafeRawPointer(bytes.baseAddress)
+        while index < count {
+            // The plain run first: eight bytes at a time while none of them is special,
+            // then one table load per byte up to the special one.
+            if let base {
+                while index + 8 <= count, !Self.hasSpecialByte(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
             }
-            let special = Self.specialBytes
-            let base = UnsafeRawPointer(bytes.baseAddress)
-            while index < count {
-                // The plain run first: eight bytes at a time while none of them is special,
-                // then one table load per byte up to the special one.
-                if let base {
-                    while index + 8 <= count, !Self.hasSpecialByte(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
-                }
-                while index < count, !special[Int(bytes[index])] { index += 1 }
-                guard index < count else { break }
-                let byte = bytes[index]
-                // U+2028 is E2 80 A8, U+2029 is E2 80 A9: legal in JSON, not in JavaScript.
-                if byte == 0xE2 {
-                    guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
-                        index += 1
-                        continue
-                    }
-                    flush()
-                    output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index += 3
-                    runStart = index
+            while index < count, !special[Int(bytes[index])] { index += 1 }
+            guard index < count else { break }
+            let byte = bytes[index]
+            // U+2028 is E2 80 A8, U+2029 is E2 80 A9: legal in JSON, not in JavaScript.
+            if byte == 0xE2 {
+                guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                    index += 1
                     continue
                 }
                 flush()
-                output.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
-                case 0x0A: output.append(UInt8(ascii: "n"))
-                case 0x0D: output.append(UInt8(ascii: "r"))
-                case 0x09: output.append(UInt8(ascii: "t"))
-                default:
-                    output.append(contentsOf: "u00".utf8)
-                    output.append(hexDigits[Int(byte >> 4)])
-                    output.append(hexDigits[Int(byte & 0xF)])
-                }
-                index += 1
+                output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                index += 3
                 runStart = index
+                continue
             }
             flush()
+            output.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
+            case 0x0A: output.append(UInt8(ascii: "n"))
+            case 0x0D: output.append(UInt8(ascii: "r"))
+            case 0x09: output.append(UInt8(ascii: "t"))
+            default:
+                output.append(contentsOf: "u00".utf8)
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0xF)])
+            }
+            index += 1
+            runStart = index
         }
-        output.append(UInt8(ascii: "\""))
+        flush()
     }
 
 }

@@ -404,7 +404,8 @@ struct BuildBlocks {
                     // at once, when that keeps every space single and none at the end.
                     if index + 8 <= count, !pendingSpace, let input, let target,
                        case let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self),
-                       let lowered = Self.loweredPlainASCII(word, afterVisible: length > 0 && output[length - 1] != 0x20) {
+                       let lowered = Self.loweredPlainASCII(word, afterVisible: length > 0 && output[length - 1] != 0x20,
+                                                            beforeVisible: index + 8 < count && bytes[index + 8] > 0x20 && bytes[index + 8] < 0x7F) {
                         target.storeBytes(of: lowered, toByteOffset: length, as: UInt64.self)
                         length += 8
                         index += 8
@@ -509,14 +510,16 @@ struct BuildBlocks {
     /// (nor opens the word when `afterVisible` is false) and the last is not a space: then
     /// `comparable` copies them as they are but for the capitals. Nil otherwise.
     @inline(__always)
-    static func loweredPlainASCII(_ word: UInt64, afterVisible: Bool) -> UInt64? {
+    static func loweredPlainASCII(_ word: UInt64, afterVisible: Bool, beforeVisible: Bool = false) -> UInt64? {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         // All below 0x80, so the additions below carry into no neighbour: then 0x20...0x7E each.
         guard word & highBits == 0, (word &+ ones &* 0x60) & highBits == highBits, (word &+ ones) & highBits == 0 else { return nil }
         // The spaces, exactly, one high bit each.
         let spaces = ByteLanes.equal(word, 0x20)
-        if spaces & (spaces << 8) != 0 || spaces >> 56 != 0 || (spaces & 0x80 != 0 && !afterVisible) { return nil }
+        // A space may close the eight bytes when a visible byte follows them (it is single, and
+        // not the text's last), as it may open them after a visible one.
+        if spaces & (spaces << 8) != 0 || (spaces >> 56 != 0 && !beforeVisible) || (spaces & 0x80 != 0 && !afterVisible) { return nil }
         // A to Z: at least 0x41 and below 0x5B; 0x20 added to each.
         let capitals = ((word &+ ones &* 0x3F) ^ (word &+ ones &* 0x25)) & highBits
         return word | (capitals >> 2)

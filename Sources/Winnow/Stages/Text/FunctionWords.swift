@@ -29,8 +29,8 @@ enum FunctionWords {
     static func language(of lines: [TextLine]) -> (code: String, index: Int)? {
         var hits = SIMD16<UInt32>()
         var seen = 0
-        for line in lines where line.text.utf8.count >= 40 {
-            hits &+= SIMD16<UInt32>(truncatingIfNeeded: line.signals.languageHits)
+        for index in lines.indices where lines[index].text.utf8.count >= 40 {  // by index: no copy of each line
+            hits &+= SIMD16<UInt32>(truncatingIfNeeded: lines[index].signals.languageHits)
             seen += 1
             if seen >= 200 { break }
         }

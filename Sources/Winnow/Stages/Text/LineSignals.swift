@@ -54,7 +54,7 @@ struct LineSignals: Sendable {
     var languageHits = SIMD16<UInt16>()
 
     /// The signals that need no language; `adopt(language:)` adds the rest.
-    static func measure(_ line: TextLine) -> LineSignals {
+    static func measure(_ line: borrowing TextLine) -> LineSignals {
         var signals = LineSignals()
         signals.languageHits = FunctionWords.hits(in: line.comparable)
         line.text.withUTF8Bytes { bytes in

@@ -47,8 +47,8 @@ struct StripText {
         for index in lines.indices { lines[index].signals = LineSignals.measure(lines[index]) }
         let language = FunctionWords.language(of: lines)
         for index in lines.indices { lines[index].signals.adopt(languageIndex: language?.index) }
-        var fates = lines.enumerated().map { index, line in
-            PageBudget.spent(at: index) ? Fate.removed(.outsideContent, "not read: over the page time limit") : vocabularyFate(of: line)
+        var fates = lines.indices.map { index in
+            PageBudget.spent(at: index) ? Fate.removed(.outsideContent, "not read: over the page time limit") : vocabularyFate(of: lines[index])
         }
         markRepeatsWithinPage(lines, fates: &fates)
         let run = densestRun(lines, fates: fates)
@@ -67,7 +67,7 @@ struct StripText {
     }
 
     /// The vocabulary's and the site rule's verdict on one line, whatever its neighbours.
-    func vocabularyFate(of line: TextLine) -> Fate {
+    func vocabularyFate(of line: borrowing TextLine) -> Fate {
         if let rule {
             for (category, pattern) in rule.dropText where pattern.matches(line.text) {
                 return .removed(category, "site rule \(rule.file): text \"\(pattern.source)\"")
@@ -151,18 +151,18 @@ struct StripText {
         var size = 16
         while size < lines.count * 2 { size *= 2 }
         var first = [Int](repeating: -1, count: size)
-        for (index, line) in lines.enumerated() where line.signals.words >= 3 {
-            let key = line.comparableHash
+        for index in lines.indices where lines[index].signals.words >= 3 {  // by index: no copy of each line
+            let key = lines[index].comparableHash
             var slot = Int(truncatingIfNeeded: key) & (size - 1)
             var earlier: Int?
             while first[slot] >= 0 {
                 if lines[first[slot]].comparableHash == key { earlier = first[slot]; break }
                 slot = (slot + 1) & (size - 1)
             }
-            if let earlier, lines[earlier].comparable == line.comparable {
+            if let earlier, lines[earlier].comparable == lines[index].comparable {
                 fates[index] = .removed(.widget, "repeats line \(lines[earlier].number)")
-                if !line.signals.isBodyLike, fates[earlier] == .candidate {
-                    fates[earlier] = .removed(.widget, "\(Self.repeatedLater) \(line.number)")
+                if !lines[index].signals.isBodyLike, fates[earlier] == .candidate {
+                    fates[earlier] = .removed(.widget, "\(Self.repeatedLater) \(lines[index].number)")
                 }
             } else if earlier == nil {
                 first[slot] = index
@@ -205,7 +205,7 @@ struct StripText {
 
     /// A line's weight toward the article: body-like lines count with their length, removed
     /// lines and short unpunctuated lines against.
-    static func score(_ line: TextLine, fate: Fate, standsAlone: Bool) -> Double {
+    static func score(_ line: borrowing TextLine, fate: Fate, standsAlone: Bool) -> Double {
         // Credit lines sit between headline and body: metadata, not a break in the article.
         if case .removed(.credit, _) = fate { return -0.5 }
         // So do a headline's and a caption's repeats (an image's alt text).
@@ -252,7 +252,7 @@ struct StripText {
     /// sentence introducing it).
     func markShortRuns(_ lines: [TextLine], in run: Range<Int>, fates: inout [Fate]) {
         // A line ending in ":" introduces what follows; it is never part of a menu.
-        func isMenuLike(_ line: TextLine) -> Bool { line.signals.isShort && !line.signals.isDate && !line.text.hasByteSuffix(":") }
+        func isMenuLike(_ line: borrowing TextLine) -> Bool { line.signals.isShort && !line.signals.isDate && !line.text.hasByteSuffix(":") }
         var index = run.lowerBound
         while index < run.upperBound {
             guard fates[index] == .candidate, isMenuLike(lines[index]) else { index += 1; continue }
