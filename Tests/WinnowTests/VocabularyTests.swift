@@ -34,3 +34,42 @@ import Testing
         #expect(ranks == ranks.sorted())
     }
 }
+
+/// `PhraseIndex` must answer what a scan of `phrases` in order answers: the first phrase whose
+/// text equals the comparable text, opens it or occurs in it.
+@Suite struct PhraseIndexTests {
+    static func firstMatchByScan(_ comparable: String) -> Int? {
+        let text = Array(comparable.utf8)
+        return BoilerplateVocabulary.phrases.firstIndex { phrase in
+            switch phrase.match {
+            case .exact(let wanted): return text == Array(wanted.utf8)
+            case .prefix(let wanted): return text.starts(with: wanted.utf8)
+            case .contains(let wanted):
+                let needle = Array(wanted.utf8)
+                guard needle.count >= 2, needle.count <= text.count else { return false }
+                return (0...(text.count - needle.count)).contains { text[$0..<($0 + needle.count)].elementsEqual(needle) }
+            }
+        }
+    }
+
+    @Test func agreesWithAScanOfThePhrasesInOrder() {
+        let index = BoilerplateVocabulary.phraseIndex
+        var texts: [String] = []
+        // Every phrase alone, inside prose, cut short by a byte, and run into another phrase.
+        let phrases = BoilerplateVocabulary.phrases.map { phrase -> String in
+            switch phrase.match { case .exact(let text), .prefix(let text), .contains(let text): return text }
+        }
+        for (offset, phrase) in phrases.enumerated() {
+            texts += [phrase, "the council said \(phrase) on monday", String(phrase.utf8.dropLast().map { Character(Unicode.Scalar($0)) })]
+            texts.append(phrase + " " + phrases[(offset * 7 + 3) % phrases.count])
+        }
+        var generator = SystemRandomNumberGenerator()
+        let words = ["read", "more", "share", "cookies", "we", "use", "co", "[/", "subscribe", "to", "our", "newsletter", "the", "a", ":"]
+        for _ in 0..<3_000 {
+            texts.append((0..<Int.random(in: 0...9, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " "))
+        }
+        for text in texts {
+            #expect(index.firstMatch(text) == Self.firstMatchByScan(text), "\(text)")
+        }
+    }
+}

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The words that mark boilerplate, kept apart from the algorithm that uses them (the way
 /// trafilatura keeps its XPath lists and Readability its REGEXPS block). The words live in data
 /// files, one per category, in `Vocabulary/*.vocab`; the EmbedVocabulary build plugin compiles
@@ -107,96 +101,6 @@ enum BoilerplateVocabulary {
             case .prefix(let phrase): "prefix(" + phrase.debugDescription + ")"
             case .contains(let phrase): "contains(" + phrase.debugDescription + ")"
             }
-        }
-    }
-
-    /// `phrases` arranged for lookup: exact phrases hashed, prefixes and substrings as bytes;
-    /// each entry keeps its position in `phrases`, and the lowest position that matches wins,
-    /// as a scan of `phrases` in order would decide.
-    struct PhraseIndex {
-        /// Exact phrases by `ByteHash` of their bytes (Swift's String hashing normalizes first,
-        /// and a Dictionary would hash the hash again).
-        var exact = ByteHashTable<(phrase: String, position: Int)>([:])
-        /// Prefixes by their first byte.
-        var prefixes: [[(bytes: [UInt8], position: Int)]] = Array(repeating: [], count: 256)
-        /// Substrings by their first two bytes: a text is scanned once, and only at the places
-        /// where some phrase could start are phrases compared.
-        var bigramBucket: [UInt16] = Array(repeating: 0, count: 1 << 16)
-        var substringBuckets: [[Needle]] = [[]]
-
-        /// A substring phrase, with its first four bytes (fewer for a shorter one, the rest
-        /// zero) as one integer: most places a bigram matches fail on that compare, before memcmp.
-        struct Needle {
-            var bytes: [UInt8]
-            var position: Int
-            var head: UInt32
-            var headMask: UInt32
-
-            init(_ bytes: [UInt8], position: Int) {
-                self.bytes = bytes
-                self.position = position
-                var head: UInt32 = 0, mask: UInt32 = 0
-                for (offset, byte) in bytes.prefix(4).enumerated() {
-                    head |= UInt32(byte) << UInt32(8 * offset)
-                    mask |= 0xFF << UInt32(8 * offset)
-                }
-                self.head = head
-                headMask = mask
-            }
-        }
-
-        init(_ phrases: [(category: BoilerplateCategory, match: PhraseMatch)]) {
-            var exact: [UInt64: (phrase: String, position: Int)] = [:]
-            defer { self.exact = ByteHashTable(exact) }
-            for (position, phrase) in phrases.enumerated() {
-                switch phrase.match {
-                case .exact(let text):
-                    if exact[ByteHash.of(text)] == nil { exact[ByteHash.of(text)] = (text, position) }
-                case .prefix(let text):
-                    let bytes = Array(text.utf8)
-                    if let first = bytes.first { prefixes[Int(first)].append((bytes, position)) }
-                case .contains(let text):
-                    let bytes = Array(text.utf8)
-                    guard bytes.count >= 2 else { continue }
-                    let bigram = Int(bytes[0]) << 8 | Int(bytes[1])
-                    if bigramBucket[bigram] == 0 {
-                        substringBuckets.append([])
-                        bigramBucket[bigram] = UInt16(substringBuckets.count - 1)
-                    }
-                    substringBuckets[Int(bigramBucket[bigram])].append(Needle(bytes, position: position))
-                }
-            }
-        }
-
-        /// The position in `phrases` of the first phrase that matches a comparable text;
-        /// `hash` is its `ByteHash` when the caller has it already.
-        func firstMatch(_ comparable: String, hash: UInt64? = nil) -> Int? {
-            var best: Int?
-            if let hit = exact[hash ?? ByteHash.of(comparable)], hit.phrase == comparable { best = hit.position }
-            comparable.withUTF8Bytes { bytes in
-                guard let base = bytes.baseAddress, let first = bytes.first else { return }
-                for (prefix, position) in prefixes[Int(first)] where position < (best ?? .max) && prefix.count <= bytes.count {
-                    if prefix.withUnsafeBytes({ memcmp($0.baseAddress!, base, prefix.count) }) == 0 { best = position }
-                }
-                guard bytes.count >= 2 else { return }
-                let count = bytes.count
-                for start in 0..<(count - 1) {
-                    let bucket = bigramBucket[Int(bytes[start]) << 8 | Int(bytes[start + 1])]
-                    guard bucket != 0 else { continue }
-                    // The text's next four bytes (zero past its end) against each needle's head.
-                    var head: UInt32 = 0
-                    if start + 4 <= count {
-                        head = UInt32(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt32.self))
-                    } else {
-                        for offset in 0..<(count - start) { head |= UInt32(bytes[start + offset]) << UInt32(8 * offset) }
-                    }
-                    for needle in substringBuckets[Int(bucket)]
-                    where needle.position < (best ?? .max) && start + needle.bytes.count <= count && head & needle.headMask == needle.head {
-                        if needle.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, base + start, needle.bytes.count) }) == 0 { best = needle.position }
-                    }
-                }
-            }
-            return best
         }
     }
 

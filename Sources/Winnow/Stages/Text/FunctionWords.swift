@@ -24,12 +24,15 @@ enum FunctionWords {
         return ByteHashTable(entries)
     }()
 
+    /// The shortest line (in UTF-8 bytes) whose words count toward the page's language.
+    static let languageLineBytes = 40
+
     /// The language whose function words the lines use most (`LineSignals.languageHits`), when
     /// they use enough of them to say: at least 20 hits and a fifth more than the runner-up.
     static func language(of lines: [TextLine]) -> (code: String, index: Int)? {
         var hits = SIMD16<UInt32>()
         var seen = 0
-        for index in lines.indices where lines[index].text.utf8.count >= 40 {  // by index: no copy of each line
+        for index in lines.indices where lines[index].text.utf8.count >= languageLineBytes {  // by index: no copy of each line
             hits &+= SIMD16<UInt32>(truncatingIfNeeded: lines[index].signals.languageHits)
             seen += 1
             if seen >= 200 { break }
@@ -42,16 +45,22 @@ enum FunctionWords {
     /// Function words of each language (`lists` order) in a comparable line (`forEachWord`);
     /// a word of more than 12 bytes is no function word.
     static func hits(in comparable: String) -> SIMD16<UInt16> {
-        var hits = SIMD16<UInt16>()
         let table = Self.table  // once per line, not once per word
-        forEachWord(in: comparable) { word in
-            guard word.count <= 12, var bits = table[ByteHash.of(word)] else { return }
-            while bits != 0 {
-                hits[bits.trailingZeroBitCount] &+= 1
-                bits &= bits - 1
+        // Counted in plain integers and made a vector once: a vector's lane changed one at a
+        // time went through the stack at every hit, and its reload waited on the narrow store.
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 16) { counts in
+            counts.initialize(repeating: 0)
+            forEachWord(in: comparable) { word in
+                guard word.count <= 12, var bits = table[ByteHash.of(word)] else { return }
+                while bits != 0 {
+                    counts[bits.trailingZeroBitCount] &+= 1
+                    bits &= bits - 1
+                }
             }
+            var hits = SIMD16<UInt16>()
+            for lane in 0..<16 { hits[lane] = counts[lane] }
+            return hits
         }
-        return hits
     }
 
     /// Calls `body` with each word of a comparable line: runs of letters and apostrophes, on

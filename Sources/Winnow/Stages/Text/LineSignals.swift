@@ -17,6 +17,8 @@ struct LineSignals: Sendable {
     /// function words as prose does (menus and headlines hardly do).
     var isBodyLike: Bool {
         // Without a known language (or in a script without spaces) length and punctuation decide.
+        // (`measure` counts function words only on lines of eight words or more, or 40 bytes:
+        // a rule here on fewer words must change that.)
         let share = knowsLanguage ? functionWordShare : 0.2
         if words >= 8 && endsSentence && share >= 0.12 { return true }
         return words >= 20 && share >= 0.2
@@ -56,13 +58,18 @@ struct LineSignals: Sendable {
     /// The signals that need no language; `adopt(language:)` adds the rest.
     static func measure(_ line: borrowing TextLine) -> LineSignals {
         var signals = LineSignals()
-        signals.languageHits = FunctionWords.hits(in: line.comparable)
         line.text.withUTF8Bytes { bytes in
             (signals.words, signals.gluedWords) = countWords(bytes)
         }
         // Scripts written without spaces (Chinese, Japanese, Thai): two characters a word.
         if signals.words <= 2, line.text.utf8.count >= 40, line.text.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) {
             signals.words = max(signals.words, line.text.count / 2)
+        }
+        // Function words are read where something reads them: the page's language from lines
+        // of 40 bytes or more, `isBodyLike` from lines of eight words or more. Most lines of a
+        // flat page are shorter than both (menus, labels, credits).
+        if signals.words >= 8 || line.text.utf8.count >= FunctionWords.languageLineBytes {
+            signals.languageHits = FunctionWords.hits(in: line.comparable)
         }
         if let last = lastScalar(of: line.text, skipping: { closerScalars.contains($0.value) || $0 == " " }) {
             signals.endsSentence = sentenceEndScalars.contains(last.value)
