@@ -34,8 +34,7 @@ struct ExtractText {
         // Metadata lines inside the run and in the stretch just above it.
         let nearby = max(0, stripped.run.lowerBound - 12)..<stripped.run.upperBound
         for index in nearby where !isVocabularyRemoval(fates[index]) {
-            let line = lines[index]
-            if let role = Self.metadataRole(of: line) { roles[index] = role }
+            if let role = Self.metadataRole(of: lines[index]) { roles[index] = role }
         }
         // A line just before a credit line is its photo's caption.
         for index in nearby where roles[index] == .credit && index > 0 {
@@ -93,21 +92,20 @@ struct ExtractText {
         var blocks: [Block] = []
         var index = 0
         while index < lines.count {
-            let line = lines[index]
             if let role = roles[index] {
                 switch role {
                 case .caption:
-                    let block = Block(kind: .caption, text: captionText[index] ?? line.text)
+                    let block = Block(kind: .caption, text: captionText[index] ?? lines[index].text)
                     blocks.append(block)
                     trace.kept.append(Trace.KeptBlock(order: index, block: block))
                 case .title, .description:
-                    trace.kept.append(Trace.KeptBlock(order: index, block: Block(kind: .paragraph, text: line.text),
+                    trace.kept.append(Trace.KeptBlock(order: index, block: Block(kind: .paragraph, text: lines[index].text),
                                                       role: role == .title ? .title : .description))
                 case .credit, .byline, .dateline:
                     let reason = role == .dateline ? "date line (read as metadata)" : role == .byline ? "byline (read as authors)" : "credit line"
-                    trace.removals.append(removal(line, category: .credit, reason: reason, order: index, details: trace.recordsRemovalDetails))
+                    trace.removals.append(removal(lines[index], category: .credit, reason: reason, order: index, details: trace.recordsRemovalDetails))
                 case .comment:
-                    trace.removals.append(removal(line, category: .comments, reason: "reader comment (in comments)", order: index,
+                    trace.removals.append(removal(lines[index], category: .comments, reason: "reader comment (in comments)", order: index,
                                                   details: trace.recordsRemovalDetails))
                 case .body:
                     break
@@ -116,11 +114,11 @@ struct ExtractText {
                 continue
             }
             if case .removed(let category, let reason) = fates[index] {
-                trace.removals.append(removal(line, category: category, reason: reason, order: index, details: trace.recordsRemovalDetails))
+                trace.removals.append(removal(lines[index], category: category, reason: reason, order: index, details: trace.recordsRemovalDetails))
                 index += 1
                 continue
             }
-            if line.bullet {
+            if lines[index].bullet {
                 var items: [Block.ListItem] = []
                 let first = index
                 while index < lines.count, lines[index].bullet, roles[index] == nil, fates[index] == .candidate {
@@ -134,9 +132,9 @@ struct ExtractText {
             }
             let block: Block
             if isHeading(at: index, lines: lines, fates: fates, roles: roles) {
-                block = Block(kind: .heading, text: line.text, level: 2)
+                block = Block(kind: .heading, text: lines[index].text, level: 2)
             } else {
-                block = Block(kind: .paragraph, text: line.text)
+                block = Block(kind: .paragraph, text: lines[index].text)
             }
             blocks.append(block)
             trace.kept.append(Trace.KeptBlock(order: index, block: block))
@@ -162,7 +160,7 @@ struct ExtractText {
     }
 
     /// Datelines, bylines and credits, by their words.
-    static func metadataRole(of line: TextLine) -> Role? {
+    static func metadataRole(of line: borrowing TextLine) -> Role? {
         let lower = line.comparable
         if line.signals.isDate { return .dateline }
         if datelineDate(lower) != nil { return .dateline }
@@ -305,7 +303,7 @@ struct ExtractText {
     }
 
     /// The excerpt is for `explain` only (`Trace.recordsRemovalDetails`).
-    private func removal(_ line: TextLine, category: BoilerplateCategory, reason: String, order: Int, details: Bool) -> Removal {
+    private func removal(_ line: borrowing TextLine, category: BoilerplateCategory, reason: String, order: Int, details: Bool) -> Removal {
         Removal(category: category, reason: reason, stage: "strip", element: "text line", line: line.number,
                 excerpt: details ? line.text.excerpt() : "", order: order)
     }
