@@ -73,3 +73,30 @@ import Testing
         }
     }
 }
+
+/// `TextHash` keys the exact phrases and a page's repeated lines: equal texts must hash equal,
+/// and the texts of a page apart.
+@Suite struct TextHashTests {
+    @Test func equalTextsHashEqualAndPaddingCounts() {
+        #expect(TextHash.of("read more") == TextHash.of(String("xread more".dropFirst())))
+        #expect(TextHash.of("a") != TextHash.of("a\u{0}"))
+        #expect(TextHash.of("") != TextHash.of("\u{0}"))
+        #expect(TextHash.of("abcdefgh") != TextHash.of("abcdefgh\u{0}"))
+    }
+
+    @Test func manyLinesWithoutACollision() {
+        var seen: [UInt64: String] = [:]
+        var lowBits = Set<UInt64>()
+        for first in 0..<100 {
+            for second in 0..<100 {
+                let line = "line \(first) of the page, word \(second)"
+                let hash = TextHash.of(line)
+                #expect(seen[hash] == nil, "\(line) and \(seen[hash] ?? "")")
+                seen[hash] = line
+                lowBits.insert(hash & 0x3FFF)
+            }
+        }
+        // Tables index by the low bits: 10,000 texts spread over most of 16,384 slots.
+        #expect(lowBits.count > 7_000)
+    }
+}

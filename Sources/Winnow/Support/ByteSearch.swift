@@ -210,6 +210,37 @@ enum ByteHash {
     }
 }
 
+/// A hash of whole texts (a line, a short block), read eight bytes at a time: for the tables
+/// keyed by a whole line, where `ByteHash`'s chain of one multiply per byte was the cost. Its
+/// values are not `ByteHash`'s: a table is keyed by one or the other.
+enum TextHash {
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return mix(hash) }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = mix(hash ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
+            hash = mix(hash ^ tail)
+        }
+        return hash
+    }
+
+    static func of(_ text: String) -> UInt64 { text.withUTF8Bytes { of($0) } }
+
+    /// A multiply spreads each bit upward, the shift brings the high bits down (tables index
+    /// by the low bits).
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = (value ^ (value >> 32)) &* 0xBF58_476D_1CE4_E5B9
+        return product ^ (product >> 31)
+    }
+}
+
 /// Values keyed by `ByteHash`: open addressing, linear probing (a Swift Dictionary would hash
 /// the hash again with SipHash, once per word or token looked up).
 struct ByteHashTable<Value>: @unchecked Sendable {

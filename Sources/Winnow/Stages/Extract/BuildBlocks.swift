@@ -362,6 +362,8 @@ struct BuildBlocks {
         return nil
     }
 
+    /// The first phrase of the vocabularies that a comparable text (`length` scalars) matches,
+    /// as a category and a reason; `hash` is the text's `TextHash` when the caller has it.
     static func phraseRule(_ comparable: String, length: Int, hash: UInt64? = nil) -> (BoilerplateCategory, String)? {
         guard length <= BoilerplateVocabulary.phraseBlockLimit, let position = BoilerplateVocabulary.phraseIndex.firstMatch(comparable, hash: hash)
         else { return nil }

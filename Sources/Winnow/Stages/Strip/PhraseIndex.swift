@@ -25,7 +25,7 @@ extension BoilerplateVocabulary {
             var headMask: UInt32
         }
 
-        /// Exact phrases by `ByteHash` of their bytes (Swift's String hashing normalizes first,
+        /// Exact phrases by `TextHash` of their bytes (Swift's String hashing normalizes first,
         /// and a Dictionary would hash the hash again).
         private var exact = ByteHashTable<(phrase: String, position: Int)>([:])
         private var phraseBytes: [UInt8] = []
@@ -57,7 +57,7 @@ extension BoilerplateVocabulary {
             for (position, phrase) in phrases.enumerated() {
                 switch phrase.match {
                 case .exact(let text):
-                    if exact[ByteHash.of(text)] == nil { exact[ByteHash.of(text)] = (text, position) }
+                    if exact[TextHash.of(text)] == nil { exact[TextHash.of(text)] = (text, position) }
                 case .prefix(let text):
                     if let first = text.utf8.first { prefixLists[Int(first)].append(entry(text, position: position)) }
                 case .contains(let text):
@@ -84,10 +84,10 @@ extension BoilerplateVocabulary {
         }
 
         /// The position in `phrases` of the first phrase that matches a comparable text;
-        /// `hash` is its `ByteHash` when the caller has it already.
+        /// `hash` is its `TextHash` when the caller has it already.
         func firstMatch(_ comparable: String, hash: UInt64? = nil) -> Int? {
             var best = Int32.max
-            if let hit = exact[hash ?? ByteHash.of(comparable)], hit.phrase == comparable { best = Int32(hit.position) }
+            if let hit = exact[hash ?? TextHash.of(comparable)], hit.phrase == comparable { best = Int32(hit.position) }
             comparable.withUTF8Bytes { text in
                 guard let base = text.baseAddress, let first = text.first else { return }
                 let count = text.count

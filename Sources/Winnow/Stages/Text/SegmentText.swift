@@ -14,7 +14,7 @@ struct TextLine: Sendable {
     var text: String
     /// Lower case, one space between words, straight apostrophes: what vocabularies match.
     var comparable: String
-    /// `ByteHash` of `comparable`, taken once: the exact phrases and the repeats within the
+    /// `TextHash` of `comparable`, taken once: the exact phrases and the repeats within the
     /// page are looked up by it.
     var comparableHash: UInt64
     /// Unicode scalars in `text` (its length as the vocabularies' limits count it).
@@ -90,7 +90,7 @@ enum SegmentText {
                 } else {
                     let characters = text.scalarCount
                     let comparable = BuildBlocks.comparable(text)
-                    lines.append(TextLine(number: number, text: text, comparable: comparable, comparableHash: ByteHash.of(comparable),
+                    lines.append(TextLine(number: number, text: text, comparable: comparable, comparableHash: TextHash.of(comparable),
                                           characters: characters, indent: indent, bullet: bullet, blankBefore: blankBefore))
                     blankBefore = false
                 }
