@@ -8,6 +8,8 @@ struct LineSignals: Sendable {
     var functionWords = 0
     /// Words glued from two ("FacebookIcon", "ChevronTitle"): icon titles and buttons run together.
     var gluedWords = 0
+    /// The line's last byte is ":" (it introduces what follows).
+    var endsWithColon = false
     /// A short line that parses as a date ("June 22, 2021", "Jun 24, 2021 02:39 AM").
     var isDate = false
 
@@ -55,11 +57,15 @@ struct LineSignals: Sendable {
     /// Function words of each language (`FunctionWords.lists` order) in the line.
     var languageHits = SIMD16<UInt16>()
 
-    /// The signals that need no language; `adopt(language:)` adds the rest.
-    static func measure(_ line: borrowing TextLine) -> LineSignals {
+    /// Sets the line's signals that need no language; `adopt(language:)` adds the rest. The line
+    /// is taken `inout` so that its strings are read in place: passed by value (even borrowed),
+    /// an array element was copied out, its two strings retained and released, atomically.
+    static func measure(_ line: inout TextLine) {
         var signals = LineSignals()
+        defer { line.signals = signals }
         line.text.withUTF8Bytes { bytes in
             (signals.words, signals.gluedWords) = countWords(bytes)
+            signals.endsWithColon = bytes.last == UInt8(ascii: ":")
         }
         // Scripts written without spaces (Chinese, Japanese, Thai): two characters a word.
         if signals.words <= 2, line.text.utf8.count >= 40, line.text.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) {
@@ -80,7 +86,6 @@ struct LineSignals: Sendable {
         if line.text.utf8.count <= 60, signals.words <= 10, line.text.containsByte(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             signals.isDate = DateParser.parse(line.text) != nil
         }
-        return signals
     }
 
     /// Words (runs of bytes other than the space) and glued words (a capital right after a

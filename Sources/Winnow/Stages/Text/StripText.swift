@@ -44,11 +44,11 @@ struct StripText {
     /// `input` is consumed: the lines are measured in place, not in a copy of the array.
     func run(_ input: consuming [TextLine]) -> Result {
         var lines = input
-        for index in lines.indices { lines[index].signals = LineSignals.measure(lines[index]) }
+        for index in lines.indices { LineSignals.measure(&lines[index]) }
         let language = FunctionWords.language(of: lines)
         for index in lines.indices { lines[index].signals.adopt(languageIndex: language?.index) }
         var fates = lines.indices.map { index in
-            PageBudget.spent(at: index) ? Fate.removed(.outsideContent, "not read: over the page time limit") : vocabularyFate(of: lines[index])
+            PageBudget.spent(at: index) ? Fate.removed(.outsideContent, "not read: over the page time limit") : vocabularyFate(of: &lines[index])
         }
         markRepeatsWithinPage(lines, fates: &fates)
         let run = densestRun(lines, fates: fates)
@@ -66,8 +66,9 @@ struct StripText {
         return Result(lines: lines, fates: fates, run: run, language: language?.code, commentsStart: commentsStart)
     }
 
-    /// The vocabulary's and the site rule's verdict on one line, whatever its neighbours.
-    func vocabularyFate(of line: borrowing TextLine) -> Fate {
+    /// The vocabulary's and the site rule's verdict on one line, whatever its neighbours. The
+    /// line is `inout` only to be read in place (see `LineSignals.measure`); it is not changed.
+    func vocabularyFate(of line: inout TextLine) -> Fate {
         if let rule {
             for (category, pattern) in rule.dropText where pattern.matches(line.text) {
                 return .removed(category, "site rule \(rule.file): text \"\(pattern.source)\"")
@@ -205,23 +206,23 @@ struct StripText {
 
     /// A line's weight toward the article: body-like lines count with their length, removed
     /// lines and short unpunctuated lines against.
-    static func score(_ line: borrowing TextLine, fate: Fate, standsAlone: Bool) -> Double {
+    /// (From the line's signals and layout: they hold no strings, so they are read without a copy.)
+    static func score(_ signals: LineSignals, bullet: Bool, indent: Int, fate: Fate, standsAlone: Bool) -> Double {
         // Credit lines sit between headline and body: metadata, not a break in the article.
         if case .removed(.credit, _) = fate { return -0.5 }
         // So do a headline's and a caption's repeats (an image's alt text).
         if case .removed(.widget, let reason) = fate, reason.hasPrefix("repeat") { return -0.5 }
         if case .removed(let category, _) = fate { return wallCategories.contains(category) ? -8 : -3 }
-        let signals = line.signals
         if signals.isBodyLike { return 1 + Double(min(signals.words, 120)) / 15 }
         if signals.isDate { return -0.5 }
         if signals.endsSentence, signals.words >= 4 { return 0.2 }
         // List items of a few words are the article's as often as a menu's.
-        if line.bullet, signals.words >= 3 { return -0.2 }
-        if line.text.hasByteSuffix(":"), signals.words >= 3 { return -0.1 }
+        if bullet, signals.words >= 3 { return -0.2 }
+        if signals.endsWithColon, signals.words >= 3 { return -0.1 }
         // A short line set apart by blank lines is a heading, a label or a caption; in a
         // block of lines without blank lines between them it is one entry of a menu.
-        if standsAlone, line.indent == 0, !line.bullet { return -0.3 }
-        if signals.isShort { return line.indent > 0 || line.bullet ? -1.5 : -1 }
+        if standsAlone, indent == 0, !bullet { return -0.3 }
+        if signals.isShort { return indent > 0 || bullet ? -1.5 : -1 }
         return -0.5
     }
 
@@ -241,7 +242,8 @@ struct StripText {
                 sum = 0
                 start = index
             }
-            sum += Self.score(lines[index], fate: fates[index], standsAlone: Self.standsAlone(lines, index))
+            sum += Self.score(lines[index].signals, bullet: lines[index].bullet, indent: lines[index].indent, fate: fates[index],
+                              standsAlone: Self.standsAlone(lines, index))
             if sum > best.sum { best = (sum, start..<(index + 1)) }
         }
         return best.range
@@ -252,12 +254,12 @@ struct StripText {
     /// sentence introducing it).
     func markShortRuns(_ lines: [TextLine], in run: Range<Int>, fates: inout [Fate]) {
         // A line ending in ":" introduces what follows; it is never part of a menu.
-        func isMenuLike(_ line: borrowing TextLine) -> Bool { line.signals.isShort && !line.signals.isDate && !line.text.hasByteSuffix(":") }
+        func isMenuLike(_ signals: LineSignals) -> Bool { signals.isShort && !signals.isDate && !signals.endsWithColon }
         var index = run.lowerBound
         while index < run.upperBound {
-            guard fates[index] == .candidate, isMenuLike(lines[index]) else { index += 1; continue }
+            guard fates[index] == .candidate, isMenuLike(lines[index].signals) else { index += 1; continue }
             var end = index
-            while end < run.upperBound, fates[end] == .candidate, isMenuLike(lines[end]) { end += 1 }
+            while end < run.upperBound, fates[end] == .candidate, isMenuLike(lines[end].signals) { end += 1 }
             let length = end - index
             let introduced = index > 0 && lines[index - 1].text.hasSuffix(":") && lines[index..<end].allSatisfy(\.bullet)
             if length >= 3, !introduced {
