@@ -105,3 +105,17 @@ import WinnowIO
         #expect(process(html: html).text == "inline deep text, long enough to be a paragraph of prose here.")
     }
 }
+
+/// The Normalize stage keeps the body text it joined for the record; a change to the blocks
+/// after it must show in the record's text.
+@Suite struct RecordTextTests {
+    @Test func recordTextFollowsTheBlocks() {
+        var article = Article()
+        article.blocks = [Block(kind: .paragraph, text: "The council met on Monday.")]
+        var trace = Trace()
+        article = NormalizeArticle().run(article, names: NameCatalog(), trace: &trace)
+        #expect(article.recordText == "The council met on Monday.")
+        article.blocks.append(Block(kind: .paragraph, text: "It agreed."))
+        #expect(article.recordText == "The council met on Monday.\n\nIt agreed.")
+    }
+}

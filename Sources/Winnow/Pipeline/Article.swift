@@ -17,7 +17,12 @@ public struct Article: Sendable {
     public var section: String?
     /// The site rule files that applied.
     public var rules: [String] = []
-    public var blocks: [Block] = []
+    public var blocks: [Block] = [] {
+        didSet { bodyText = nil }  // no longer the blocks' text
+    }
+    /// The body blocks' text (`Block.bodyText`) as the Normalize stage joined them, so that
+    /// rendering does not join them again; cleared whenever `blocks` changes.
+    var bodyText: String?
     public var comments: [Comment] = []
     /// Date mentions in `text`, with values resolved against the reference date.
     public var dates: [DateMention] = []

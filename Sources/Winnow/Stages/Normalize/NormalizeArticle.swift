@@ -12,6 +12,7 @@ public struct NormalizeArticle: Sendable {
         var article = article
         let reference = article.published ?? article.siteReferenceDate ?? referenceDate
         let text = Block.bodyText(article.blocks)
+        article.bodyText = text
         // One tokenization for both annotators.
         let tokens = TextTokens(text)
         article.dates = FindDates(reference: reference, language: article.language).find(in: tokens).map {

@@ -177,5 +177,5 @@ public struct RenderRecord: Sendable {
 extension Article {
     /// The record's `text`: the body as rewritten when asked (`--rewrite-names`,
     /// `--rewrite-dates`), else the body blocks' text.
-    public var recordText: String { rewrittenText ?? Block.bodyText(blocks) }
+    public var recordText: String { rewrittenText ?? bodyText ?? Block.bodyText(blocks) }
 }
