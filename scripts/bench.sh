@@ -20,7 +20,8 @@
 # 3. With --peers PYTHON (a Python with trafilatura and resiliparse, docs/benchmarks.md says how
 #    to make one): ../shared/eval/peers/run_peers.py over the same pages right after, and
 #    Winnow's one-job pages/s over each peer's. The peers are timed around their extraction calls
-#    only, after a warm-up pass; Winnow by its whole command (start-up, reading, JSON writing).
+#    only, after a warm-up pass; Winnow by its whole command (start-up, reading, JSON writing),
+#    before the peers and again right after them (the host's speed moves between the two).
 #
 # For a repeatable figure, count instructions instead:
 #   objcopy --strip-debug .build/release/winnow /tmp/winnow-nodebug   # valgrind 3.19 cannot read DWARF 5
@@ -130,12 +131,18 @@ if [ -n "$peers_python" ]; then
   echo "== peers on the same $count pages, right after (run_peers.py: extraction calls only, after a warm-up pass)"
   "$peers_python" "$eval_dir/peers/run_peers.py" --pages "$work/pages" --out "$work/peers" \
     --tools trafilatura,trafilatura-fast,resiliparse >/dev/null 2>&1
+  # The host's speed moves from minute to minute: Winnow's one job is timed again right after
+  # the peers, so that each ratio is given against a measure on either side of theirs.
+  : > "$work/after.times"
+  for _ in $(seq "$runs"); do time_once "$work/pages" --jobs 1 >> "$work/after.times"; done
+  read -r scrapinghub_after _ < <(summarize < "$work/after.times")
+  echo "winnow --jobs 1 again right after the peers: $scrapinghub_after s (before them: $scrapinghub_one s)"
   for tool in trafilatura trafilatura-fast resiliparse; do
     python3 -c 'import json, sys
-s = json.load(open(sys.argv[1])); winnow = int(sys.argv[2]) / float(sys.argv[3])
-print("%-18s %s  median %6.2f ms/page  %6.1f pages/s   winnow --jobs 1: %.1f pages/s, %.2fx" % (
-    s["tool"], s["version"], s["median_ms"], s["pages_per_s"], winnow, winnow / s["pages_per_s"]))' \
-      "$work/peers/$tool.summary.json" "$count" "$scrapinghub_one"
+s = json.load(open(sys.argv[1])); before = int(sys.argv[2]) / float(sys.argv[3]); after = int(sys.argv[2]) / float(sys.argv[4])
+print("%-18s %s  median %6.2f ms/page  %6.1f pages/s   winnow --jobs 1: %.1f pages/s before, %.1f after: %.2fx, %.2fx" % (
+    s["tool"], s["version"], s["median_ms"], s["pages_per_s"], before, after, before / s["pages_per_s"], after / s["pages_per_s"]))' \
+      "$work/peers/$tool.summary.json" "$count" "$scrapinghub_one" "$scrapinghub_after"
   done
 fi
 
