@@ -2,15 +2,19 @@
 // gets cheaply (`TextTokens.Token.asciiHash`, `TextTokens.plainHash`, `FindDates.shape`), so that
 // most words are answered without a String made or SipHashed.
 
+/// What a word table says of a word: not there, there with its value, or that only the strings
+/// can tell (a hash two words share, a word whose canonical form could differ).
+enum WordTableAnswer<Value> {
+    case absent, found(Value), unknown
+}
+
 /// Values keyed by lower-case ASCII words, found by `ByteHash` and confirmed on the word's
 /// bytes: a token (by the hash it carries) or an ASCII string is looked up without a String
 /// made or hashed (a `Set<String>` or `Dictionary` normalizes and SipHashes every word it is
 /// asked). Words that are not ASCII are not kept, and two words that share a hash answer
 /// `.unknown`: callers then ask their own strings.
 struct ASCIIWordTable<Value>: @unchecked Sendable {
-    enum Answer {
-        case absent, found(Value), unknown
-    }
+    typealias Answer = WordTableAnswer<Value>
 
     /// The word's bytes (nil when two words share the hash) and its value.
     private let table: ByteHashTable<(word: [UInt8]?, value: Value)>
@@ -68,9 +72,7 @@ struct PlainWordTable<Value>: @unchecked Sendable {
         self.complete = complete
     }
 
-    enum Answer { case absent, found(Value), unknown }
-
-    func lookup(_ token: TextTokens.Token, in tokens: TextTokens) -> Answer {
+    func lookup(_ token: TextTokens.Token, in tokens: TextTokens) -> WordTableAnswer<Value> {
         guard let hash = tokens.plainHash(token) else { return .unknown }
         for (word, value) in table[hash] ?? [] where tokens.lowercased(token, equals: word) { return .found(value) }
         return complete ? .absent : .unknown

@@ -74,11 +74,11 @@ struct StripText {
                 return .removed(category, "site rule \(rule.file): text \"\(pattern.source)\"")
             }
         }
-        let text = line.text
-        let boundary = text.boundaryBytes
+        let boundary = line.text.boundaryBytes
         let first = boundary?.first, last = boundary?.last
-        if first == UInt8(ascii: "!") && text.hasBytePrefix("!--") || first == UInt8(ascii: "<") && (text.hasBytePrefix("<!--") || last == UInt8(ascii: ">"))
-            || last == UInt8(ascii: ">") && text.hasByteSuffix("-->") {
+        if first == UInt8(ascii: "!") && line.text.hasBytePrefix("!--")
+            || first == UInt8(ascii: "<") && (line.text.hasBytePrefix("<!--") || last == UInt8(ascii: ">"))
+            || last == UInt8(ascii: ">") && line.text.hasByteSuffix("-->") {
             return .removed(.markup, "markup shown as text")
         }
         let signals = line.signals
@@ -97,7 +97,7 @@ struct StripText {
            let (category, reason) = BuildBlocks.phraseRule(Self.opening(of: line.comparable), length: Self.openingLength) {
             return .removed(category, reason + " (in the opening of a long line)")
         }
-        if Self.isBreadcrumb(text) { return .removed(.navigation, "breadcrumb trail") }
+        if Self.isBreadcrumb(line.text) { return .removed(.navigation, "breadcrumb trail") }
         if Self.isCommentFurniture(line.comparable, words: signals.words) {
             return .removed(.comments, "comment author or count line")
         }

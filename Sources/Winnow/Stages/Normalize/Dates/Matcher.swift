@@ -75,13 +75,15 @@ extension FindDates {
             guard let token = token(offset), !token.isPunctuation, !token.isNumber else { return nil }
             if table.language.capitalizedNames && !token.isCapitalized { return nil }
             let hyphenated = isPunctuation(offset + 1, "-") && touchesPrevious(offset + 1) && touchesPrevious(offset + 2)
-            // Most words are ruled out by their hash before any string is made.
-            if isNoCalendarWord(token) && !hyphenated { return nil }
+            // Most words are ruled out by their hash before any string is made; a hyphenated one
+            // may still open a compound ("segunda-feira").
+            let noCalendarWord = isNoCalendarWord(token)
+            if noCalendarWord && !hyphenated { return nil }
             let first = tokens.lower(token)
             if hyphenated, let second = word(offset + 2), let day = table.language.weekdays[first + "-" + second] {
                 return (day, 3)
             }
-            if isNoCalendarWord(token) { return nil }
+            if noCalendarWord { return nil }
             return table.language.weekdays[first].map { ($0, 1) }
         }
 
