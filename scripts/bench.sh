@@ -75,7 +75,7 @@ time_once() {  # INPUT OPTIONS...
   local input=$1; shift
   /usr/bin/time -f "%e %M" .build/release/winnow clean -q --allow-rejects "$@" "$input" -o "$work/out.jsonl" 2>&1 >/dev/null | tail -n 1
 }
-# The median seconds and the largest peak of "seconds peak" lines.
+# The median seconds and the largest peak of "seconds peak" lines (lines of seconds alone: 0).
 summarize() {
   sort -n | awk '{t[NR]=$1; if ($2 > m) m = $2} END {print (NR % 2 ? t[(NR+1)/2] : (t[NR/2] + t[NR/2+1]) / 2), m}'
 }
@@ -106,7 +106,7 @@ bench_input() {  # INPUT PAGES BYTES
     report "--jobs 1 $row" "$one" "$one_peak" "$2" "$3"
     report "--jobs $cores $row" "$all" "$all_peak" "$2" "$3" "$one"
     if [ -z "$row" ] && [ -s "$work/ceiling.times" ]; then
-      ceiling=$(sort -n "$work/ceiling.times" | awk '{t[NR]=$1} END {print (NR % 2 ? t[(NR+1)/2] : (t[NR/2] + t[NR/2+1]) / 2)}')
+      read -r ceiling _ < <(summarize < "$work/ceiling.times")
       awk -v c="$cores" -v one="$one" -v all="$all" -v t="$ceiling" -v n="$2" 'BEGIN {
         printf "%-26s %6.2f s  %5.0f pages/s  speed-up of separate processes %.2fx; --jobs %d reaches %.0f%% of it\n",
           c " x --jobs 1 at once", t, c * n / t, c * one / t, c, 100 * (one / all) / (c * one / t) }'
