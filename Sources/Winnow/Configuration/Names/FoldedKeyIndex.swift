@@ -21,7 +21,12 @@ struct FoldedKeyIndex: Sendable {
     }
 
     subscript<Words: Collection<String>>(words words: Words) -> Int? {
-        table[Self.hash(words)]?.first { Self.key($0.key, equals: words) }?.entry
+        self[words: words, hash: Self.hash(words)]
+    }
+
+    /// The same, with the words' `hash` already worked out (a candidate is asked of several indexes).
+    subscript<Words: Collection<String>>(words words: Words, hash hash: UInt64) -> Int? {
+        table[hash]?.first { Self.key($0.key, equals: words) }?.entry
     }
 
     /// The `ByteHash` of words joined by single spaces, without joining them.

@@ -112,6 +112,10 @@ public struct NameCatalog: Sendable {
     func entry(forKey key: String) -> Int? { keyLookup[key] }
     /// `entry(forKey:)` for folded words, without joining them.
     func entry(forWords words: [String]) -> Int? { keyLookup[words: words] }
+    /// The lookups of folded words whose `FoldedKeyIndex.hash` is known.
+    func entry(forWords words: [String], key: UInt64) -> Int? { keyLookup[words: words, hash: key] }
+    func entry(forShortForm words: [String], key: UInt64) -> Int? { shortFormLookup[words: words, hash: key] }
+    func entry(forDemonym words: [String], key: UInt64) -> Int? { demonymLookup[words: words, hash: key] }
 
     /// The entry for a name declined in the text ("николаем патрушевым"): each word's case
     /// ending replaced by its nominative, every combination tried (names are short).

@@ -24,22 +24,34 @@ struct AnnotateNames {
         let nonLatin = candidates.indices.filter {
             Transliterate.script(of: tokens.scalars[candidates[$0].start..<candidates[$0].end]) != .latin
         }
-        var latin: [Int: [String]] = [:]
+        // By candidate: its words transliterated (non-Latin candidates only), and their key.
+        var latin = [[String]?](repeating: nil, count: candidates.count)
+        var latinKeys = [UInt64](repeating: 0, count: candidates.count)
         if !nonLatin.isEmpty {
             let surfaces = nonLatin.map { tokens.text(candidates[$0].start, candidates[$0].end) }
             let converted = Transliterate(rules: catalog.transliteration, cache: catalog.transliterationCache).latin(surfaces, pageLanguage: language)
-            for (position, name) in zip(nonLatin, converted) { latin[position] = NameKey.words(name) }
+            for (position, name) in zip(nonLatin, converted) {
+                let words = NameKey.words(name)
+                latin[position] = words
+                latinKeys[position] = FoldedKeyIndex.hash(words)
+            }
+        }
+        /// The words a candidate is resolved by (transliterated when it is not Latin) and their key.
+        func resolving(_ position: Int) -> (words: [String], key: UInt64) {
+            if let words = latin[position] { return (words, latinKeys[position]) }
+            return (candidates[position].words, candidates[position].key)
         }
 
         // 1. The gazetteer.
         var builder = EntityBuilder(catalog: catalog, candidates: candidates.count)
-        var slotOf: [Int: Int] = [:]
+        var slotOf = [Int?](repeating: nil, count: candidates.count)
         var unresolved: [Int] = []
         var acronyms: [Int] = []
         for (position, candidate) in candidates.enumerated() {
             if candidate.acronymOf != nil { acronyms.append(position); continue }
-            if let entry = catalog.entry(forWords: candidate.words) ?? latin[position].flatMap(catalog.entry(forWords:))
-                ?? catalog.entry(forDemonym: candidate.words)
+            if let entry = catalog.entry(forWords: candidate.words, key: candidate.key)
+                ?? latin[position].flatMap({ catalog.entry(forWords: $0, key: latinKeys[position]) })
+                ?? catalog.entry(forDemonym: candidate.words, key: candidate.key)
                 ?? (latin[position] != nil || language == "pl" ? catalog.entry(forDeclined: candidate.words) : nil) {
                 slotOf[position] = builder.mention(entry: entry, candidate)
             } else {
@@ -47,44 +59,44 @@ struct AnnotateNames {
             }
         }
         // The words met alone, by `ByteHash` (a page's few hundred words do not collide in 64 bits).
-        var singleWords = Set<UInt64>(minimumCapacity: unresolved.count)
+        var singleWords = HashKeySet(minimumCapacity: unresolved.count)
         for position in unresolved where candidates[position].words.count == 1 { singleWords.insert(ByteHash.of(candidates[position].words[0])) }
         // 2. Full names met in the page: unknown runs of two or more words (or short forms of
         // longer ones: "Aung Hlaing" after "Min Aung Hlaing").
         for position in unresolved where candidates[position].words.count >= 2 {
-            let words = latin[position] ?? candidates[position].words
+            let (words, key) = resolving(position)
             // A listed short form of two words or more ("Suu Kyi") names its entry even alone.
-            if let entry = catalog.entry(forShortForm: words) {
+            if let entry = catalog.entry(forShortForm: words, key: key) {
                 slotOf[position] = builder.mention(entry: entry, candidates[position])
                 continue
             }
-            slotOf[position] = builder.linkShortForm(words, candidates[position])
-                ?? builder.newEntity(words: words, candidate: candidates[position],
+            slotOf[position] = builder.linkShortForm(words, key: key, candidates[position])
+                ?? builder.newEntity(words: words, key: key, candidate: candidates[position],
                                      kind: kind(of: candidates[position], surnamesUsedAlone: singleWords))
         }
         // 3. Acronyms defined in parentheses are their expansion's entity, there and after.
         for position in acronyms {
             guard let expansion = candidates[position].acronymOf, let slot = slotOf[expansion] else { continue }
-            builder.alias(candidates[position].words, to: slot)
+            builder.alias(candidates[position].key, to: slot)
             builder.mention(entity: slot, candidates[position])
         }
         // 4. Single words: a defined acronym, a listed short form, a family name; else a name of
         // its own only when something says so.
         for position in unresolved where candidates[position].words.count == 1 {
             let candidate = candidates[position]
-            let words = latin[position] ?? candidate.words
-            if let slot = builder.aliasTarget(words) { builder.mention(entity: slot, candidate); continue }
-            if let entry = catalog.entry(forShortForm: words), builder.hasEntry(entry) {
+            let (words, key) = resolving(position)
+            if let slot = builder.aliasTarget(key) { builder.mention(entity: slot, candidate); continue }
+            if let entry = catalog.entry(forShortForm: words, key: key), builder.hasEntry(entry) {
                 builder.mention(entry: entry, candidate)
                 continue
             }
-            if builder.linkShortForm(words, candidate) != nil { continue }
+            if builder.linkShortForm(words, key: key, candidate) != nil { continue }
             // A word of a known name that is not a short form of it ("Hlaing"): nobody.
-            if builder.isPartOfKnownName(words) { continue }
+            if builder.isPartOfKnownName(key) { continue }
             // A title, or a capital in mid-sentence, says it is a name; one or two letters ("S",
             // "TV") are not enough to be one.
             if candidate.titled || (!candidate.atSentenceStart && words[0].count >= 3) {
-                builder.newEntity(words: words, candidate: candidate, kind: candidate.titled ? .person : nil)
+                builder.newEntity(words: words, key: key, candidate: candidate, kind: candidate.titled ? .person : nil)
             }
         }
         return builder.entities(text: tokens)
@@ -92,7 +104,7 @@ struct AnnotateNames {
 
     /// Person, place or organisation, from the words: organisation and place words, titles,
     /// and the shape of a personal name.
-    private func kind(of candidate: FindNameCandidates.Candidate, surnamesUsedAlone: Set<UInt64>) -> NameEntry.Kind? {
+    private func kind(of candidate: FindNameCandidates.Candidate, surnamesUsedAlone: HashKeySet) -> NameEntry.Kind? {
         if candidate.titled { return .person }
         // Each word's lists, asked once.
         let classes = candidate.words.map(catalog.wordClasses.classes(of:))

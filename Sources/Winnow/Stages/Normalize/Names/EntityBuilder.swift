@@ -13,19 +13,20 @@ struct EntityBuilder {
 
     let catalog: NameCatalog
     private(set) var working: [Working] = []
-    private var byEntry: [Int: Int] = [:]
+    /// The tables are keyed by hashes and integers (`HashKeyMap`): no SipHash per lookup.
+    private var byEntry: HashKeyMap<Int>
     /// Words (by `runKey`) already resolved to an entity: the forms met and the acronyms defined.
-    private var aliases: [UInt64: Int] = [:]
-    private var mentioned: Set<Int> = []  // candidate starts already placed
+    private var aliases: HashKeyMap<Int>
+    private var mentioned: HashKeySet  // candidate starts already placed
     /// Every run of words inside an entity's name shorter than the name, by `runKey`: what
     /// `isPartOfKnownName` asks, without a scan of every entity per word.
-    private var innerRuns: Set<UInt64> = []
+    private var innerRuns: HashKeySet
     /// Entities by each shorter run of their final words (`runKey`): the short forms
     /// `linkShortForm` may link.
-    private var byFinalWords: [UInt64: [Int]] = [:]
+    private var byFinalWords: HashKeyMap<[Int]>
 
-    /// Runs are keyed by `FoldedKeyIndex.hash`: a page's runs are a few hundred, and a 64-bit
-    /// collision among them is not a practical concern.
+    /// Runs are keyed by `FoldedKeyIndex.hash` (a candidate's `key`): a page's runs are a few
+    /// hundred, and a 64-bit collision among them is not a practical concern.
     static func runKey<Words: Collection<String>>(_ words: Words) -> UInt64 { FoldedKeyIndex.hash(words) }
 
     /// Indexes the entity just appended at `slot`.
@@ -34,7 +35,7 @@ struct EntityBuilder {
         guard words.count > 1 else { return }
         for length in 1..<words.count {
             for offset in 0...(words.count - length) { innerRuns.insert(Self.runKey(words[offset..<(offset + length)])) }
-            byFinalWords[Self.runKey(words.suffix(length)), default: []].append(slot)
+            byFinalWords.append(slot, to: Self.runKey(words.suffix(length)))
         }
     }
 
@@ -42,18 +43,19 @@ struct EntityBuilder {
     /// every key).
     init(catalog: NameCatalog, candidates: Int) {
         self.catalog = catalog
-        aliases.reserveCapacity(candidates)
-        mentioned.reserveCapacity(candidates)
-        innerRuns.reserveCapacity(candidates * 2)
-        byFinalWords.reserveCapacity(candidates)
+        byEntry = HashKeyMap(minimumCapacity: candidates)
+        aliases = HashKeyMap(minimumCapacity: candidates)
+        mentioned = HashKeySet(minimumCapacity: candidates)
+        innerRuns = HashKeySet(minimumCapacity: candidates * 2)
+        byFinalWords = HashKeyMap(minimumCapacity: candidates)
     }
 
-    func hasEntry(_ entry: Int) -> Bool { byEntry[entry] != nil }
+    func hasEntry(_ entry: Int) -> Bool { byEntry[UInt64(entry)] != nil }
 
     @discardableResult
     mutating func mention(entry: Int, _ candidate: FindNameCandidates.Candidate) -> Int {
         let slot: Int
-        if let existing = byEntry[entry] {
+        if let existing = byEntry[UInt64(entry)] {
             slot = existing
         } else {
             let item = catalog.entries[entry]
@@ -62,23 +64,25 @@ struct EntityBuilder {
                                    culture: catalog.culture(of: words, entry: entry)))
             slot = working.count - 1
             register(slot)
-            byEntry[entry] = slot
+            byEntry[UInt64(entry)] = slot
         }
         add(candidate, to: slot)
-        aliases[Self.runKey(candidate.words)] = slot
+        aliases[candidate.key] = slot
         return slot
     }
 
     mutating func mention(entity slot: Int, _ candidate: FindNameCandidates.Candidate) { add(candidate, to: slot) }
 
-    /// `(NLD)` after "National League for Democracy": the acronym is that entity, here and later.
-    mutating func alias(_ words: [String], to slot: Int) { aliases[Self.runKey(words)] = slot }
+    /// `(NLD)` after "National League for Democracy": the acronym (by its `runKey`) is that
+    /// entity, here and later.
+    mutating func alias(_ key: UInt64, to slot: Int) { aliases[key] = slot }
 
-    func aliasTarget(_ words: [String]) -> Int? { aliases[Self.runKey(words)] }
+    /// The entity that words (by `runKey`) were resolved to.
+    func aliasTarget(_ key: UInt64) -> Int? { aliases[key] }
 
+    /// `key`: the words' `runKey`.
     @discardableResult
-    mutating func newEntity(words: [String], candidate: FindNameCandidates.Candidate, kind: NameEntry.Kind?) -> Int {
-        let key = Self.runKey(words)
+    mutating func newEntity(words: [String], key: UInt64, candidate: FindNameCandidates.Candidate, kind: NameEntry.Kind?) -> Int {
         if let slot = aliases[key] { add(candidate, to: slot); return slot }
         working.append(Working(entry: nil, words: words, surface: (candidate.start, candidate.end), kind: kind,
                                culture: catalog.culture(of: words, entry: nil)))
@@ -90,31 +94,32 @@ struct EntityBuilder {
 
     /// Links a short form to the one entity whose name ends with it, as its culture allows:
     /// western names by the last word (or more), Burmese names by two final words or more,
-    /// Chinese and Korean names only by their listed short forms.
-    mutating func linkShortForm(_ words: [String], _ candidate: FindNameCandidates.Candidate) -> Int? {
-        var matches: [Int] = []
-        for slot in byFinalWords[Self.runKey(words)] ?? [] {
-            let entity = working[slot]
+    /// Chinese and Korean names only by their listed short forms. `key`: the words' `runKey`.
+    mutating func linkShortForm(_ words: [String], key: UInt64, _ candidate: FindNameCandidates.Candidate) -> Int? {
+        guard let slots = byFinalWords[key] else { return nil }
+        var match: Int?
+        for slot in slots {
             // Cultures without single-word short forms (Burmese, Chinese, Korean) link only
             // by runs of two or more final words; their listed short forms go through the gazetteer.
-            let singleWordAllowed = catalog.singleWordShortForms[entity.culture] ?? true
-            if words.count == 1 && !singleWordAllowed { continue }
-            matches.append(slot)
+            if words.count == 1, !(catalog.singleWordShortForms[working[slot].culture] ?? true) { continue }
+            // Two entities end with these words: the short form is ambiguous.
+            guard match == nil else { return nil }
+            match = slot
         }
-        guard matches.count == 1 else { return nil }
-        add(candidate, to: matches[0])
-        aliases[Self.runKey(words)] = matches[0]
-        return matches[0]
+        guard let match else { return nil }
+        add(candidate, to: match)
+        aliases[key] = match
+        return match
     }
 
-    /// Whether the words appear inside a known entity's name (a lone "Hlaing" in Min Aung Hlaing).
-    func isPartOfKnownName(_ words: [String]) -> Bool {
-        innerRuns.contains(Self.runKey(words))
+    /// Whether words (by `runKey`) appear inside a known entity's name (a lone "Hlaing" in Min
+    /// Aung Hlaing).
+    func isPartOfKnownName(_ key: UInt64) -> Bool {
+        innerRuns.contains(key)
     }
 
     private mutating func add(_ candidate: FindNameCandidates.Candidate, to slot: Int) {
-        guard !mentioned.contains(candidate.start) else { return }
-        mentioned.insert(candidate.start)
+        guard mentioned.insert(UInt64(candidate.start)) else { return }
         working[slot].mentions.append((candidate.start, candidate.end))
         if working[slot].entry == nil, candidate.end - candidate.start > working[slot].surface.end - working[slot].surface.start {
             working[slot].surface = (candidate.start, candidate.end)
@@ -123,13 +128,24 @@ struct EntityBuilder {
     }
 
     /// The entities in order of first mention, with acronyms defined in the text resolved.
-    mutating func entities(text tokens: TextTokens) -> [NameEntity] {
-        func slice(_ start: Int, _ end: Int) -> String { tokens.text(start, end) }
-        return working.filter { !$0.mentions.isEmpty }.map { entity in
-            let mentions = entity.mentions.sorted { $0.start < $1.start }.map { NameMention(text: slice($0.start, $0.end), start: $0.start, end: $0.end) }
-            let name = entity.entry.map { catalog.entries[$0].name } ?? slice(entity.surface.start, entity.surface.end)
-            return NameEntity(id: entity.entry.flatMap { catalog.entries[$0].id }, name: name, kind: (entity.kind?.rawValue) ?? "other",
-                              mentions: mentions)
-        }.sorted { $0.mentions[0].start < $1.mentions[0].start }
+    func entities(text tokens: TextTokens) -> [NameEntity] {
+        var entities: [NameEntity] = []
+        entities.reserveCapacity(working.count)
+        for entity in working where !entity.mentions.isEmpty {
+            var spans = entity.mentions
+            // Mentions are added in the order candidates are resolved, not always in text order
+            // (starts are unique: a start is mentioned once).
+            if zip(spans, spans.dropFirst()).contains(where: { $0.start > $1.start }) { spans.sort { $0.start < $1.start } }
+            var mentions: [NameMention] = []
+            mentions.reserveCapacity(spans.count)
+            for span in spans { mentions.append(NameMention(text: tokens.text(span.start, span.end), start: span.start, end: span.end)) }
+            let name = entity.entry.map { catalog.entries[$0].name } ?? tokens.text(entity.surface.start, entity.surface.end)
+            entities.append(NameEntity(id: entity.entry.flatMap { catalog.entries[$0].id }, name: name,
+                                       kind: (entity.kind?.rawValue) ?? "other", mentions: mentions))
+        }
+        if zip(entities, entities.dropFirst()).contains(where: { $0.mentions[0].start > $1.mentions[0].start }) {
+            entities.sort { $0.mentions[0].start < $1.mentions[0].start }
+        }
+        return entities
     }
 }

@@ -6,7 +6,7 @@
 struct FindNameCandidates {
     struct Candidate {
         /// Folded words ("min", "aung", "hlaing"), for lookups.
-        var words: [String]
+        let words: [String]
         /// Scalar offsets in the text.
         var start: Int
         var end: Int
@@ -16,6 +16,19 @@ struct FindNameCandidates {
         var atSentenceStart = false
         /// For an acronym defined in parentheses ("(NLD)"): the candidate it abbreviates.
         var acronymOf: Int? = nil
+        /// `FoldedKeyIndex.hash(words)`, worked out once: the key of every gazetteer and page
+        /// table the candidate is looked up in.
+        let key: UInt64
+
+        init(words: [String], start: Int, end: Int, titled: Bool = false, atSentenceStart: Bool = false, acronymOf: Int? = nil) {
+            self.words = words
+            self.start = start
+            self.end = end
+            self.titled = titled
+            self.atSentenceStart = atSentenceStart
+            self.acronymOf = acronymOf
+            key = FoldedKeyIndex.hash(words)
+        }
     }
 
     let catalog: NameCatalog
