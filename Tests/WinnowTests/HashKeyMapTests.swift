@@ -16,17 +16,9 @@ import Testing
             if position % 7 == 0 { map[key] = -position; reference[key] = -position }
         }
         #expect(map.count == reference.count)
-        for key in Self.keys { #expect(map[key] == reference[key]) }
+        #expect(Self.keys.allSatisfy { map[$0] == reference[$0] })
         #expect(map[ByteHash.of("absent")] == nil)
         #expect(map[1_000_000] == nil)
-    }
-
-    @Test func appendsToTheArrayUnderAKey() {
-        var map = HashKeyMap<[Int]>(minimumCapacity: 2)
-        for value in 0..<100 { map.append(value, to: UInt64(value % 3)) }
-        #expect(map[0] == Array(stride(from: 0, to: 100, by: 3)))
-        #expect(map[2]?.count == 33)
-        #expect(map.count == 3)
     }
 
     @Test func setInsertSaysWhetherTheKeyWasNew() {

@@ -50,16 +50,6 @@ struct HashKeyMap<Value> {
         }
     }
 
-    /// Appends to the array stored under `key` in place (no copy of the array).
-    mutating func append<Element>(_ element: Element, to key: UInt64) where Value == [Element] {
-        let slot = slot(of: key)
-        if values[slot] != nil {
-            values[slot]!.append(element)
-        } else {
-            self[key] = [element]
-        }
-    }
-
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         keys = Array(repeating: 0, count: oldKeys.count * 2)

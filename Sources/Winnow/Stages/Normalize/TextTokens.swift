@@ -282,12 +282,16 @@ struct TextTokens {
         // ASCII words (most of them, known by their hash) fold on bytes.
         let slice = scalars[token.start..<token.end]
         if token.asciiHash != 0 || slice.allSatisfy({ $0.value < 0x80 }) {
-            return String(unsafeUninitializedCapacity: slice.count) { buffer in
-                for (offset, scalar) in slice.enumerated() {
-                    let byte = UInt8(scalar.value)
-                    buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            let start = token.start, count = token.end - token.start
+            // On the scalars' storage in place (a slice's iterator checks bounds at every step).
+            return scalars.withUnsafeBufferPointer { all in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    for offset in 0..<count {
+                        let byte = UInt8(truncatingIfNeeded: all[start + offset].value)
+                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return count
                 }
-                return slice.count
             }
         }
         var lowered: [Unicode.Scalar] = []

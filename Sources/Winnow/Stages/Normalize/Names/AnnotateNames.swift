@@ -106,18 +106,24 @@ struct AnnotateNames {
     /// and the shape of a personal name.
     private func kind(of candidate: FindNameCandidates.Candidate, surnamesUsedAlone: HashKeySet) -> NameEntry.Kind? {
         if candidate.titled { return .person }
-        // Each word's lists, asked once.
-        let classes = candidate.words.map(catalog.wordClasses.classes(of:))
-        if classes.contains(where: { $0.contains(.organization) }) { return .organization }
-        if classes.contains(where: { $0.contains(.place) }) { return .place }
-        if classes.contains(where: { $0.contains(.connector) }) { return .organization }
+        // Each word's lists, asked once: what any word is, and what the first word is.
+        var anyWord: WordClasses = []
+        var firstWord: WordClasses = []
+        for (position, word) in candidate.words.enumerated() {
+            let classes = catalog.wordClasses.classes(of: word)
+            anyWord.formUnion(classes)
+            if position == 0 { firstWord = classes }
+        }
+        if anyWord.contains(.organization) { return .organization }
+        if anyWord.contains(.place) { return .place }
+        if anyWord.contains(.connector) { return .organization }
         // A known first name, then one to three more words: a person. Without one, a run is a
         // person only when its last word is used alone elsewhere in the page (a family name).
-        if (2...4).contains(candidate.words.count), classes[0].contains(.givenName) { return .person }
+        if (2...4).contains(candidate.words.count), firstWord.contains(.givenName) { return .person }
         // Every word a Burmese name syllable ("Than Soe Naing").
         if catalog.culture(of: candidate.words, entry: nil) == "burmese" { return .person }
         if (2...4).contains(candidate.words.count), let last = candidate.words.last, surnamesUsedAlone.contains(ByteHash.of(last)),
-           !zip(candidate.words, classes).contains(where: { catalog.entry(forDemonym: $0) != nil || $1.contains(.stopword) }) {
+           !anyWord.contains(.stopword), !candidate.words.contains(where: { catalog.entry(forDemonym: $0) != nil }) {
             return .person
         }
         return nil

@@ -22,8 +22,10 @@ struct EntityBuilder {
     /// `isPartOfKnownName` asks, without a scan of every entity per word.
     private var innerRuns: HashKeySet
     /// Entities by each shorter run of their final words (`runKey`): the short forms
-    /// `linkShortForm` may link.
-    private var byFinalWords: HashKeyMap<[Int]>
+    /// `linkShortForm` may link. A list per key, kept as links (`finalWordLinks`: the entity
+    /// and the next link, -1 ending it) so that every table holds plain integers.
+    private var byFinalWords: HashKeyMap<Int>
+    private var finalWordLinks: [(slot: Int, next: Int)] = []
 
     /// Runs are keyed by `FoldedKeyIndex.hash` (a candidate's `key`): a page's runs are a few
     /// hundred, and a 64-bit collision among them is not a practical concern.
@@ -35,7 +37,9 @@ struct EntityBuilder {
         guard words.count > 1 else { return }
         for length in 1..<words.count {
             for offset in 0...(words.count - length) { innerRuns.insert(Self.runKey(words[offset..<(offset + length)])) }
-            byFinalWords.append(slot, to: Self.runKey(words.suffix(length)))
+            let key = Self.runKey(words.suffix(length))
+            finalWordLinks.append((slot, byFinalWords[key] ?? -1))
+            byFinalWords[key] = finalWordLinks.count - 1
         }
     }
 
@@ -96,9 +100,11 @@ struct EntityBuilder {
     /// western names by the last word (or more), Burmese names by two final words or more,
     /// Chinese and Korean names only by their listed short forms. `key`: the words' `runKey`.
     mutating func linkShortForm(_ words: [String], key: UInt64, _ candidate: FindNameCandidates.Candidate) -> Int? {
-        guard let slots = byFinalWords[key] else { return nil }
         var match: Int?
-        for slot in slots {
+        var link = byFinalWords[key] ?? -1
+        while link >= 0 {
+            let slot = finalWordLinks[link].slot
+            link = finalWordLinks[link].next
             // Cultures without single-word short forms (Burmese, Chinese, Korean) link only
             // by runs of two or more final words; their listed short forms go through the gazetteer.
             if words.count == 1, !(catalog.singleWordShortForms[working[slot].culture] ?? true) { continue }

@@ -242,12 +242,14 @@ struct FindNameCandidates {
             }
             let atStart = sentenceStart(index)
             // Sentence-initial function words and date words are not names ("The", "But", "Monday").
-            while let first = run.first, isStopword(first) || isDateWord(first) {
+            var dropped = 0
+            while dropped < run.count, isStopword(run[dropped]) || isDateWord(run[dropped]) {
                 // "The Hague": kept when the whole run is a known name.
-                if catalog.entry(forWords: run.map(word)) != nil { break }
-                run.removeFirst()
+                if catalog.entry(forWords: run[dropped...].map(word)) != nil { break }
+                dropped += 1
                 titled = false
             }
+            if dropped > 0 { run.removeFirst(dropped) }
             while let last = run.last, !list[last].isCapitalized || isDateWord(last) { run.removeLast() }
             // A role with no name after it ("Russian Defence Minister"): the role is not a name.
             if acronymWord == nil || run.count > 1 { dropTrailingTitle(&run, tokens: list, word: word) }
