@@ -55,6 +55,19 @@ import WinnowIO
         #expect(ExtractMetadata.cleanTitle(raw) == clean)
     }
 
+    /// The byte path for ASCII URLs answers as Foundation's search does.
+    @Test(arguments: [
+        ("https://www.Example.COM/news/1", "example.com"), ("http://user:pw@host.example:8080/a?b#c", "host.example"),
+        ("https://news.example.org", "news.example.org"), ("https://example.org?x=1", "example.org"),
+        ("https://example.org#top", "example.org"), ("ftp://[::1]:21/x", "[::1]"), ("no scheme here", nil),
+        ("https://", nil), ("https://www./x", nil), ("://", nil), ("a://b@c@d:1:2/e", "d:1"),
+        ("https://bücher.example/x", "bücher.example"), ("HTTPS://WWW.EXAMPLE.NET:443", "example.net"),
+    ] as [(String, String?)])
+    func hostOfAURL(url: String, host: String?) {
+        #expect(ExtractMetadata.host(url) == host)
+        #expect(ExtractMetadata.foundationHost(url) == host)
+    }
+
     @Test func recordLeavesUnknownFieldsOut() throws {
         let record = process(html: articlePage("")).record
         #expect(record["authors"] == nil)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds date expressions in the body text and resolves them to ISO 8601, as annotations with
 /// offsets in Unicode code points of `text` (so Python's `str` slicing works). The words come
 /// from the page language's table (`DateLanguages`); English when the page names none.
@@ -92,7 +90,7 @@ struct FindDates {
         guard let reference else { return nil }
         let year = future ? (month < reference.month ? reference.year + 1 : reference.year)
             : (month <= reference.month ? reference.year : reference.year - 1)
-        return String(format: "%04d-%02d", year, month)
+        return Self.yearMonth(year, month)
     }
 
     func resolve(weekday: Int, future: Bool) -> String? {
@@ -118,9 +116,9 @@ struct FindDates {
         case .week: return resolve(dayOffset: -7 * count)
         case .month:
             let (year, month) = Self.add(months: -count, toYear: reference.year, month: reference.month)
-            return String(format: "%04d-%02d", year, month)
+            return Self.yearMonth(year, month)
         case .year:
-            return String(format: "%04d-01-01/%04d-12-31", reference.year - count, reference.year - count)
+            return Self.wholeYear(reference.year - count)
         }
     }
 
@@ -134,9 +132,9 @@ struct FindDates {
             return "\(monday)/\(sunday)"
         case .month:
             let (year, month) = Self.add(months: -1, toYear: reference.year, month: reference.month)
-            return String(format: "%04d-%02d", year, month)
+            return Self.yearMonth(year, month)
         case .year:
-            return String(format: "%04d-01-01/%04d-12-31", reference.year - 1, reference.year - 1)
+            return Self.wholeYear(reference.year - 1)
         }
     }
 }

@@ -176,7 +176,7 @@ extension FindDates {
                 hour = meridiem == "pm" ? (hour % 12) + 12 : hour % 12
                 end += 1
             }
-            return (date + String(format: "T%02d:%02d", hour, minute), end)
+            return (date + "T" + FindDates.padded(hour, 2) + ":" + FindDates.padded(minute, 2), end)
         }
 
         /// An absolute mention ending at `last`, with a clock time when one follows.
@@ -226,7 +226,7 @@ extension FindDates {
                 if let y = year(cursor), let iso = FindDates.iso(y, m, d) { return absolute(cursor, iso) }
                 return mention(0, dayIndex, finder.resolve(month: m, day: d, future: future()), .partial)
             }
-            if let y = year(cursor) { return mention(0, cursor, String(format: "%04d-%02d", y, m), .partial) }
+            if let y = year(cursor) { return mention(0, cursor, FindDates.yearMonth(y, m), .partial) }
             return nil
         }
 
@@ -262,7 +262,7 @@ extension FindDates {
             guard let y = year(cursor) else { return nil }
             var last = cursor
             if let suffix = word(last + 1), table.language.yearSuffixes.contains(suffix) { last += 1 }
-            return mention(0, last, String(format: "%04d-%02d", y, m), .partial)
+            return mention(0, last, FindDates.yearMonth(y, m), .partial)
         }
 
         /// in March | seit Februar | en mars | mid-March | in June last year.
@@ -277,7 +277,7 @@ extension FindDates {
             if day(next) != nil || year(skipLink(next)) != nil { return nil }
             for (words, period) in table.language.lastPeriods where period == .year && phrase(words, at: cursor + 1) {
                 guard let reference = finder.reference else { return mention(0, cursor + words.count, nil, .relative) }
-                return mention(0, cursor + words.count, String(format: "%04d-%02d", reference.year - 1, m), .relative)
+                return mention(0, cursor + words.count, FindDates.yearMonth(reference.year - 1, m), .relative)
             }
             return mention(0, cursor, finder.resolve(month: m, future: future()), .partial)
         }
