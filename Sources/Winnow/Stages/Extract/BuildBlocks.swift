@@ -344,6 +344,12 @@ struct BuildBlocks {
 
     // MARK: - Rules
 
+    /// "list with link density 0.62". The figure only where removals are described (`winnow
+    /// explain`): records count removals by category, and formatting it went through Foundation.
+    private func linkDensityReason(_ element: String, _ density: Double) -> String {
+        index.recordsRemovalDetails ? String(format: "\(element) with link density %.2f", density) : "\(element) with a high link density"
+    }
+
     /// Containers and lists inside the content that are mostly links.
     private func conditionalRemoval(_ position: Int) -> (BoilerplateCategory, String)? {
         let element = index.elements[position]
@@ -351,10 +357,10 @@ struct BuildBlocks {
         let density = index.linkDensity(position)
         switch element.tag {
         case .ul, .ol, .dl, .menu:
-            if density > 0.5 { return (.linkDense, String(format: "list with link density %.2f", density)) }
+            if density > 0.5 { return (.linkDense, linkDensityReason("list", density)) }
         case .div, .section, .table, .form, .fieldset, .header, .footer, .aside, .article, .figure, .other:
             if density > 0.35 && element.text < 1500 {
-                return (.linkDense, String(format: "container with link density %.2f", density))
+                return (.linkDense, linkDensityReason("container", density))
             }
         default:
             break

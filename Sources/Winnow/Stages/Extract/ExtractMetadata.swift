@@ -303,10 +303,19 @@ enum AuthorNames {
     }
 
     private static func isPlausibleName(_ name: String) -> Bool {
-        guard !name.isEmpty, name.count <= 60, !name.contains("://"), !name.contains("@"),
-            DateParser.parse(name) == nil, name.rangeOfCharacter(from: .letters) != nil,
-            name.rangeOfCharacter(from: .decimalDigits) == nil
-        else { return false }
+        guard !name.isEmpty, name.count <= 60, !name.contains("://"), !name.contains("@") else { return false }
+        // A letter and no digit: on the bytes of an ASCII name (where Foundation's letters are
+        // A–Z and a–z, its decimal digits 0–9), by Foundation's sets otherwise.
+        let hasLetter: Bool, hasDigit: Bool
+        if name.isASCIIBytes {
+            (hasLetter, hasDigit) = name.withUTF8Bytes { bytes in
+                (bytes.contains { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }, bytes.contains { $0 >= 0x30 && $0 <= 0x39 })
+            }
+        } else {
+            hasLetter = name.rangeOfCharacter(from: .letters) != nil
+            hasDigit = name.rangeOfCharacter(from: .decimalDigits) != nil
+        }
+        guard hasLetter, !hasDigit, DateParser.parse(name) == nil else { return false }
         let words = name.split(separator: " ")
         return words.count <= 6
     }
