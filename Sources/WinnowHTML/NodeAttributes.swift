@@ -26,15 +26,19 @@ extension Node {
     /// (Handing a Swift String to `xmlHasProp` builds a C string on every call, which on a
     /// page of thousands of elements asked for several attributes each adds up.)
     private func property(named name: String) -> xmlAttrPtr? {
+        // The name's bytes in place (a literal's, nearly always); a copy only for a bridged string.
+        if let found = name.utf8.withContiguousStorageIfAvailable({ property(named: $0) }) { return found }
         var key = name
-        return key.withUTF8 { wanted -> xmlAttrPtr? in
-            var attribute = pointer.pointee.properties
-            while let current = attribute {
-                if let stored = current.pointee.name, Self.equals(stored, wanted) { return current }
-                attribute = current.pointee.next
-            }
-            return nil
+        return key.withUTF8 { property(named: $0) }
+    }
+
+    private func property(named wanted: UnsafeBufferPointer<UInt8>) -> xmlAttrPtr? {
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if let stored = current.pointee.name, Self.equals(stored, wanted) { return current }
+            attribute = current.pointee.next
         }
+        return nil
     }
 
     /// Whether a NUL-terminated name holds exactly these bytes.
@@ -43,22 +47,32 @@ extension Node {
         return stored[wanted.count] == 0
     }
 
-    /// Which of `names` (lower-case UTF-8, as libxml2 stores HTML attribute names) the element
-    /// has: bit `i` for `names[i]`, found in one walk of its attributes. For callers that would
-    /// otherwise ask `hasAttribute` several times per element.
-    public func attributePresence(_ names: [[UInt8]]) -> UInt32 {
+    /// Which of `names` the element has: bit `i` for the `i`-th name, found in one walk of its
+    /// attributes. For callers that would otherwise ask `hasAttribute` several times per element.
+    public func attributePresence(_ names: AttributeNames) -> UInt32 {
         guard isElement else { return 0 }
-        var present: UInt32 = 0
-        var attribute = pointer.pointee.properties
-        while let current = attribute {
-            if let stored = current.pointee.name {
-                for (bit, name) in names.enumerated() where stored[0] == name[0] {
-                    if name.withUnsafeBufferPointer({ Self.equals(stored, $0) }) { present |= 1 << UInt32(bit) }
+        return names.bytes.withUnsafeBufferPointer { bytes in
+            names.starts.withUnsafeBufferPointer { starts in
+                var present: UInt32 = 0
+                var attribute = pointer.pointee.properties
+                while let current = attribute {
+                    if let stored = current.pointee.name {
+                        for bit in 0..<starts.count where stored[0] == bytes[starts[bit]] {
+                            // Both NUL-terminated: equal when they end together.
+                            var offset = starts[bit]
+                            var position = 0
+                            while bytes[offset] != 0, stored[position] == bytes[offset] {
+                                offset += 1
+                                position += 1
+                            }
+                            if bytes[offset] == 0, stored[position] == 0 { present |= 1 << UInt32(bit) }
+                        }
+                    }
+                    attribute = current.pointee.next
                 }
+                return present
             }
-            attribute = current.pointee.next
         }
-        return present
     }
 
     /// All attributes, in source order.
@@ -91,5 +105,28 @@ extension Node {
             }
         }
         return body(UnsafeBufferPointer(start: content, count: cStringLength(content)))
+    }
+}
+
+/// Up to 32 attribute names (lower case, as libxml2 stores HTML attribute names) for
+/// `Node.attributePresence`, kept as one run of NUL-terminated bytes: the walk over every
+/// element's attributes reads them in place. (An array of arrays had each name retained and
+/// released, atomically, at every comparison.)
+public struct AttributeNames: Sendable {
+    fileprivate let bytes: [UInt8]
+    fileprivate let starts: [Int]
+
+    public init(_ names: [String]) {
+        precondition(names.count <= 32, "attributePresence answers in 32 bits")
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        for name in names {
+            precondition(!name.isEmpty && !name.utf8.contains(0), "an attribute name is not empty and has no NUL")
+            starts.append(bytes.count)
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(0)
+        }
+        self.bytes = bytes
+        self.starts = starts
     }
 }

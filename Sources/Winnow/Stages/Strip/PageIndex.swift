@@ -50,7 +50,7 @@ struct PageIndex {
     }
 
     /// The attributes `index` asks every element about, in one walk (`Node.attributePresence`).
-    private static let presenceNames: [[UInt8]] = ["href", "itemprop", "itemtype", "class", "id"].map { Array($0.utf8) }
+    private static let presenceNames = AttributeNames(["href", "itemprop", "itemtype", "class", "id"])
     private static let hrefBit: UInt32 = 1, itempropBit: UInt32 = 2, itemtypeBit: UInt32 = 4, classBit: UInt32 = 8, idBit: UInt32 = 16
 
     var elements: [Element] = []
@@ -98,7 +98,8 @@ struct PageIndex {
     private mutating func index(root: Node) {
         root.mark = 1
         // The root is asked only which attributes it has (as before, it is no article marker).
-        let rootPresence = root.attributePresence(Self.presenceNames)
+        let presenceNames = Self.presenceNames  // read once: a static is reached through a lazy-initialisation check
+        let rootPresence = root.attributePresence(presenceNames)
         var rootFlags: Flags = []
         if rootPresence & Self.itempropBit != 0 { rootFlags.insert(.hasItemprop) }
         if rootPresence & (Self.classBit | Self.idBit) != 0 { rootFlags.insert(.hasClassOrID) }
@@ -119,7 +120,7 @@ struct PageIndex {
                 let tag = node.tag
                 var flags: Flags = parentFlags.intersection([.invisible, .inLink, .insideArticle])
                 if Self.invisibleTags.contains(tag) { flags.insert(.invisible) }
-                let present = node.attributePresence(Self.presenceNames)
+                let present = node.attributePresence(presenceNames)
                 if tag == .a, present & Self.hrefBit != 0 { flags.insert(.inLink) }
                 if present & (Self.classBit | Self.idBit) != 0 { flags.insert(.hasClassOrID) }
                 if tag == .h1 { flags.insert(.containsH1) }
