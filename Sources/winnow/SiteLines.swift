@@ -11,7 +11,11 @@ enum SiteLines {
         var repeated = RepeatedLines()
         let counted = entries.filter { entry in
             guard let path = entry.path else { return false }
-            return path.lowercased().contains(".wet") || (input.textField != nil && PageStream.isJSONLinesName(path))
+            // The bytes first: Foundation's search, asked of every input file, is asked only when
+            // they hold ".wet".
+            let lower = path.lowercased()
+            let wet = holdsBytes(lower, Self.wetExtension) && lower.contains(".wet")
+            return wet || (input.textField != nil && PageStream.isJSONLinesName(path))
         }
         guard !counted.isEmpty else { return repeated }
         var stream = input.stream(counted, reader: reader)
@@ -23,5 +27,16 @@ enum SiteLines {
         }
         repeated.settle()
         return repeated
+    }
+
+    private static let wetExtension = Array(".wet".utf8)
+
+    /// Whether the text's UTF-8 holds these bytes (a plain loop: the standard library's
+    /// `firstRange(of:)` instantiated generic metadata at every call).
+    private static func holdsBytes(_ text: String, _ needle: [UInt8]) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        return false
     }
 }

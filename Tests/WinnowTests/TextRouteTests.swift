@@ -377,3 +377,27 @@ import WinnowIO
         }
     }
 }
+
+/// Breadcrumbs: three parts or more on one separator, every part but the last of four words or
+/// fewer. ASCII lines are split on their bytes, others by Foundation: both must agree with the
+/// rule as written (`reference`).
+@Suite struct BreadcrumbTests {
+    static func reference(_ text: String) -> Bool {
+        StripText.breadcrumbSeparators.contains { separator in
+            let parts = text.components(separatedBy: separator)
+            return parts.count >= 3 && parts.dropLast().allSatisfy { $0.split(separator: " ").count <= 4 }
+        }
+    }
+
+    @Test(arguments: [
+        ("Home > News > World", true), ("Home > News > World > Europe and the rest of it", true),
+        ("Home > News and current events today > World", false), ("Home > News", false), ("a / b / c", true),
+        ("Sections / Politics /", false), ("Sections / Politics / ", true), (" /  / ", true), ("a > b / c > d", true), ("Home >> News >> World", false),
+        ("Home » News » World", true), ("Startseite › Politik › Ausland", true), ("Café / Thé / Chocolat", true),
+        ("One two three four five / six / seven", false), ("x > y > z", true), ("2021/06/22", false),
+    ] as [(String, Bool)])
+    func splitsAsTheRuleSays(line: String, expected: Bool) {
+        #expect(StripText.isBreadcrumb(line) == expected)
+        #expect(Self.reference(line) == expected)
+    }
+}

@@ -303,7 +303,9 @@ enum AuthorNames {
     }
 
     private static func isPlausibleName(_ name: String) -> Bool {
-        guard !name.isEmpty, name.count <= 60, !name.contains("://"), !name.contains("@") else { return false }
+        // (The bytes first: Foundation is asked only when they hold the text.)
+        guard !name.isEmpty, name.count <= 60, !(name.containsBytes("://") && name.contains("://")),
+              !(name.containsBytes("@") && name.contains("@")) else { return false }
         // A letter and no digit: on the bytes of an ASCII name (where Foundation's letters are
         // A–Z and a–z, its decimal digits 0–9), by Foundation's sets otherwise.
         let hasLetter: Bool, hasDigit: Bool

@@ -74,7 +74,7 @@ struct ExtractText {
         for index in roles.indices where roles[index] == .caption {
             var text = lines[index].text
             if let title = article.title, text.hasPrefix(title + " ") { text = String(text.dropFirst(title.count + 1)) }
-            if let copyright = text.range(of: " © ") {
+            if text.containsBytes(" © "), let copyright = text.range(of: " © ") {
                 article.credits.append("© " + String(text[copyright.upperBound...]).trimmedASCII())
                 text = String(text[..<copyright.lowerBound]).trimmedASCII()
             }
@@ -200,12 +200,13 @@ struct ExtractText {
         guard lower.utf8.count <= 120, lower.containsByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         // Every label holds one of these words: most lines are ruled out before they are split.
         guard lower.containsBytes("publish") || lower.containsBytes("updated") || lower.containsBytes("posted") else { return nil }
-        for part in lower.components(separatedBy: " | ") {
+        // (Foundation splits only lines that hold the separator's bytes: without them it finds none.)
+        for part in lower.containsBytes(" | ") ? lower.components(separatedBy: " | ") : [lower] {
             let part = part.trimmedASCII()
             for label in datelineLabels where part.hasBytePrefix(label) {
                 let rest = String(part.dropFirst(label.count).drop { $0 == ":" || $0 == " " || $0 == "," })
                 if let parsed = DateParser.parse(rest) { return parsed }
-                let pieces = rest.components(separatedBy: " / ")
+                let pieces = rest.containsBytes(" / ") ? rest.components(separatedBy: " / ") : [rest]
                 if pieces.count > 1, let parsed = DateParser.parse(pieces.prefix(2).joined(separator: " ")) ?? DateParser.parse(pieces[0]) {
                     return parsed
                 }

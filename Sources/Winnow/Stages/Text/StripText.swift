@@ -197,11 +197,51 @@ struct StripText {
     static func isBreadcrumb(_ text: String) -> Bool {
         // Every separator holds ">", "/" or a byte of "»" or "›".
         guard text.utf8.count <= 300, text.containsAnyByte(of: breadcrumbSeparatorBytes) else { return false }
+        // An ASCII line (where every byte is a character) is split on its bytes; others by
+        // Foundation, whose matching respects characters that join across bytes.
+        if text.isASCIIBytes { return text.withUTF8Bytes(isASCIIBreadcrumb) }
         for separator in breadcrumbSeparators where text.containsBytes(separator) {
             let parts = text.components(separatedBy: separator)
             if parts.count >= 3, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }
         }
         return false
+    }
+
+    /// `isBreadcrumb` on an ASCII line's bytes: split on each ASCII separator in turn, three
+    /// parts or more, every part but the last of at most four words.
+    private static func isASCIIBreadcrumb(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for separator in asciiBreadcrumbSeparators {
+            var parts = 0
+            var shortParts = true
+            var partStart = 0
+            var index = 0
+            while index + separator.count <= bytes.count {
+                if bytes[index] == separator[0], (1..<separator.count).allSatisfy({ bytes[index + $0] == separator[$0] }) {
+                    parts += 1
+                    if wordCount(bytes, partStart, index) > 4 { shortParts = false }
+                    index += separator.count
+                    partStart = index
+                } else {
+                    index += 1
+                }
+            }
+            // The last part (after the last separator) is not counted against the words limit.
+            if parts + 1 >= 3, shortParts { return true }
+        }
+        return false
+    }
+
+    /// The ASCII separators of `breadcrumbSeparators` (the others are not ASCII).
+    private static let asciiBreadcrumbSeparators: [[UInt8]] = breadcrumbSeparators.filter(\.isASCIIBytes).map { Array($0.utf8) }
+
+    /// Words of `bytes[start..<end]` split on spaces, empty ones left out (as `split(separator:)`).
+    private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var count = 0
+        var inWord = false
+        for index in start..<end {
+            if bytes[index] == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
     }
 
     /// A line's weight toward the article: body-like lines count with their length, removed
