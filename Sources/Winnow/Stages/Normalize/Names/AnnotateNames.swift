@@ -25,21 +25,18 @@ struct AnnotateNames {
             Transliterate.script(of: tokens.scalars[candidates[$0].start..<candidates[$0].end]) != .latin
         }
         // By candidate: its words transliterated (non-Latin candidates only), and their key.
-        var latin = [[String]?](repeating: nil, count: candidates.count)
-        var latinKeys = [UInt64](repeating: 0, count: candidates.count)
+        var latin = [(words: [String], key: UInt64)?](repeating: nil, count: candidates.count)
         if !nonLatin.isEmpty {
             let surfaces = nonLatin.map { tokens.text(candidates[$0].start, candidates[$0].end) }
             let converted = Transliterate(rules: catalog.transliteration, cache: catalog.transliterationCache).latin(surfaces, pageLanguage: language)
             for (position, name) in zip(nonLatin, converted) {
                 let words = NameKey.words(name)
-                latin[position] = words
-                latinKeys[position] = FoldedKeyIndex.hash(words)
+                latin[position] = (words, FoldedKeyIndex.hash(words))
             }
         }
         /// The words a candidate is resolved by (transliterated when it is not Latin) and their key.
         func resolving(_ position: Int) -> (words: [String], key: UInt64) {
-            if let words = latin[position] { return (words, latinKeys[position]) }
-            return (candidates[position].words, candidates[position].key)
+            latin[position] ?? (candidates[position].words, candidates[position].key)
         }
 
         // 1. The gazetteer.
@@ -50,7 +47,7 @@ struct AnnotateNames {
         for (position, candidate) in candidates.enumerated() {
             if candidate.acronymOf != nil { acronyms.append(position); continue }
             if let entry = catalog.entry(forWords: candidate.words, key: candidate.key)
-                ?? latin[position].flatMap({ catalog.entry(forWords: $0, key: latinKeys[position]) })
+                ?? latin[position].flatMap({ catalog.entry(forWords: $0.words, key: $0.key) })
                 ?? catalog.entry(forDemonym: candidate.words, key: candidate.key)
                 ?? (latin[position] != nil || language == "pl" ? catalog.entry(forDeclined: candidate.words) : nil) {
                 slotOf[position] = builder.mention(entry: entry, candidate)
