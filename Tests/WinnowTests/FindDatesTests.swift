@@ -6,11 +6,11 @@ import Testing
     /// Reference: Monday 2021-06-21.
     static let finder = FindDates(reference: "2021-06-21T16:41:00+09:00")
 
-    /// The values mentions are written with pad as `printf`'s `%0Nd` does (what they used).
+    /// ISO 8601 fields are zero-padded as `printf`'s `%0Nd` pads (what date mentions used before).
     @Test func paddingIsPrintfs() {
         for value in [-123_456, -2021, -5, -1, 0, 1, 7, 12, 59, 100, 999, 2021, 12_345, 999_999] {
             for width in [2, 4] {
-                #expect(FindDates.padded(value, width) == String(format: "%0\(width)d", value))
+                #expect(DateParser.padded(value, width) == String(format: "%0\(width)d", value))
             }
         }
         #expect(FindDates.yearMonth(2021, 6) == "2021-06")

@@ -1,18 +1,10 @@
 /// Calendar arithmetic for date mentions: proleptic Gregorian, no Foundation.
 extension FindDates {
-    /// `value` in decimal, zero-padded to `width` characters as `printf`'s `%0Nd` writes it (the
-    /// sign counts in the width): `String(format:)` went through Foundation for every mention.
-    static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value.magnitude)
-        let sign = value < 0 ? "-" : ""
-        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
-    }
-
     /// `YYYY-MM`.
-    static func yearMonth(_ year: Int, _ month: Int) -> String { padded(year, 4) + "-" + padded(month, 2) }
+    static func yearMonth(_ year: Int, _ month: Int) -> String { DateParser.padded(year, 4) + "-" + DateParser.padded(month, 2) }
 
     /// `YYYY-01-01/YYYY-12-31`: a whole year as a range.
-    static func wholeYear(_ year: Int) -> String { padded(year, 4) + "-01-01/" + padded(year, 4) + "-12-31" }
+    static func wholeYear(_ year: Int) -> String { DateParser.padded(year, 4) + "-01-01/" + DateParser.padded(year, 4) + "-12-31" }
 
     static func iso(_ year: Int, _ month: Int, _ day: Int) -> String? {
         DateParser.validated(DateParser.Parsed(year: year, month: month, day: day))?.iso8601

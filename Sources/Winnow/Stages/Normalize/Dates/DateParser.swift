@@ -18,23 +18,27 @@ public enum DateParser {
         public var offsetMinutes: Int?
 
         public var iso8601: String {
-            var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+            var text = DateParser.padded(year, 4) + "-" + DateParser.padded(month, 2) + "-" + DateParser.padded(day, 2)
             guard let hour, let minute else { return text }
-            text += "T" + pad(hour, 2) + ":" + pad(minute, 2)
-            if let second { text += ":" + pad(second, 2) }
+            text += "T" + DateParser.padded(hour, 2) + ":" + DateParser.padded(minute, 2)
+            if let second { text += ":" + DateParser.padded(second, 2) }
             if let offsetMinutes {
                 if offsetMinutes == 0 { return text + "Z" }
                 let sign = offsetMinutes < 0 ? "-" : "+"
                 let magnitude = abs(offsetMinutes)
-                text += sign + pad(magnitude / 60, 2) + ":" + pad(magnitude % 60, 2)
+                text += sign + DateParser.padded(magnitude / 60, 2) + ":" + DateParser.padded(magnitude % 60, 2)
             }
             return text
         }
+    }
 
-        private func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
+    /// `value` in decimal, zero-padded to `width` characters as `printf`'s `%0Nd` writes it (the
+    /// sign counts in the width): ISO 8601 fields here and in date mentions, without
+    /// `String(format:)`, which goes through Foundation.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 
     public static func parse(_ text: String) -> Parsed? {

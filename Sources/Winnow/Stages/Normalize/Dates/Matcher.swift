@@ -176,7 +176,7 @@ extension FindDates {
                 hour = meridiem == "pm" ? (hour % 12) + 12 : hour % 12
                 end += 1
             }
-            return (date + "T" + FindDates.padded(hour, 2) + ":" + FindDates.padded(minute, 2), end)
+            return (date + "T" + DateParser.padded(hour, 2) + ":" + DateParser.padded(minute, 2), end)
         }
 
         /// An absolute mention ending at `last`, with a clock time when one follows.
