@@ -307,6 +307,9 @@ import WinnowIO
         "", "the", "of the people and their house", "it's the end—of the line", "der die das und in den von zu",
         "le président a été élu", "и в не на что с по как из", "a1b the2 of,and;to", "that’s “the” end",
         "extraordinarily the international", "ab\u{2009}the\u{2019}of", "été été été",
+        // General punctuation across the eight-byte chunks the scan reads.
+        "abcdef—the", "abcdefg—the", "abcdefgh—of", "the of an—“the”—and", "a—", "—", "the—",
+        "также только также", "только", "abcdefghijkl the abcdefghijklm",
     ])
     func hitsAsSplittingCounts(line: String) {
         let comparable = BuildBlocks.comparable(line)

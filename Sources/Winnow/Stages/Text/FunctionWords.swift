@@ -15,13 +15,20 @@ enum FunctionWords {
         , ("pl", "i w nie na z się że do to jest o jak po przez za od dla ale jego jej ich był była było są oraz także tylko już który która które")
     ]
 
-    /// Each word (by `ByteHash`) with the languages that list it, as a bit set over `lists`.
-    static let table: ByteHashTable<UInt16> = {
-        var entries: [UInt64: UInt16] = [:]
+    /// Each word with the languages that list it, as a bit set over `lists`, keyed by its bytes
+    /// (`ShortWordKey`): a word of a line is looked up in one probe, with no hash chain over
+    /// its bytes.
+    static let table: ShortWordTable<UInt16> = {
+        var entries: [ShortWordKey: UInt16] = [:]
         for (offset, list) in lists.enumerated() {
-            for word in list.words.split(separator: " ") { entries[ByteHash.of(String(word)), default: 0] |= 1 << UInt16(offset) }
+            for word in list.words.split(separator: " ") {
+                let bytes = Array(word.utf8)
+                let key = bytes.withUnsafeBufferPointer { ShortWordKey($0, from: 0, to: $0.count) }
+                guard let key else { preconditionFailure("FunctionWords: \(word) is over \(ShortWordKey.maximumBytes) bytes") }
+                entries[key, default: 0] |= 1 << UInt16(offset)
+            }
         }
-        return ByteHashTable(entries)
+        return ShortWordTable(entries)
     }()
 
     /// The shortest line (in UTF-8 bytes) whose words count toward the page's language.
@@ -43,18 +50,20 @@ enum FunctionWords {
     }
 
     /// Function words of each language (`lists` order) in a comparable line (`forEachWord`);
-    /// a word of more than 12 bytes is no function word.
+    /// a word of more than `ShortWordKey.maximumBytes` bytes is no function word.
     static func hits(in comparable: String) -> SIMD16<UInt16> {
         let table = Self.table  // once per line, not once per word
         // Counted in plain integers and made a vector once: a vector's lane changed one at a
         // time went through the stack at every hit, and its reload waited on the narrow store.
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 16) { counts in
             counts.initialize(repeating: 0)
-            forEachWord(in: comparable) { word in
-                guard word.count <= 12, var bits = table[ByteHash.of(word)] else { return }
-                while bits != 0 {
-                    counts[bits.trailingZeroBitCount] &+= 1
-                    bits &= bits - 1
+            comparable.withUTF8Bytes { bytes in
+                forEachWord(in: bytes) { start, end in
+                    guard let key = ShortWordKey(bytes, from: start, to: end), var bits = table[key] else { return }
+                    while bits != 0 {
+                        counts[bits.trailingZeroBitCount] &+= 1
+                        bits &= bits - 1
+                    }
                 }
             }
             var hits = SIMD16<UInt16>()
@@ -63,35 +72,144 @@ enum FunctionWords {
         }
     }
 
-    /// Calls `body` with each word of a comparable line: runs of letters and apostrophes, on
-    /// UTF-8 bytes. Bytes of other scripts count as letters; general punctuation (U+2000–U+206F:
-    /// curly quotes, dashes) and ASCII punctuation and digits separate words.
-    static func forEachWord(in comparable: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        comparable.withUTF8Bytes { bytes in
-            var index = 0
-            var start = -1
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                var width = 1
-                var isLetter: Bool
-                if byte < 0x80 {
-                    isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x27
-                } else if byte == 0xE2, index + 1 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
-                    isLetter = false
-                    width = 3
-                } else {
-                    isLetter = true
-                }
-                if isLetter {
-                    if start < 0 { start = index }
-                } else if start >= 0 {
-                    body(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    start = -1
-                }
-                index += width
+    /// Calls `body` with the bounds of each word of a comparable line: runs of letters and
+    /// apostrophes, on UTF-8 bytes. Bytes of other scripts count as letters; general punctuation
+    /// (U+2000–U+207F, three bytes from E2 80 or E2 81: curly quotes, dashes) and ASCII
+    /// punctuation and digits separate words.
+    ///
+    /// Eight bytes at a time: each byte's letter test lands in one bit of a mask, and a word's
+    /// start and end are the mask's next set and next clear bit. A byte loop's branch at every
+    /// byte was mispredicted at every word's edges.
+    @inline(__always)
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) -> Void) {
+        let count = bytes.count
+        guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return }
+        let ones = ByteLanes.ones, high = ByteLanes.high
+        var wordStart = -1
+        // Letters of the next chunk that a general punctuation mark begun in this one covers.
+        var coveredInNext: UInt32 = 0
+        var offset = 0
+        while offset < count {
+            var chunk: UInt64
+            if offset + 8 <= count {
+                chunk = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            } else {
+                // The tail, padded with spaces (which separate words).
+                chunk = ones &* 0x20
+                for index in offset..<count { chunk = chunk & ~(0xFF << UInt64(8 * (index - offset))) | UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
             }
-            if start >= 0 { body(UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+            let lanes = ByteLanes.inRange(chunk | ones &* 0x20, 0x61, 0x7A) | ByteLanes.equal(chunk, 0x27) | chunk & high
+            // One bit per byte, byte i at bit i: each lane's flag (bit 8i after the shift) is
+            // carried to bit 56 + i by the multiply; no two partial products meet.
+            var letters = UInt32(truncatingIfNeeded: ((lanes >> 7) &* 0x0102_0408_1020_4080) >> 56) & ~coveredInNext
+            coveredInNext = 0
+            if chunk & high != 0 {
+                var leads = ByteLanes.equal(chunk, 0xE2)
+                while leads != 0 {
+                    let lane = leads.trailingZeroBitCount / 8
+                    let at = offset + lane
+                    if at + 1 < count, bytes[at + 1] & 0xFE == 0x80 {
+                        let covered = UInt32(0b111) << UInt32(lane)
+                        letters &= ~covered
+                        coveredInNext = covered >> 8
+                    }
+                    leads &= leads - 1
+                }
+            }
+            var position: UInt32 = 0
+            while position < 8 {
+                if wordStart < 0 {
+                    let ahead = letters >> position
+                    if ahead == 0 { break }
+                    position += UInt32(ahead.trailingZeroBitCount)
+                    wordStart = offset + Int(position)
+                } else {
+                    let ahead = (~letters & 0xFF) >> position
+                    if ahead == 0 { break }
+                    position += UInt32(ahead.trailingZeroBitCount)
+                    body(wordStart, offset + Int(position))
+                    wordStart = -1
+                }
+            }
+            offset += 8
+        }
+        if wordStart >= 0 { body(wordStart, count) }
+    }
+}
+
+/// A word of at most 12 UTF-8 bytes as two integers, for tables of short words (function
+/// words): its first eight bytes, and the rest with the length in the top byte. Built from
+/// one unaligned load for most words; compared by two integer compares.
+struct ShortWordKey: Hashable {
+    static let maximumBytes = 12
+    let low: UInt64
+    let high: UInt64
+
+    /// The key of `bytes[start..<end]`, or nil when that is empty or longer than `maximumBytes`.
+    @inline(__always)
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        let length = end - start
+        guard length > 0, length <= Self.maximumBytes, let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
+        var low: UInt64 = 0
+        if start + 8 <= bytes.count {
+            // Eight bytes are there to load; those past the word are masked off.
+            low = base.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+            if length < 8 { low &= (1 << UInt64(8 * length)) - 1 }
+        } else {
+            for offset in 0..<min(length, 8) { low |= UInt64(bytes[start + offset]) << UInt64(8 * offset) }
+        }
+        var high = UInt64(length) << 56
+        if length > 8 {
+            for offset in 8..<length { high |= UInt64(bytes[start + offset]) << UInt64(8 * (offset - 8)) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    fileprivate init(empty: Void) {
+        low = 0
+        high = 0
+    }
+
+    /// Both halves mixed by multiplication; the table takes a slot from the top bits.
+    @inline(__always)
+    func mixed() -> UInt64 { (low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9 }
+}
+
+/// A fixed table of `ShortWordKey`s, open-addressed, each probe two integer compares. An empty
+/// slot has `high` 0, which no key has (its length is in `high`). Half full at most: small
+/// enough to stay in the first-level cache.
+struct ShortWordTable<Value>: @unchecked Sendable {
+    private var keys: [ShortWordKey]
+    private var values: [Value?]
+    private let shift: UInt64
+    private let mask: Int
+
+    init(_ entries: [ShortWordKey: Value]) {
+        var bits: UInt64 = 4
+        while 1 << bits < entries.count * 2 { bits += 1 }
+        let size = 1 << Int(bits)
+        keys = Array(repeating: ShortWordKey(empty: ()), count: size)
+        values = Array(repeating: nil, count: size)
+        shift = 64 - bits
+        mask = size - 1
+        // In key order, so that the table's layout does not depend on the dictionary's.
+        for (key, value) in entries.sorted(by: { ($0.key.high, $0.key.low) < ($1.key.high, $1.key.low) }) {
+            var slot = Int(key.mixed() >> shift)
+            while keys[slot].high != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    @inline(__always)
+    subscript(key: ShortWordKey) -> Value? {
+        var slot = Int(key.mixed() >> shift)
+        while true {
+            let stored = keys[slot]
+            if stored.high == key.high && stored.low == key.low { return values[slot] }
+            if stored.high == 0 { return nil }
+            slot = (slot + 1) & mask
         }
     }
 }
