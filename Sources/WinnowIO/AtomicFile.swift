@@ -10,7 +10,7 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let inPlace = LineWriter.isStream(path)
         let target = inPlace ? path : path + ".tmp-\(getpid())"
-        let descriptor = open(target, inPlace ? O_WRONLY : O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let descriptor = inPlace ? LineWriter.openInPlace(path) : open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw LineWriter.Failure.cannotOpen(target, String(cString: strerror(errno))) }
         var offset = 0
         while offset < bytes.count {

@@ -7,7 +7,8 @@ import Darwin
 /// Writes whole lines to standard output or to a file. A file is written as `NAME.partial`
 /// and renamed to `NAME` by `finish()`, so a reader never sees a half-written result. A path
 /// that already names something other than a regular file (`/dev/null`, `/dev/stdout`, a
-/// FIFO) is written in place: a rename would replace the device or the pipe with a file.
+/// FIFO), or the file standard output is redirected to, is written in place: a rename would
+/// replace the device, the pipe or the link with a file.
 public final class LineWriter {
     public enum Failure: Error, CustomStringConvertible {
         case cannotOpen(String, String)
@@ -40,19 +41,41 @@ public final class LineWriter {
         ownsDescriptor = false
     }
 
-    /// Whether `path` exists and is not a regular file (a device, a FIFO, a socket, or a link
-    /// to one): such a path is written in place, and has no `.partial` to resume from.
+    /// Whether `path` is written in place, with no `.partial` to resume from: it exists and is
+    /// not a regular file (a device, a FIFO, a socket, or a link to one), or it is the file this
+    /// process's standard output or error already writes (`-o /dev/stdout > out.jsonl`), which a
+    /// rename would replace (as root, `/dev/stdout` itself).
     public static func isStream(_ path: String) -> Bool {
         var status = stat()
         guard stat(path, &status) == 0 else { return false }
-        return status.st_mode & S_IFMT != S_IFREG
+        return status.st_mode & S_IFMT != S_IFREG || standardDescriptor(namedBy: path) != nil
+    }
+
+    /// Standard output or error, when `path` names the very file it writes (same device and
+    /// inode): `/dev/stdout`, `/proc/self/fd/1`, or the redirected file by its own name.
+    static func standardDescriptor(namedBy path: String) -> Int32? {
+        var named = stat()
+        guard stat(path, &named) == 0 else { return nil }
+        for standard in [STDOUT_FILENO, STDERR_FILENO] {
+            var status = stat()
+            if fstat(standard, &status) == 0, status.st_dev == named.st_dev, status.st_ino == named.st_ino { return standard }
+        }
+        return nil
+    }
+
+    /// A descriptor writing `path` in place (`isStream`). Standard output's or error's own file
+    /// is written through a copy of that descriptor, so that its offset and append mode hold
+    /// (`>>` appends); opening the path again would write from its start.
+    static func openInPlace(_ path: String) -> Int32 {
+        if let standard = standardDescriptor(namedBy: path) { return dup(standard) }
+        return open(path, O_WRONLY)
     }
 
     /// A file, written through `path + ".partial"`; a stream (`isStream`), written in place.
     public init(path: String) throws {
         ownsDescriptor = true
         if Self.isStream(path) {
-            let opened = open(path, O_WRONLY)
+            let opened = Self.openInPlace(path)
             guard opened >= 0 else { throw Failure.cannotOpen(path, String(cString: strerror(errno))) }
             descriptor = opened
             finalPath = path

@@ -138,6 +138,30 @@ import WinnowTestSupport
         #expect(resumed.standardError.contains("cannot be resumed"))
     }
 
+    /// `-o /dev/stdout` with standard output redirected to a file names that file: it is
+    /// written in place through standard output, after what the file held (`>>`). Renamed over,
+    /// it replaced `/dev/stdout` itself, as root. Asked here by another name of the same file,
+    /// `/proc/self/fd/1`, so that a failure cannot break the machine's `/dev/stdout`.
+    @Test func standardOutputsOwnFileIsWrittenInPlace() throws {
+        _ = try write("redirected/a.html", Self.article)
+        _ = try write("redirected/b.html", "")
+        let target = try write("appended.jsonl", "an earlier line\n")
+        let handle = try FileHandle(forWritingTo: target)
+        defer { try? handle.close() }
+        _ = try handle.seekToEnd()
+        let process = Process()
+        process.executableURL = WinnowBinary.url
+        process.arguments = ["clean", "-q", "--allow-rejects", folder.appendingPathComponent("redirected").path, "-o", "/proc/self/fd/1"]
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = try String(contentsOf: target, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "an earlier line")
+        #expect(try lines.dropFirst().map { try JSONParser.parse(String($0))["status"] } == [.string("ok"), .string("rejected")])
+    }
+
     @Test func parallelJobsGiveTheSameBytes() throws {
         let serial = try WinnowBinary.run(["clean", "-q", Fixtures.samples.path])
         let parallel = try WinnowBinary.run(["clean", "-q", "--jobs", "3", Fixtures.samples.path])

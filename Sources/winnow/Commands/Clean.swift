@@ -30,7 +30,7 @@ struct Clean: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write records to this file (through FILE.partial) instead of standard output; a device or a pipe (/dev/null, a FIFO) is written in place, with the rejects among the records unless --rejects is given.")
     var output: String?
 
-    @Option(help: "With -o, where reject records go (default: FILE.rejects.jsonl; with the records when FILE is a device or a pipe).")
+    @Option(help: "With -o, where reject records go (default: FILE.rejects.jsonl; with the records when FILE is a device, a pipe or standard output's own file).")
     var rejects: String?
 
     @Option(help: "URL for pages that name none (no canonical link or og:url).")
@@ -89,7 +89,7 @@ struct Clean: ParsableCommand {
         if rejects != nil && output == nil { throw ValidationError("--rejects needs -o/--output") }
         if resume && output == nil { throw ValidationError("--resume needs -o/--output (standard output cannot be resumed)") }
         if resume, let output, LineWriter.isStream(output) {
-            throw ValidationError("--resume needs -o/--output to name a regular file (\(output) is a device or a pipe, which cannot be resumed)")
+            throw ValidationError("--resume needs -o/--output to name a regular file (\(output) is a device, a pipe or standard output's own file, which cannot be resumed)")
         }
         if maxPageBytes < 1 { throw ValidationError("--max-page-bytes must be at least 1") }
         if pageTimeout < 0 { throw ValidationError("--page-timeout must be 0 (no limit) or more") }
