@@ -44,7 +44,9 @@ public enum DateParser {
     public static func parse(_ text: String) -> Parsed? {
         let trimmed = text.trimmedASCII()
         guard !trimmed.isEmpty, trimmed.utf8.count <= 80, hasYearDigits(trimmed) else { return nil }
-        if let iso = parseISO(Array(trimmed.utf8)) { return iso }
+        // ISO forms open with the year's four digits: other texts skip that reader.
+        if let first = trimmed.utf8.first, first >= 0x30 && first <= 0x39,
+           let iso = trimmed.withUTF8Bytes({ parseISO($0) }) { return iso }
         return parseWords(trimmed)
     }
 
@@ -68,7 +70,7 @@ public enum DateParser {
 
     // MARK: ISO 8601 / RFC 3339
 
-    private static func parseISO(_ bytes: [UInt8]) -> Parsed? {
+    private static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
         var cursor = 0
         func number(_ width: Int) -> Int? {
             guard cursor + width <= bytes.count else { return nil }
@@ -140,9 +142,7 @@ public enum DateParser {
 
     private static func parseWords(_ text: String) -> Parsed? {
         // ASCII (most lines asked) lower-cases on bytes; `lowercased()` does the Unicode work.
-        let lowered = text.isASCIIBytes
-            ? String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-            : text.lowercased()
+        let lowered = text.isASCIIBytes ? asciiLowercased(text) : text.lowercased()
         guard let tokens = tokenize(lowered) else { return nil }
         var month: Int?
         var numbers: [(Int, Int)] = []
@@ -229,6 +229,19 @@ public enum DateParser {
 
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> Word? {
         words[ByteHash.of(bytes)]?.first { $0.bytes.elementsEqual(bytes) }
+    }
+
+    /// An ASCII text with A to Z lower-cased, written straight into the new string's storage.
+    static func asciiLowercased(_ text: String) -> String {
+        text.withUTF8Bytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { output in
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    output[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
     }
 
     /// The length of the UTF-8 sequence a lead byte opens.
