@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// A small file written whole or not at all: to a temporary name beside it, then renamed. A
-/// path that names a device or a pipe (`/dev/stderr`) is written in place (`LineWriter.isStream`).
+/// path that names a device or a pipe (`/dev/stderr`), or the file standard output or error
+/// already writes, is written in place (`LineWriter.isStream`, `LineWriter.openInPlace`).
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let inPlace = LineWriter.isStream(path)

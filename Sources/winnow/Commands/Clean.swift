@@ -27,7 +27,7 @@ struct Clean: ParsableCommand {
 
     @OptionGroup var inputOptions: InputOptions
 
-    @Option(name: .shortAndLong, help: "Write records to this file (through FILE.partial) instead of standard output; a device or a pipe (/dev/null, a FIFO) is written in place, with the rejects among the records unless --rejects is given.")
+    @Option(name: .shortAndLong, help: "Write records to this file (through FILE.partial) instead of standard output; a device or a pipe (/dev/null, a FIFO), or the file standard output is redirected to, is written in place, with the rejects among the records unless --rejects is given.")
     var output: String?
 
     @Option(help: "With -o, where reject records go (default: FILE.rejects.jsonl; with the records when FILE is a device, a pipe or standard output's own file).")

@@ -16,8 +16,7 @@ enum FunctionWords {
     ]
 
     /// Each word with the languages that list it, as a bit set over `lists`, keyed by its bytes
-    /// (`ShortWordKey`): a word of a line is looked up in one probe, with no hash chain over
-    /// its bytes.
+    /// (`ShortWordKey`): a word of a line is looked up without a hash chain over its bytes.
     static let table: ShortWordTable<UInt16> = {
         var entries: [ShortWordKey: UInt16] = [:]
         for (offset, list) in lists.enumerated() {
@@ -78,8 +77,8 @@ enum FunctionWords {
     /// punctuation and digits separate words.
     ///
     /// Eight bytes at a time: each byte's letter test lands in one bit of a mask, and a word's
-    /// start and end are the mask's next set and next clear bit. A byte loop's branch at every
-    /// byte was mispredicted at every word's edges.
+    /// start and end are the mask's next set and next clear bit (about a quarter fewer instructions
+    /// than the byte loop this replaced, whose every byte took a test and a branch).
     @inline(__always)
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) -> Void) {
         let count = bytes.count
@@ -177,8 +176,8 @@ struct ShortWordKey: Hashable {
 }
 
 /// A fixed table of `ShortWordKey`s, open-addressed, each probe two integer compares. An empty
-/// slot has `high` 0, which no key has (its length is in `high`). Half full at most: small
-/// enough to stay in the first-level cache.
+/// slot has `high` 0, which no key has (its length is in `high`). Half full at most (16 KB for
+/// the function words).
 struct ShortWordTable<Value>: @unchecked Sendable {
     private var keys: [ShortWordKey]
     private var values: [Value?]
