@@ -319,6 +319,20 @@ enum ByteLanes {
     static var high: UInt64 { 0x8080_8080_8080_8080 }
     static var low: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
 
+    /// The eight bytes at `offset` of the `count` bytes at `base` (little-endian), by one
+    /// unaligned load; past `count`, the missing ones read as `padding` (a byte chosen to answer
+    /// the caller's tests as no text would). `offset` is below `count`.
+    @inline(__always)
+    static func chunk(_ base: UnsafeRawPointer, count: Int, at offset: Int, padding: UInt8) -> UInt64 {
+        if offset + 8 <= count { return base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        var chunk = ones &* UInt64(padding)
+        for index in offset..<count {
+            // The lane holds `padding`: XOR with the byte's difference from it leaves the byte.
+            chunk ^= UInt64(base.load(fromByteOffset: index, as: UInt8.self) ^ padding) << UInt64(8 * (index - offset))
+        }
+        return chunk
+    }
+
     /// Each byte that is zero.
     @inline(__always)
     static func zero(_ word: UInt64) -> UInt64 { ~(((word & low) &+ low) | word) & high }

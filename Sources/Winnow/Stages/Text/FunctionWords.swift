@@ -82,21 +82,15 @@ enum FunctionWords {
     @inline(__always)
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) -> Void) {
         let count = bytes.count
-        guard count > 0, let base = UnsafeRawPointer(bytes.baseAddress) else { return }
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return }
         let ones = ByteLanes.ones, high = ByteLanes.high
         var wordStart = -1
         // Letters of the next chunk that a general punctuation mark begun in this one covers.
         var coveredInNext: UInt32 = 0
         var offset = 0
         while offset < count {
-            var chunk: UInt64
-            if offset + 8 <= count {
-                chunk = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            } else {
-                // The tail, padded with spaces (which separate words).
-                chunk = ones &* 0x20
-                for index in offset..<count { chunk = chunk & ~(0xFF << UInt64(8 * (index - offset))) | UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
-            }
+            // The tail padded with spaces, which separate words.
+            let chunk = ByteLanes.chunk(base, count: count, at: offset, padding: 0x20)
             let lanes = ByteLanes.inRange(chunk | ones &* 0x20, 0x61, 0x7A) | ByteLanes.equal(chunk, 0x27) | chunk & high
             // One bit per byte, byte i at bit i: each lane's flag (bit 8i after the shift) is
             // carried to bit 56 + i by the multiply; no two partial products meet.
@@ -155,6 +149,7 @@ struct ShortWordKey: Hashable {
             low = base.loadUnaligned(fromByteOffset: start, as: UInt64.self)
             if length < 8 { low &= (1 << UInt64(8 * length)) - 1 }
         } else {
+            // Near the line's end: the word's own bytes only.
             for offset in 0..<min(length, 8) { low |= UInt64(bytes[start + offset]) << UInt64(8 * offset) }
         }
         var high = UInt64(length) << 56

@@ -100,16 +100,10 @@ struct LineSignals: Sendable {
         var lastGluedWord = -1
         var offset = 0
         let count = bytes.count
-        guard let base = bytes.baseAddress else { return (0, 0) }
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return (0, 0) }
         while offset < count {
-            var chunk: UInt64
-            if offset + 8 <= count {
-                chunk = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-            } else {
-                // The tail, padded with spaces (which open no word and glue nothing).
-                chunk = ones &* 0x20
-                for index in offset..<count { chunk = chunk & ~(0xFF << UInt64(8 * (index - offset))) | UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
-            }
+            // The tail padded with spaces, which open no word and glue nothing.
+            let chunk = ByteLanes.chunk(base, count: count, at: offset, padding: 0x20)
             let spaces = ByteLanes.equal(chunk, 0x20)
             let starts = ~spaces & high & (spaces << 8 | spaceBefore)
             let wordsBefore = words
