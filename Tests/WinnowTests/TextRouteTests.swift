@@ -11,7 +11,7 @@ import WinnowIO
         "The talks will continue on Tuesday, when the delegation is expected to visit a factory and a university in the city.",
     ]
 
-    static func lines(_ text: String) -> [TextLine] {
+    static func lines(_ text: String) -> PageLines {
         var trace = Trace()
         return SegmentText.lines(Array(text.utf8), trace: &trace)
     }
@@ -24,25 +24,25 @@ import WinnowIO
 
     static func measured(_ text: String) -> LineSignals {
         let result = StripText().run(lines((prose + [text]).joined(separator: "\n\n")))
-        return result.lines.last!.signals
+        return result.lines.lines.last!.signals
     }
 
     // MARK: Segmentation
 
     @Test func segmentsLinesWithIndentBulletsAndBlankLines() {
         let found = Self.lines("Title\n\n  Menu entry\n• First item\r\n- Second item\nSame block\n")
-        #expect(found.map(\.text) == ["Title", "Menu entry", "First item", "Second item", "Same block"])
-        #expect(found.map(\.number) == [1, 3, 4, 5, 6])
-        #expect(found.map(\.indent) == [0, 2, 0, 0, 0])
-        #expect(found.map(\.bullet) == [false, false, true, true, false])
-        #expect(found.map(\.blankBefore) == [true, true, false, false, false])
+        #expect(found.texts == ["Title", "Menu entry", "First item", "Second item", "Same block"])
+        #expect(found.lines.map(\.number) == [1, 3, 4, 5, 6])
+        #expect(found.lines.map(\.indent) == [0, 2, 0, 0, 0])
+        #expect(found.lines.map(\.bullet) == [false, false, true, true, false])
+        #expect(found.lines.map(\.blankBefore) == [true, true, false, false, false])
     }
 
     @Test func repairsLinesAsTextNodesAreRepaired() {
         var trace = Trace()
         let found = SegmentText.lines(Array("You have {{numberArticlesLeft}} free articles\nCaf\u{00C3}\u{00A9} &amp; it&rsquo;s\u{200B}".utf8), trace: &trace)
         // As in an HTML text node: typographic references are decoded, "&amp;" stays (text about markup).
-        #expect(found.map(\.text) == ["You have free articles", "Café &amp; it\u{2019}s"])
+        #expect(found.texts == ["You have free articles", "Café &amp; it\u{2019}s"])
         #expect(trace.repairs["placeholders"] == 1)
         #expect(trace.repairs["mojibake"] == 1)
         #expect(trace.repairs["doubleEscapedEntities"] == 1)
@@ -74,8 +74,9 @@ import WinnowIO
 
     @Test func gluedIconTitlesAreCounted() {
         func gluedWords(_ text: String) -> Int {
-            var line = Self.lines(text)[0]
-            LineSignals.measure(&line)
+            let page = Self.lines(text)
+            var line = page[0]
+            page.withBytes { LineSignals.measure(&line, in: $0) }
             return line.signals.gluedWords
         }
         #expect(gluedWords("Icon FacebookIcon LinkedinIcon Mail ContactPath LayerIcon") == 4)
@@ -92,7 +93,7 @@ import WinnowIO
 
     static func fates(_ before: [String], _ after: [String] = []) -> [(String, StripText.Fate)] {
         let result = StripText().run(lines((before + prose + after).joined(separator: "\n\n")))
-        return zip(result.lines.map(\.text), result.fates).map { ($0, $1) }
+        return zip(result.lines.texts, result.fates).map { ($0, $1) }
     }
 
     static func category(of line: String, in fates: [(String, StripText.Fate)]) -> BoilerplateCategory? {
@@ -117,7 +118,7 @@ import WinnowIO
         let menu = (1...30).map { "  Section \($0)" }
         let teaser = "A short teaser line that ends."
         let result = StripText().run(Self.lines((menu + [teaser] + menu + Self.prose + menu).joined(separator: "\n")))
-        #expect(result.lines[result.run].map(\.text) == Self.prose)
+        #expect(result.run.map(result.lines.text) == Self.prose)
         let before = result.fates[0]
         guard case .removed(.outsideContent, let reason) = before else { Issue.record("menu line kept: \(before)"); return }
         #expect(reason.contains("before the main run"))
@@ -127,14 +128,14 @@ import WinnowIO
         let comments = ["34 responses to “The story”", "reader1 says:", Self.prose[1], "reader2 says:", Self.prose[2]]
         let result = StripText().run(Self.lines((Self.prose + comments).joined(separator: "\n\n")))
         #expect(result.run == 0..<Self.prose.count)
-        #expect(Self.category(of: "reader1 says:", in: zip(result.lines.map(\.text), result.fates).map { ($0, $1) }) == .comments)
+        #expect(Self.category(of: "reader1 says:", in: zip(result.lines.texts, result.fates).map { ($0, $1) }) == .comments)
     }
 
     @Test func shortLinesInARowInsideTheRunAreAMenu() {
         let tags = ["Politics", "Asia", "Defence", "Trade"]
         let result = StripText().run(Self.lines((Array(Self.prose[0...1]) + tags + Array(Self.prose[2...3])).joined(separator: "\n")))
         for tag in tags {
-            guard let index = result.lines.firstIndex(where: { $0.text == tag }), case .removed(.navigation, let reason) = result.fates[index] else {
+            guard let index = result.lines.texts.firstIndex(of: tag), case .removed(.navigation, let reason) = result.fates[index] else {
                 Issue.record("\(tag) kept"); continue
             }
             #expect(reason == "run of 4 short lines")

@@ -20,22 +20,7 @@ extension String {
     /// then `memcmp`; none of the locale and Unicode work that Foundation's `contains` and
     /// `range(of:)` do per call.
     func containsBytes(_ needle: String) -> Bool {
-        withUTF8(beside: needle) { text, pattern in
-            guard !pattern.isEmpty else { return true }
-            guard pattern.count <= text.count, let base = text.baseAddress, let find = pattern.baseAddress else { return false }
-            // memchr looks for the needle's first byte that is not a space (" © " would stop at
-            // every space of the text); a hit at `anchor` places the needle `anchor` bytes before.
-            let anchor = pattern.firstIndex { $0 != 0x20 } ?? 0
-            let wanted = Int32(pattern[anchor])
-            var offset = 0
-            let last = text.count - pattern.count
-            while offset <= last, let hit = memchr(base + offset + anchor, wanted, last - offset + 1) {
-                let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base) - anchor
-                if memcmp(base + position, find, pattern.count) == 0 { return true }
-                offset = position + 1
-            }
-            return false
-        }
+        withUTF8Bytes { $0.containsBytes(needle) }
     }
 
     /// The first and last UTF-8 bytes, read in place (`utf8.last` walks the view's generic
@@ -46,39 +31,18 @@ extension String {
 
     /// `hasPrefix` on UTF-8 bytes (the standard library's compares Characters).
     func hasBytePrefix(_ prefix: String) -> Bool {
-        withUTF8(beside: prefix) { bytes, wanted in
-            wanted.count <= bytes.count && (wanted.isEmpty || memcmp(bytes.baseAddress!, wanted.baseAddress!, wanted.count) == 0)
-        }
+        withUTF8Bytes { $0.hasBytePrefix(prefix) }
     }
 
     /// `hasSuffix` on UTF-8 bytes.
     func hasByteSuffix(_ suffix: String) -> Bool {
-        withUTF8(beside: suffix) { bytes, wanted in
-            wanted.count <= bytes.count
-                && (wanted.isEmpty || memcmp(bytes.baseAddress! + (bytes.count - wanted.count), wanted.baseAddress!, wanted.count) == 0)
-        }
+        withUTF8Bytes { $0.hasByteSuffix(suffix) }
     }
 
     /// Whether any UTF-8 byte is one of `wanted` (up to four values), eight bytes at a time: for
     /// the scans that run on every line (a predicate closure costs several instructions a byte).
     func containsAnyByte(of wanted: [UInt8]) -> Bool {
-        precondition((1...4).contains(wanted.count), "one to four bytes")
-        let a = wanted[0], b = wanted[min(1, wanted.count - 1)], c = wanted[min(2, wanted.count - 1)], d = wanted[wanted.count - 1]
-        return withUTF8Bytes { bytes in
-            guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                if ByteLanes.equal(word, a) | ByteLanes.equal(word, b) | ByteLanes.equal(word, c) | ByteLanes.equal(word, d) != 0 { return true }
-                offset += 8
-            }
-            while offset < bytes.count {
-                let byte = bytes[offset]
-                if byte == a || byte == b || byte == c || byte == d { return true }
-                offset += 1
-            }
-            return false
-        }
+        withUTF8Bytes { $0.containsAnyByte(of: wanted) }
     }
 
     /// Whether any UTF-8 byte passes `predicate`, on the contiguous bytes (`utf8.contains(where:)`
@@ -91,28 +55,7 @@ extension String {
     /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte but a continuation
     /// byte starts one).
     var scalarCount: Int {
-        return withUTF8Bytes { bytes in
-            var scalars = 0
-            var index = 0
-            let count = bytes.count
-            // Eight ASCII bytes at a time (each a scalar); a word with other bytes byte by byte:
-            // every byte but a continuation byte (10xxxxxx) starts a scalar.
-            if let base = UnsafeRawPointer(bytes.baseAddress) {
-                while index + 8 <= count {
-                    if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                        scalars &+= 8
-                    } else {
-                        for offset in index..<(index + 8) where bytes[offset] & 0xC0 != 0x80 { scalars &+= 1 }
-                    }
-                    index += 8
-                }
-            }
-            while index < count {
-                if bytes[index] & 0xC0 != 0x80 { scalars &+= 1 }
-                index += 1
-            }
-            return scalars
-        }
+        withUTF8Bytes(\.scalarCount)
     }
 
     /// `count` (grapheme clusters), counted as scalars when every scalar is one that stands as a
@@ -159,13 +102,88 @@ extension String {
     /// Whether every UTF-8 byte is ASCII.
     var isASCIIBytes: Bool { !containsByte { $0 >= 0x80 } }
 
-    /// Both strings' contiguous UTF-8 at once.
-    private func withUTF8<R>(beside other: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withUTF8Bytes { bytes in other.withUTF8Bytes { body(bytes, $0) } }
-    }
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether the UTF-8 bytes of `needle` occur here: `memchr` for the first byte, then
+    /// `memcmp`; none of the locale and Unicode work that Foundation's `contains` and
+    /// `range(of:)` do per call.
+    func containsBytes(_ needle: String) -> Bool {
+        needle.withUTF8Bytes { pattern in
+            guard !pattern.isEmpty else { return true }
+            guard pattern.count <= count, let base = baseAddress, let find = pattern.baseAddress else { return false }
+            // memchr looks for the needle's first byte that is not a space (" © " would stop at
+            // every space of the text); a hit at `anchor` places the needle `anchor` bytes before.
+            let anchor = pattern.firstIndex { $0 != 0x20 } ?? 0
+            let wanted = Int32(pattern[anchor])
+            var offset = 0
+            let last = count - pattern.count
+            while offset <= last, let hit = memchr(base + offset + anchor, wanted, last - offset + 1) {
+                let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base) - anchor
+                if memcmp(base + position, find, pattern.count) == 0 { return true }
+                offset = position + 1
+            }
+            return false
+        }
+    }
+
+    /// `hasPrefix` on UTF-8 bytes (the standard library's compares Characters).
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        prefix.withUTF8Bytes { wanted in
+            wanted.count <= count && (wanted.isEmpty || memcmp(baseAddress!, wanted.baseAddress!, wanted.count) == 0)
+        }
+    }
+
+    /// `hasSuffix` on UTF-8 bytes.
+    func hasByteSuffix(_ suffix: String) -> Bool {
+        suffix.withUTF8Bytes { wanted in
+            wanted.count <= count && (wanted.isEmpty || memcmp(baseAddress! + (count - wanted.count), wanted.baseAddress!, wanted.count) == 0)
+        }
+    }
+
+    /// Whether any byte is one of `wanted` (up to four values), eight bytes at a time: for the
+    /// scans that run on every line (a predicate closure costs several instructions a byte).
+    func containsAnyByte(of wanted: [UInt8]) -> Bool {
+        precondition((1...4).contains(wanted.count), "one to four bytes")
+        let a = wanted[0], b = wanted[Swift.min(1, wanted.count - 1)], c = wanted[Swift.min(2, wanted.count - 1)], d = wanted[wanted.count - 1]
+        guard let base = UnsafeRawPointer(baseAddress) else { return false }
+        var offset = 0
+        while offset + 8 <= count {
+            let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            if ByteLanes.equal(word, a) | ByteLanes.equal(word, b) | ByteLanes.equal(word, c) | ByteLanes.equal(word, d) != 0 { return true }
+            offset += 8
+        }
+        while offset < count {
+            let byte = self[offset]
+            if byte == a || byte == b || byte == c || byte == d { return true }
+            offset += 1
+        }
+        return false
+    }
+
+    /// The number of Unicode scalars in UTF-8 (every byte but a continuation byte starts one).
+    var scalarCount: Int {
+        var scalars = 0
+        var index = 0
+        // Eight ASCII bytes at a time (each a scalar); a word with other bytes byte by byte:
+        // every byte but a continuation byte (10xxxxxx) starts a scalar.
+        if let base = UnsafeRawPointer(baseAddress) {
+            while index + 8 <= count {
+                if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    scalars &+= 8
+                } else {
+                    for offset in index..<(index + 8) where self[offset] & 0xC0 != 0x80 { scalars &+= 1 }
+                }
+                index += 8
+            }
+        }
+        while index < count {
+            if self[index] & 0xC0 != 0x80 { scalars &+= 1 }
+            index += 1
+        }
+        return scalars
+    }
+
     /// The index of the first `byte` at or after `start` and before `end` (the whole buffer by
     /// default), found with `memchr`.
     func index(of byte: UInt8, from start: Int, before end: Int? = nil) -> Int? {
@@ -301,13 +319,16 @@ struct BytePrefixSet: Sendable {
 
     /// Whether `text`'s UTF-8 opens with one of the prefixes.
     func opens(_ text: String) -> Bool {
-        return text.withUTF8Bytes { bytes in
-            guard let first = bytes.first else { return false }
-            for prefix in buckets[Int(first)] where prefix.count <= bytes.count {
-                if prefix.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, prefix.count) }) == 0 { return true }
-            }
-            return false
+        text.withUTF8Bytes(opens)
+    }
+
+    /// Whether UTF-8 `bytes` open with one of the prefixes.
+    func opens(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        for prefix in buckets[Int(first)] where prefix.count <= bytes.count {
+            if prefix.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, prefix.count) }) == 0 { return true }
         }
+        return false
     }
 }
 

@@ -371,6 +371,12 @@ struct BuildBlocks {
     /// The first phrase of the vocabularies that a comparable text (`length` scalars) matches,
     /// as a category and a reason; `hash` is the text's `TextHash` when the caller has it.
     static func phraseRule(_ comparable: String, length: Int, hash: UInt64? = nil) -> (BoilerplateCategory, String)? {
+        guard length <= BoilerplateVocabulary.phraseBlockLimit else { return nil }
+        return comparable.withUTF8Bytes { phraseRule($0, length: length, hash: hash) }
+    }
+
+    /// `phraseRule` on a comparable text's UTF-8 bytes.
+    static func phraseRule(_ comparable: UnsafeBufferPointer<UInt8>, length: Int, hash: UInt64? = nil) -> (BoilerplateCategory, String)? {
         guard length <= BoilerplateVocabulary.phraseBlockLimit, let position = BoilerplateVocabulary.phraseIndex.firstMatch(comparable, hash: hash)
         else { return nil }
         let (category, match) = BoilerplateVocabulary.phrases[position]
@@ -398,120 +404,129 @@ struct BuildBlocks {
     static func comparable(_ text: String) -> String {
         var needsStandardLibrary = false
         // Folding never lengthens the text, so the result is written in place of a buffer the
-        // input's size (no array, no closure captures: those cost exclusivity checks per byte).
+        // input's size.
         let folded = text.withUTF8Bytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { output in
-                var length = 0
-                var pendingSpace = false
-                var index = 0
-                let count = bytes.count
-                let input = UnsafeRawPointer(bytes.baseAddress)
-                let target = UnsafeMutableRawPointer(output.baseAddress)
-                while index < count {
-                    // Eight bytes of ASCII words and single spaces (most text) are lower-cased
-                    // at once, when that keeps every space single and none at the end.
-                    if index + 8 <= count, !pendingSpace, let input, let target,
-                       case let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self),
-                       let lowered = Self.loweredPlainASCII(word, afterVisible: length > 0 && output[length - 1] != 0x20,
-                                                            beforeVisible: index + 8 < count && bytes[index + 8] > 0x20 && bytes[index + 8] < 0x7F) {
-                        target.storeBytes(of: lowered, toByteOffset: length, as: UInt64.self)
-                        length += 8
-                        index += 8
-                        continue
-                    }
-                    let byte = bytes[index]
-                    // A run of visible ASCII is lower-cased in a tight loop.
-                    if byte > 0x20 && byte < 0x7F {
-                        if pendingSpace { output[length] = 0x20; length += 1; pendingSpace = false }
-                        var cursor = index
-                        while cursor < count {
-                            let current = bytes[cursor]
-                            guard current > 0x20 && current < 0x7F else { break }
-                            output[length] = current >= 0x41 && current <= 0x5A ? current | 0x20 : current
-                            length += 1
-                            cursor += 1
-                        }
-                        index = cursor
-                        continue
-                    }
-                    var first = byte
-                    var second: UInt8 = 0
-                    var written = 1
-                    if byte < 0x80 {
-                        index += 1
-                        // A single space between visible bytes is written at once, so that the
-                        // next eight bytes can take the fast path (which wants no pending space).
-                        if byte == 0x20, length > 0, !pendingSpace, index < count, bytes[index] > 0x20, bytes[index] < 0x7F {
-                            output[length] = 0x20
-                            length += 1
-                            continue
-                        }
-                        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                            pendingSpace = length > 0
-                            continue
-                        }
-                        if byte >= 0x41 && byte <= 0x5A { first = byte | 0x20 }
-                    } else {
-                        let next: UInt8 = index + 1 < count ? bytes[index + 1] : 0
-                        let third: UInt8 = index + 2 < count ? bytes[index + 2] : 0
-                        let width = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, count - index)
-                        var isSpace = false
-                        switch byte {
-                        case 0xC2 where next == 0xA0 || next == 0x85:
-                            isSpace = true
-                        case 0xC3 where next >= 0x80 && next <= 0x9E && next != 0x97:  // À-Þ
-                            second = next + 0x20; written = 2
-                        case 0xC4...0xCD, 0xD2...0xD5:  // Latin Extended, IPA, combining marks, Cyrillic extensions, Armenian
-                            needsStandardLibrary = true
-                            return 0
-                        case 0xCE where next >= 0x91 && next <= 0xA9 && next != 0xA2:  // Α-Ω
-                            if next <= 0x9F { second = next + 0x20 } else { first = 0xCF; second = next - 0x20 }
-                            written = 2
-                        case 0xCE where next >= 0x86 && next <= 0x8F, 0xCF where next >= 0x8F, 0xD1 where next >= 0xA0:
-                            needsStandardLibrary = true
-                            return 0
-                        case 0xD0 where next >= 0x80 && next <= 0x8F:  // Ѐ-Џ
-                            first = 0xD1; second = next + 0x10; written = 2
-                        case 0xD0 where next >= 0x90 && next <= 0x9F:  // А-П
-                            second = next + 0x20; written = 2
-                        case 0xD0 where next >= 0xA0 && next <= 0xAF:  // Р-Я
-                            first = 0xD1; second = next - 0x20; written = 2
-                        case 0xE2 where next == 0x80 && (third == 0x98 || third == 0x99):
-                            first = 0x27
-                        case 0xE2 where next == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF),
-                             0xE2 where next == 0x81 && third == 0x9F, 0xE3 where next == 0x80 && third == 0x80,
-                             0xE1 where next == 0x9A && third == 0x80:
-                            isSpace = true
-                        case 0xE1 where next >= 0xB8, 0xE2 where next >= 0xB0 && next <= 0xB3,  // Latin Extended Additional, Greek Extended, Glagolitic, Coptic
-                             0xEF where next == 0xBC && third >= 0xA1 && third <= 0xBA:  // fullwidth capitals
-                            needsStandardLibrary = true
-                            return 0
-                        default:
-                            written = -width  // copy the sequence as it is
-                        }
-                        if isSpace {
-                            pendingSpace = length > 0
-                            index += width
-                            continue
-                        }
-                        if written < 0 {
-                            if pendingSpace { output[length] = 0x20; length += 1; pendingSpace = false }
-                            for offset in 0..<width { output[length + offset] = bytes[index + offset] }
-                            length += width
-                            index += width
-                            continue
-                        }
-                        index += width
-                    }
-                    if pendingSpace { output[length] = 0x20; length += 1; pendingSpace = false }
-                    output[length] = first
-                    length += 1
-                    if written == 2 { output[length] = second; length += 1 }
+                guard let length = foldComparable(bytes, into: output.baseAddress!) else {
+                    needsStandardLibrary = true
+                    return 0
                 }
                 return length
             }
         }
         return needsStandardLibrary ? comparableUsingStandardLibrary(text) : folded
+    }
+
+    /// `comparable` on UTF-8 bytes, written to `output` (room for `bytes.count` bytes): the
+    /// length written, or nil for a text with capitals the byte path does not map (then
+    /// `comparableUsingStandardLibrary` folds it). On pointers, with no closure captures: those
+    /// cost exclusivity checks per byte.
+    static func foldComparable(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Int? {
+        var length = 0
+        var pendingSpace = false
+        var index = 0
+        let count = bytes.count
+        let input = UnsafeRawPointer(bytes.baseAddress)
+        let target: UnsafeMutableRawPointer? = UnsafeMutableRawPointer(output)
+        while index < count {
+            // Eight bytes of ASCII words and single spaces (most text) are lower-cased
+            // at once, when that keeps every space single and none at the end.
+            if index + 8 <= count, !pendingSpace, let input, let target,
+               case let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self),
+               let lowered = Self.loweredPlainASCII(word, afterVisible: length > 0 && output[length - 1] != 0x20,
+                                                    beforeVisible: index + 8 < count && bytes[index + 8] > 0x20 && bytes[index + 8] < 0x7F) {
+                target.storeBytes(of: lowered, toByteOffset: length, as: UInt64.self)
+                length += 8
+                index += 8
+                continue
+            }
+            let byte = bytes[index]
+            // A run of visible ASCII is lower-cased in a tight loop.
+            if byte > 0x20 && byte < 0x7F {
+                if pendingSpace { output[length] = 0x20; length += 1; pendingSpace = false }
+                var cursor = index
+                while cursor < count {
+                    let current = bytes[cursor]
+                    guard current > 0x20 && current < 0x7F else { break }
+                    output[length] = current >= 0x41 && current <= 0x5A ? current | 0x20 : current
+                    length += 1
+                    cursor += 1
+                }
+                index = cursor
+                continue
+            }
+            var first = byte
+            var second: UInt8 = 0
+            var written = 1
+            if byte < 0x80 {
+                index += 1
+                // A single space between visible bytes is written at once, so that the
+                // next eight bytes can take the fast path (which wants no pending space).
+                if byte == 0x20, length > 0, !pendingSpace, index < count, bytes[index] > 0x20, bytes[index] < 0x7F {
+                    output[length] = 0x20
+                    length += 1
+                    continue
+                }
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = length > 0
+                    continue
+                }
+                if byte >= 0x41 && byte <= 0x5A { first = byte | 0x20 }
+            } else {
+                let next: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+                let third: UInt8 = index + 2 < count ? bytes[index + 2] : 0
+                let width = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, count - index)
+                var isSpace = false
+                switch byte {
+                case 0xC2 where next == 0xA0 || next == 0x85:
+                    isSpace = true
+                case 0xC3 where next >= 0x80 && next <= 0x9E && next != 0x97:  // À-Þ
+                    second = next + 0x20; written = 2
+                case 0xC4...0xCD, 0xD2...0xD5:  // Latin Extended, IPA, combining marks, Cyrillic extensions, Armenian
+                    return nil
+                case 0xCE where next >= 0x91 && next <= 0xA9 && next != 0xA2:  // Α-Ω
+                    if next <= 0x9F { second = next + 0x20 } else { first = 0xCF; second = next - 0x20 }
+                    written = 2
+                case 0xCE where next >= 0x86 && next <= 0x8F, 0xCF where next >= 0x8F, 0xD1 where next >= 0xA0:
+                    return nil
+                case 0xD0 where next >= 0x80 && next <= 0x8F:  // Ѐ-Џ
+                    first = 0xD1; second = next + 0x10; written = 2
+                case 0xD0 where next >= 0x90 && next <= 0x9F:  // А-П
+                    second = next + 0x20; written = 2
+                case 0xD0 where next >= 0xA0 && next <= 0xAF:  // Р-Я
+                    first = 0xD1; second = next - 0x20; written = 2
+                case 0xE2 where next == 0x80 && (third == 0x98 || third == 0x99):
+                    first = 0x27
+                case 0xE2 where next == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF),
+                     0xE2 where next == 0x81 && third == 0x9F, 0xE3 where next == 0x80 && third == 0x80,
+                     0xE1 where next == 0x9A && third == 0x80:
+                    isSpace = true
+                case 0xE1 where next >= 0xB8, 0xE2 where next >= 0xB0 && next <= 0xB3,  // Latin Extended Additional, Greek Extended, Glagolitic, Coptic
+                     0xEF where next == 0xBC && third >= 0xA1 && third <= 0xBA:  // fullwidth capitals
+                    return nil
+                default:
+                    written = -width  // copy the sequence as it is
+                }
+                if isSpace {
+                    pendingSpace = length > 0
+                    index += width
+                    continue
+                }
+                if written < 0 {
+                    if pendingSpace { output[length] = 0x20; length += 1; pendingSpace = false }
+                    for offset in 0..<width { output[length + offset] = bytes[index + offset] }
+                    length += width
+                    index += width
+                    continue
+                }
+                index += width
+            }
+            if pendingSpace { output[length] = 0x20; length += 1; pendingSpace = false }
+            output[length] = first
+            length += 1
+            if written == 2 { output[length] = second; length += 1 }
+        }
+        return length
     }
 
     /// Eight bytes lower-cased, when each is visible ASCII or a space, no space follows a space

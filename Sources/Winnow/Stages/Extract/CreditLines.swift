@@ -65,5 +65,9 @@ enum CreditLines {
         rolePrefixes.opens(lower)
     }
 
+    static func isRoleLine(_ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        rolePrefixes.opens(lower)
+    }
+
     private static let rolePrefixes = BytePrefixSet(roles)
 }

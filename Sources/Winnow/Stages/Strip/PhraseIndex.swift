@@ -86,10 +86,17 @@ extension BoilerplateVocabulary {
         /// The position in `phrases` of the first phrase that matches a comparable text;
         /// `hash` is its `TextHash` when the caller has it already.
         func firstMatch(_ comparable: String, hash: UInt64? = nil) -> Int? {
+            comparable.withUTF8Bytes { firstMatch($0, hash: hash) }
+        }
+
+        /// `firstMatch` on a comparable text's UTF-8 bytes (`hash`: its `TextHash`, when known).
+        func firstMatch(_ text: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Int? {
             var best = Int32.max
-            if let hit = exact[hash ?? TextHash.of(comparable)], hit.phrase == comparable { best = Int32(hit.position) }
-            comparable.withUTF8Bytes { text in
-                guard let base = text.baseAddress, let first = text.first else { return }
+            if let hit = exact[hash ?? TextHash.of(text)], hit.phrase.utf8.count == text.count,
+               hit.phrase.withUTF8Bytes({ $0.elementsEqual(text) }) {
+                best = Int32(hit.position)
+            }
+            if let base = text.baseAddress, let first = text.first {
                 let count = text.count
                 phraseBytes.withUnsafeBufferPointer { phraseBytes in
                     let phraseBase = phraseBytes.baseAddress!

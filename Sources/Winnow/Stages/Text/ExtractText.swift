@@ -33,18 +33,20 @@ struct ExtractText {
 
         // Metadata lines inside the run and in the stretch just above it.
         let nearby = max(0, stripped.run.lowerBound - 12)..<stripped.run.upperBound
-        for index in nearby where !isVocabularyRemoval(fates[index]) {
-            if let role = Self.metadataRole(of: lines[index]) { roles[index] = role }
+        lines.withBytes { bytes in
+            for index in nearby where !isVocabularyRemoval(fates[index]) {
+                if let role = Self.metadataRole(of: lines[index], in: bytes) { roles[index] = role }
+            }
         }
         // A line just before a credit line is its photo's caption.
         for index in nearby where roles[index] == .credit && index > 0 {
             let previous = index - 1
             if roles[previous] == nil, !isVocabularyRemoval(fates[previous]), !lines[previous].signals.isDate,
-               !CreditLines.isRoleLine(lines[index].comparable) {
+               !CreditLines.isRoleLine(lines.comparable(index)) {
                 roles[previous] = .caption
             }
         }
-        for index in nearby where roles[index] == nil && lines[index].text.containsBytes(" © ") {
+        for index in nearby where roles[index] == nil && lines.withText(lines[index].text, { $0.containsBytes(" © ") }) {
             roles[index] = .caption
         }
 
@@ -66,13 +68,13 @@ struct ExtractText {
                 descriptionIndex = description
             }
         }
-        if let titleIndex { article.title = lines[titleIndex].text }
-        if let descriptionIndex { article.description = lines[descriptionIndex].text }
+        if let titleIndex { article.title = lines.text(titleIndex) }
+        if let descriptionIndex { article.description = lines.text(descriptionIndex) }
 
         // Captions that open with the title (an image's alt text before its caption) lose it.
         var captionText: [Int: String] = [:]
         for index in roles.indices where roles[index] == .caption {
-            var text = lines[index].text
+            var text = lines.text(index)
             if let title = article.title, text.hasPrefix(title + " ") { text = String(text.dropFirst(title.count + 1)) }
             if text.containsBytes(" © "), let copyright = text.range(of: " © ") {
                 article.credits.append("© " + String(text[copyright.upperBound...]).trimmedASCII())
@@ -80,7 +82,7 @@ struct ExtractText {
             }
             captionText[index] = text
         }
-        for index in stripped.run where roles[index] == nil && fates[index] == .candidate && lines[index].text == article.title {
+        for index in stripped.run where roles[index] == nil && fates[index] == .candidate && lines.text(index) == article.title {
             roles[index] = .title  // the headline repeated (an image's alt text)
         }
 
@@ -95,17 +97,17 @@ struct ExtractText {
             if let role = roles[index] {
                 switch role {
                 case .caption:
-                    let block = Block(kind: .caption, text: captionText[index] ?? lines[index].text)
+                    let block = Block(kind: .caption, text: captionText[index] ?? lines.text(index))
                     blocks.append(block)
                     trace.kept.append(Trace.KeptBlock(order: index, block: block))
                 case .title, .description:
-                    trace.kept.append(Trace.KeptBlock(order: index, block: Block(kind: .paragraph, text: lines[index].text),
+                    trace.kept.append(Trace.KeptBlock(order: index, block: Block(kind: .paragraph, text: lines.text(index)),
                                                       role: role == .title ? .title : .description))
                 case .credit, .byline, .dateline:
                     let reason = role == .dateline ? "date line (read as metadata)" : role == .byline ? "byline (read as authors)" : "credit line"
-                    trace.removals.append(removal(lines[index], category: .credit, reason: reason, order: index, details: trace.recordsRemovalDetails))
+                    trace.removals.append(removal(index, of: lines, category: .credit, reason: reason, order: index, details: trace.recordsRemovalDetails))
                 case .comment:
-                    trace.removals.append(removal(lines[index], category: .comments, reason: "reader comment (in comments)", order: index,
+                    trace.removals.append(removal(index, of: lines, category: .comments, reason: "reader comment (in comments)", order: index,
                                                   details: trace.recordsRemovalDetails))
                 case .body:
                     break
@@ -114,7 +116,7 @@ struct ExtractText {
                 continue
             }
             if case .removed(let category, let reason) = fates[index] {
-                trace.removals.append(removal(lines[index], category: category, reason: reason, order: index, details: trace.recordsRemovalDetails))
+                trace.removals.append(removal(index, of: lines, category: category, reason: reason, order: index, details: trace.recordsRemovalDetails))
                 index += 1
                 continue
             }
@@ -122,7 +124,7 @@ struct ExtractText {
                 var items: [Block.ListItem] = []
                 let first = index
                 while index < lines.count, lines[index].bullet, roles[index] == nil, fates[index] == .candidate {
-                    items.append(Block.ListItem(text: lines[index].text, depth: 0, ordered: false))
+                    items.append(Block.ListItem(text: lines.text(index), depth: 0, ordered: false))
                     index += 1
                 }
                 let block = Block(kind: .list, text: items.map { "- " + $0.text }.joined(separator: "\n"), items: items)
@@ -132,9 +134,9 @@ struct ExtractText {
             }
             let block: Block
             if isHeading(at: index, lines: lines, fates: fates, roles: roles) {
-                block = Block(kind: .heading, text: lines[index].text, level: 2)
+                block = Block(kind: .heading, text: lines.text(index), level: 2)
             } else {
-                block = Block(kind: .paragraph, text: lines[index].text)
+                block = Block(kind: .paragraph, text: lines.text(index))
             }
             blocks.append(block)
             trace.kept.append(Trace.KeptBlock(order: index, block: block))
@@ -160,19 +162,25 @@ struct ExtractText {
     }
 
     /// Datelines, bylines and credits, by their words.
-    static func metadataRole(of line: borrowing TextLine) -> Role? {
-        let lower = line.comparable
+    /// (On the line's bytes in the page: strings only for a line that may be a dateline or an
+    /// agency credit.)
+    static func metadataRole(of line: TextLine, in page: LineBytes) -> Role? {
+        let lower = page.comparable(of: line)
         if line.signals.isDate { return .dateline }
-        if datelineDate(lower) != nil { return .dateline }
+        if mayBeDateline(lower), datelineDate(page.comparableString(of: line)) != nil { return .dateline }
         if CreditLines.isRoleLine(lower) { return .credit }
-        if lower.hasBytePrefix("by "), line.signals.words <= 8, !line.signals.endsSentence || lower.hasSuffix(".") && line.signals.words <= 5 {
+        // (A "." byte at the end ends the last character too.)
+        if lower.hasBytePrefix("by "), line.signals.words <= 8, !line.signals.endsSentence || lower.last == UInt8(ascii: ".") && line.signals.words <= 5 {
             return .byline
         }
         if line.signals.words <= 16, creditLabels.opens(lower) { return .credit }
         // "Russian Defence Ministry / AFP", "Sanjeev Verma/Hindustan Times/Getty Images": a short agency credit.
-        if line.signals.words <= 8, !line.signals.endsSentence, let slash = Self.lastSlash(in: line.text) {
-            let after = String(line.text[line.text.index(after: slash)...]).trimmedASCII()
-            if after.split(separator: " ").count <= 3, line.text.containsBytes(" / ") || CreditLines.isAgency(after) { return .credit }
+        if line.signals.words <= 8, !line.signals.endsSentence, page.text(of: line).contains(UInt8(ascii: "/")) {
+            let text = page.textString(of: line)
+            if let slash = Self.lastSlash(in: text) {
+                let after = String(text[text.index(after: slash)...]).trimmedASCII()
+                if after.split(separator: " ").count <= 3, text.containsBytes(" / ") || CreditLines.isAgency(after) { return .credit }
+            }
         }
         // "… didn't get it.Credit...Doug Mills/The New York Times": a caption carrying its credit.
         if line.signals.words <= 60, lower.containsBytes("credit...") || lower.containsBytes("credit: ") { return .caption }
@@ -197,9 +205,7 @@ struct ExtractText {
     /// The date of a dateline: a labelled date ("Published: June 22, 2021", "Updated on: … / CBS
     /// News"), one of the parts of a line split at " | " or " / ".
     static func datelineDate(_ lower: String) -> DateParser.Parsed? {
-        guard lower.utf8.count <= 120, lower.containsByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        // Every label holds one of these words: most lines are ruled out before they are split.
-        guard lower.containsBytes("publish") || lower.containsBytes("updated") || lower.containsBytes("posted") else { return nil }
+        guard lower.withUTF8Bytes(mayBeDateline) else { return nil }
         // (Foundation splits only lines that hold the separator's bytes: without them it finds none.)
         for part in lower.containsBytes(" | ") ? lower.components(separatedBy: " | ") : [lower] {
             let part = part.trimmedASCII()
@@ -216,23 +222,30 @@ struct ExtractText {
         return nil
     }
 
+    /// Whether a comparable line may hold a labelled date (`datelineDate`): short, with a
+    /// digit and one of the words every label holds. Most lines are ruled out before they are split.
+    static func mayBeDateline(_ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        lower.count <= 120 && lower.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+            && (lower.containsBytes("publish") || lower.containsBytes("updated") || lower.containsBytes("posted"))
+    }
+
     /// The title and the standfirst: the nearest headline-like line above `limit`, and when the
     /// line before it is a headline too (and shorter, and a block of its own), that one is the
     /// title and the nearer one the standfirst.
-    private func headline(_ lines: [TextLine], fates: [StripText.Fate], roles: [Role?], before limit: Int) -> (Int, Int?)? {
+    private func headline(_ lines: PageLines, fates: [StripText.Fate], roles: [Role?], before limit: Int) -> (Int, Int?)? {
         var index = limit - 1
         var looked = 0
         while index >= 0, looked < 12 {
             defer { index -= 1; looked += 1 }
             if roles[index] != nil || (isVocabularyRemoval(fates[index]) && !isFirstOfRepeats(fates[index])) { continue }
-            guard Self.isHeadlineLike(lines[index], minimumWords: 2) else {
+            guard Self.isHeadlineLike(index, of: lines, minimumWords: 2) else {
                 if lines[index].signals.isBodyLike { return nil }
                 continue
             }
             let near = index
             let previous = near - 1
             if previous >= 0, roles[previous] == nil, !isVocabularyRemoval(fates[previous]),
-               Self.isHeadlineLike(lines[previous], minimumWords: 3), lines[previous].blankBefore || previous == 0,
+               Self.isHeadlineLike(previous, of: lines, minimumWords: 3), lines[previous].blankBefore || previous == 0,
                lines[previous].indent == 0, lines[near].signals.words > lines[previous].signals.words {
                 return (previous, near)
             }
@@ -241,33 +254,35 @@ struct ExtractText {
         return nil
     }
 
-    static func isHeadlineLike(_ line: TextLine, minimumWords: Int) -> Bool {
+    static func isHeadlineLike(_ index: Int, of lines: PageLines, minimumWords: Int) -> Bool {
+        let line = lines[index]
         let words = line.signals.words
         guard words >= minimumWords, words <= 30, !line.bullet, !line.signals.isDate else { return false }
         // A headline does not end in a full stop (a question or an exclamation may).
-        return !line.text.hasByteSuffix(".")
+        return lines.withText(line.text, { $0.last }) != UInt8(ascii: ".")
     }
 
-    private func isHeading(at index: Int, lines: [TextLine], fates: [StripText.Fate], roles: [Role?]) -> Bool {
+    private func isHeading(at index: Int, lines: PageLines, fates: [StripText.Fate], roles: [Role?]) -> Bool {
         let line = lines[index]
-        guard line.signals.words <= 15, !line.signals.endsSentence, !line.text.hasSuffix(":") else { return false }
+        // (`endsWithColon` is the last byte: a ":" byte ends the last character too.)
+        guard line.signals.words <= 15, !line.signals.endsSentence, !line.signals.endsWithColon else { return false }
         guard let next = (index + 1..<lines.count).first(where: { roles[$0] == nil && fates[$0] == .candidate }) else { return false }
         return lines[next].signals.isBodyLike
     }
 
-    private func collectMetadata(_ lines: [TextLine], roles: [Role?], into article: inout Article) {
+    private func collectMetadata(_ lines: PageLines, roles: [Role?], into article: inout Article) {
         for index in roles.indices {
             switch roles[index] {
             case .dateline?:
                 guard article.published == nil else { continue }
-                if let parsed = Self.datelineDate(lines[index].comparable) ?? DateParser.parse(lines[index].text) {
+                if let parsed = Self.datelineDate(lines.comparable(index)) ?? DateParser.parse(lines.text(index)) {
                     article.published = parsed.iso8601
                     article.publishedFrom = "text"
                 }
             case .byline?:
-                article.authors += AuthorNames.clean([lines[index].text])
+                article.authors += AuthorNames.clean([lines.text(index)])
             case .credit?:
-                let found = CreditLines.parse(lines[index].text)
+                let found = CreditLines.parse(lines.text(index))
                 article.credits += found.credits
                 article.authors += found.authors
             default:
@@ -278,11 +293,11 @@ struct ExtractText {
 
     /// Reader comments after a comment-section line: each opens with its author on a short line
     /// and the comment's date on the next; the lines up to the next such pair are its text.
-    private func readComments(_ lines: [TextLine], from start: Int, fates: inout [StripText.Fate], roles: inout [Role?]) -> [Comment] {
+    private func readComments(_ lines: PageLines, from start: Int, fates: inout [StripText.Fate], roles: inout [Role?]) -> [Comment] {
         var comments: [Comment] = []
         var index = start
         while index + 1 < lines.count {
-            let author = lines[index], date = lines[index + 1]
+            let author = lines[index], date = lines[index + 1]  // their signals; their texts below
             guard !isVocabularyRemoval(fates[index]), author.signals.words <= 5, !author.signals.endsSentence, date.signals.isDate else {
                 // Comments follow one another; anything else ends the section.
                 if comments.isEmpty, index - start < 3 { index += 1; continue }
@@ -293,9 +308,10 @@ struct ExtractText {
                   !(end + 1 < lines.count && lines[end].signals.words <= 5 && lines[end + 1].signals.isDate) {
                 end += 1
             }
-            let text = lines[(index + 2)..<end].map(\.text).joined(separator: "\n")
+            let text = ((index + 2)..<end).map(lines.text).joined(separator: "\n")
             if !text.isEmpty {
-                comments.append(Comment(author: author.text, date: DateParser.parse(date.text)?.iso8601 ?? date.text, text: text))
+                let date = lines.text(index + 1)
+                comments.append(Comment(author: lines.text(index), date: DateParser.parse(date)?.iso8601 ?? date, text: text))
             }
             for position in index..<end { roles[position] = .comment }
             index = end
@@ -304,8 +320,8 @@ struct ExtractText {
     }
 
     /// The excerpt is for `explain` only (`Trace.recordsRemovalDetails`).
-    private func removal(_ line: borrowing TextLine, category: BoilerplateCategory, reason: String, order: Int, details: Bool) -> Removal {
-        Removal(category: category, reason: reason, stage: "strip", element: "text line", line: line.number,
-                excerpt: details ? line.text.excerpt() : "", order: order)
+    private func removal(_ index: Int, of lines: PageLines, category: BoilerplateCategory, reason: String, order: Int, details: Bool) -> Removal {
+        Removal(category: category, reason: reason, stage: "strip", element: "text line", line: lines[index].number,
+                excerpt: details ? lines.text(index).excerpt() : "", order: order)
     }
 }

@@ -38,7 +38,7 @@ enum FunctionWords {
     static func language(of lines: [TextLine]) -> (code: String, index: Int)? {
         var hits = SIMD16<UInt32>()
         var seen = 0
-        for index in lines.indices where lines[index].text.utf8.count >= languageLineBytes {  // by index: no copy of each line
+        for index in lines.indices where lines[index].textBytes >= languageLineBytes {  // by index: no copy of each line
             hits &+= SIMD16<UInt32>(truncatingIfNeeded: lines[index].signals.languageHits)
             seen += 1
             if seen >= 200 { break }
@@ -51,18 +51,21 @@ enum FunctionWords {
     /// Function words of each language (`lists` order) in a comparable line (`forEachWord`);
     /// a word of more than `ShortWordKey.maximumBytes` bytes is no function word.
     static func hits(in comparable: String) -> SIMD16<UInt16> {
+        comparable.withUTF8Bytes(hits)
+    }
+
+    /// `hits(in:)` on a comparable line's UTF-8 bytes.
+    static func hits(in bytes: UnsafeBufferPointer<UInt8>) -> SIMD16<UInt16> {
         let table = Self.table  // once per line, not once per word
         // Counted in plain integers and made a vector once: a vector's lane changed one at a
         // time went through the stack at every hit, and its reload waited on the narrow store.
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 16) { counts in
             counts.initialize(repeating: 0)
-            comparable.withUTF8Bytes { bytes in
-                forEachWord(in: bytes) { start, end in
-                    guard let key = ShortWordKey(bytes, from: start, to: end), var bits = table[key] else { return }
-                    while bits != 0 {
-                        counts[bits.trailingZeroBitCount] &+= 1
-                        bits &= bits - 1
-                    }
+            forEachWord(in: bytes) { start, end in
+                guard let key = ShortWordKey(bytes, from: start, to: end), var bits = table[key] else { return }
+                while bits != 0 {
+                    counts[bits.trailingZeroBitCount] &+= 1
+                    bits &= bits - 1
                 }
             }
             var hits = SIMD16<UInt16>()

@@ -37,54 +37,51 @@ struct LineSignals: Sendable {
     static let sentenceEndScalars: [UInt32] = [".", "!", "?", "…", "。", "！", "？"].map { Unicode.Scalar($0)!.value }
     static let closerScalars: [UInt32] = ["\"", "”", "’", "'", ")", "»", "]"].map { Unicode.Scalar($0)!.value }
 
-    /// The last scalar of `text` that `skipping` does not pass over, read backwards on the UTF-8 bytes.
-    static func lastScalar(of text: String, skipping: (Unicode.Scalar) -> Bool) -> Unicode.Scalar? {
-        return text.withUTF8Bytes { bytes in
-            var end = bytes.count
-            while end > 0 {
-                var start = end - 1
-                while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-                var decoder = UTF8()
-                var iterator = UnsafeBufferPointer(rebasing: bytes[start..<end]).makeIterator()
-                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
-                if !skipping(scalar) { return scalar }
-                end = start
-            }
-            return nil
+    /// The last scalar of `bytes` (UTF-8) that `skipping` does not pass over, read backwards.
+    static func lastScalar(of bytes: UnsafeBufferPointer<UInt8>, skipping: (Unicode.Scalar) -> Bool) -> Unicode.Scalar? {
+        var end = bytes.count
+        while end > 0 {
+            var start = end - 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            var decoder = UTF8()
+            var iterator = UnsafeBufferPointer(rebasing: bytes[start..<end]).makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+            if !skipping(scalar) { return scalar }
+            end = start
         }
+        return nil
     }
 
     /// Function words of each language (`FunctionWords.lists` order) in the line.
     var languageHits = SIMD16<UInt16>()
 
-    /// Sets the line's signals that need no language; `adopt(language:)` adds the rest. The line
-    /// is taken `inout` so that its strings are read in place: passed by value (even borrowed),
-    /// an array element was copied out, its two strings retained and released, atomically.
-    static func measure(_ line: inout TextLine) {
+    /// Sets the line's signals that need no language; `adopt(language:)` adds the rest. The
+    /// line's text and comparable form are read in place, in the page's buffers.
+    static func measure(_ line: inout TextLine, in page: LineBytes) {
         var signals = LineSignals()
         defer { line.signals = signals }
-        line.text.withUTF8Bytes { bytes in
-            (signals.words, signals.gluedWords) = countWords(bytes)
-            signals.endsWithColon = bytes.last == UInt8(ascii: ":")
-        }
+        let text = page.text(of: line)
+        (signals.words, signals.gluedWords) = countWords(text)
+        signals.endsWithColon = text.last == UInt8(ascii: ":")
         // Scripts written without spaces (Chinese, Japanese, Thai): two characters a word.
-        if signals.words <= 2, line.text.utf8.count >= 40, line.text.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) {
-            signals.words = max(signals.words, line.text.count / 2)
+        if signals.words <= 2, text.count >= 40, text.contains(where: { $0 >= 0xE0 }) {  // 0xE0 leads every scalar from U+0800
+            let string = String(decoding: text, as: UTF8.self)
+            if string.unicodeScalars.contains(where: { $0.value >= 0x0E00 }) { signals.words = max(signals.words, string.count / 2) }
         }
         // Function words are read where something reads them: the page's language from lines
         // of 40 bytes or more, `isBodyLike` from lines of eight words or more. Most lines of a
         // flat page are shorter than both (menus, labels, credits).
-        if signals.words >= 8 || line.text.utf8.count >= FunctionWords.languageLineBytes {
-            signals.languageHits = FunctionWords.hits(in: line.comparable)
+        if signals.words >= 8 || text.count >= FunctionWords.languageLineBytes {
+            signals.languageHits = FunctionWords.hits(in: page.comparable(of: line))
         }
-        if let last = lastScalar(of: line.text, skipping: { closerScalars.contains($0.value) || $0 == " " }) {
+        if let last = lastScalar(of: text, skipping: { closerScalars.contains($0.value) || $0 == " " }) {
             signals.endsSentence = sentenceEndScalars.contains(last.value)
             // "said: " and "include:" introduce what follows (a quote, a list) inside prose.
             if last == ":" || last == ";" { signals.endsSentence = signals.words >= 8 }
         }
         // Every date a dateline gives has a number ("June 22, 2021", "22.06.2021").
-        if line.text.utf8.count <= 60, signals.words <= 10, line.text.containsByte(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-            signals.isDate = DateParser.parse(line.text) != nil
+        if text.count <= 60, signals.words <= 10, text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            signals.isDate = DateParser.parse(String(decoding: text, as: UTF8.self)) != nil
         }
     }
 

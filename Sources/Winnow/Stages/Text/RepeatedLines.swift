@@ -28,8 +28,9 @@ public struct RepeatedLines: Sendable {
         guard let host = url.flatMap(Self.host) else { return }
         var trace = Trace()
         var seen = Set<String>()
-        for line in SegmentText.lines(text, trace: &trace) where line.text.utf8.count <= Self.maximumLength {
-            seen.insert(line.comparable)
+        let lines = SegmentText.lines(text, trace: &trace)
+        for index in lines.indices where lines[index].textBytes <= Self.maximumLength {
+            seen.insert(lines.comparable(index))
         }
         for line in seen { sites[host, default: Site()].pagesPerLine[line, default: 0] += 1 }
     }

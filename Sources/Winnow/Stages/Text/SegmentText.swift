@@ -7,35 +7,42 @@ import Darwin
 /// Text route, step 1: flat text into lines, the blocks of a page without markup. Each line is
 /// read with the same whitespace and invisible-character model as HTML text (`TextBuilder`),
 /// and repaired as HTML text nodes are (`RepairText.repairFlat`): mojibake, doubly escaped
-/// entities, template placeholders and markup shown as text.
-struct TextLine: Sendable {
-    /// 1-based line number in the decoded text (what `winnow explain` shows).
-    var number: Int
-    var text: String
-    /// Lower case, one space between words, straight apostrophes: what vocabularies match.
-    var comparable: String
-    /// `TextHash` of `comparable`, taken once: the exact phrases and the repeats within the
-    /// page are looked up by it.
-    var comparableHash: UInt64
-    /// Unicode scalars in `text` (its length as the vocabularies' limits count it).
-    var characters: Int
-    /// Leading spaces (a tab counts 4): scrapers indent nested menu items.
-    var indent: Int
-    /// The line opened with a bullet ("•", "·", "▪", "- ", "* "); `text` is without it.
-    var bullet: Bool
-    /// A blank line came before: the line opens a block of its own.
-    var blankBefore: Bool
-    var signals = LineSignals()
-}
-
+/// entities, template placeholders and markup shown as text. The lines' texts and comparable
+/// forms are written to `PageLines`' two buffers, not to a string each.
 enum SegmentText {
     static let bullets: [String] = ["•", "·", "▪", "◦", "‣", "- ", "* ", "– "]
 
-    static func lines(_ utf8: [UInt8], trace: inout Trace) -> [TextLine] {
-        var lines: [TextLine] = []
+    /// Whether the line at `text` opens with a bullet; if so, `text` becomes the rest, without
+    /// the spaces around it. On the bytes when that is exact (an ASCII byte after the bullet and
+    /// at the end: no mark joins the bullet's last character, no Unicode space ends the line);
+    /// otherwise the rest is cut by characters and written anew.
+    static func dropBullet(from text: inout Range<Int32>, of page: inout PageLines) -> Bool {
+        let range = text
+        let (mark, rest) = page.withText(range) { bytes -> (String?, Range<Int32>?) in
+            guard let first = bytes.first, first >= 0x80 || first == 0x2D || first == 0x2A,
+                  let mark = bullets.first(where: bytes.hasBytePrefix) else { return (nil, nil) }
+            var start = mark.utf8.count
+            var end = bytes.count
+            guard start >= end || bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return (mark, nil) }
+            while start < end, bytes[start] == 0x20 || (bytes[start] >= 0x09 && bytes[start] <= 0x0D) { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1 }
+            guard start == end || bytes[start] < 0x80 else { return (mark, nil) }
+            return (mark, range.lowerBound + Int32(start)..<range.lowerBound + Int32(end))
+        }
+        guard let mark else { return false }
+        if let rest {
+            text = rest
+        } else {
+            let line = page.withText(range) { String(decoding: $0, as: UTF8.self) }
+            text = page.appendText(String(line.dropFirst(mark.count)).trimmedASCII())
+        }
+        return true
+    }
+
+    static func lines(_ utf8: [UInt8], trace: inout Trace) -> PageLines {
         // About one line per 50 bytes of flat news text: the array rarely grows (each growth
         // copied every line so far).
-        lines.reserveCapacity(utf8.count / 48 + 16)
+        var page = PageLines(reservingBytes: utf8.count, lines: utf8.count / 48 + 16)
         var builder = TextBuilder()
         var number = 0
         var blankBefore = true
@@ -67,31 +74,25 @@ enum SegmentText {
                 }
                 let raw = UnsafeBufferPointer(rebasing: buffer[first..<end])
                 // Repairs come first, so that what they remove leaves no double space behind.
-                var text: String
+                var text: Range<Int32>
                 if pageMayNeedRepair && RepairText.mightNeedRepair(raw) {
                     let repaired = RepairText.repairFlat(String(decoding: raw, as: UTF8.self), counts: &repairs)
                     builder.append(repaired)
-                    text = builder.take()
+                    text = page.appendText(builder.take())
                 } else if TextBuilder.isUnchanged(raw) {
-                    text = String(decoding: raw, as: UTF8.self)  // the builder would copy it as it is
+                    text = page.appendText(raw)  // the builder would copy it as it is
                 } else {
                     builder.append(raw)
-                    text = builder.take()
+                    text = page.appendText(builder.take())
                 }
-                var bullet = false
-                let firstByte = text.utf8.first ?? 0
-                for mark in bullets where (firstByte >= 0x80 || firstByte == 0x2D || firstByte == 0x2A) && text.hasBytePrefix(mark) {
-                    bullet = true
-                    text = String(text.dropFirst(mark.count)).trimmedASCII()
-                    break
-                }
+                let bullet = dropBullet(from: &text, of: &page)
                 if text.isEmpty {
                     blankBefore = true
                 } else {
-                    let characters = text.scalarCount
-                    let comparable = BuildBlocks.comparable(text)
-                    lines.append(TextLine(number: number, text: text, comparable: comparable, comparableHash: TextHash.of(comparable),
-                                          characters: characters, indent: indent, bullet: bullet, blankBefore: blankBefore))
+                    let (comparable, hash) = page.appendComparable(ofText: text)
+                    let characters = page.withText(text, \.scalarCount)
+                    page.lines.append(TextLine(number: number, text: text, comparable: comparable, comparableHash: hash,
+                                               characters: characters, indent: indent, bullet: bullet, blankBefore: blankBefore))
                     blankBefore = false
                 }
                 // \r\n is one line end.
@@ -101,6 +102,6 @@ enum SegmentText {
         }
         for (name, value) in builder.repairs { trace.countRepair(name, by: value) }
         repairs.record(in: &trace)
-        return lines
+        return page
     }
 }

@@ -25,7 +25,7 @@ struct StripText {
     }
 
     struct Result {
-        var lines: [TextLine]
+        var lines: PageLines
         var fates: [Fate]
         /// The article's run: indexes into `lines`.
         var run: Range<Int>
@@ -42,15 +42,21 @@ struct StripText {
     static let wallCategories: Set<BoilerplateCategory> = [.comments, .related]
 
     /// `input` is consumed: the lines are measured in place, not in a copy of the array.
-    func run(_ input: consuming [TextLine]) -> Result {
-        var lines = input
-        for index in lines.indices { LineSignals.measure(&lines[index]) }
-        let language = FunctionWords.language(of: lines)
-        for index in lines.indices { lines[index].signals.adopt(languageIndex: language?.index) }
-        var fates = lines.indices.map { index in
-            PageBudget.spent(at: index) ? Fate.removed(.outsideContent, "not read: over the page time limit") : vocabularyFate(of: &lines[index])
+    func run(_ input: consuming PageLines) -> Result {
+        var page = input
+        var lines = page.lines
+        page.lines = []  // `lines` is then the array's only owner: measured in place
+        var fates: [Fate] = []
+        let language = page.withBytes { bytes in
+            for index in lines.indices { LineSignals.measure(&lines[index], in: bytes) }
+            let language = FunctionWords.language(of: lines)
+            for index in lines.indices { lines[index].signals.adopt(languageIndex: language?.index) }
+            fates = lines.indices.map { index in
+                PageBudget.spent(at: index) ? Fate.removed(.outsideContent, "not read: over the page time limit") : vocabularyFate(of: lines[index], in: bytes)
+            }
+            markRepeatsWithinPage(lines, in: bytes, fates: &fates)
+            return language
         }
-        markRepeatsWithinPage(lines, fates: &fates)
         let run = densestRun(lines, fates: fates)
         let commentsStart = lines.indices.first { index in
             guard index >= run.upperBound, case .removed(.comments, _) = fates[index] else { return false }
@@ -63,45 +69,46 @@ struct StripText {
             let side = index < run.lowerBound ? "before" : "after"
             fates[index] = .removed(.outsideContent, "\(distance) line\(distance == 1 ? "" : "s") \(side) the main run of body lines")
         }
-        return Result(lines: lines, fates: fates, run: run, language: language?.code, commentsStart: commentsStart)
+        page.lines = lines
+        return Result(lines: page, fates: fates, run: run, language: language?.code, commentsStart: commentsStart)
     }
 
-    /// The vocabulary's and the site rule's verdict on one line, whatever its neighbours. The
-    /// line is `inout` only to be read in place (see `LineSignals.measure`); it is not changed.
-    func vocabularyFate(of line: inout TextLine) -> Fate {
+    /// The vocabulary's and the site rule's verdict on one line, whatever its neighbours, read
+    /// on its bytes: a string is made only for a site rule or the run's repeated lines.
+    func vocabularyFate(of line: TextLine, in page: LineBytes) -> Fate {
+        let text = page.text(of: line), comparable = page.comparable(of: line)
         if let rule {
-            for (category, pattern) in rule.dropText where pattern.matches(line.text) {
+            let string = page.textString(of: line)
+            for (category, pattern) in rule.dropText where pattern.matches(string) {
                 return .removed(category, "site rule \(rule.file): text \"\(pattern.source)\"")
             }
         }
-        let boundary = line.text.boundaryBytes
-        let first = boundary?.first, last = boundary?.last
-        if first == UInt8(ascii: "!") && line.text.hasBytePrefix("!--")
-            || first == UInt8(ascii: "<") && (line.text.hasBytePrefix("<!--") || last == UInt8(ascii: ">"))
-            || last == UInt8(ascii: ">") && line.text.hasByteSuffix("-->") {
+        let first = text.first, last = text.last
+        if first == UInt8(ascii: "!") && text.hasBytePrefix("!--")
+            || first == UInt8(ascii: "<") && (text.hasBytePrefix("<!--") || last == UInt8(ascii: ">"))
+            || last == UInt8(ascii: ">") && text.hasByteSuffix("-->") {
             return .removed(.markup, "markup shown as text")
         }
         let signals = line.signals
         if signals.gluedWords >= 3, signals.gluedWords * 3 >= signals.words, !signals.isBodyLike {
             return .removed(.share, "\(signals.gluedWords) icon and button titles glued into one line")
         }
-        if line.characters <= 60, let heading = Self.relatedHeading(line.comparable) {
+        if line.characters <= 60, let heading = Self.relatedHeading(comparable) {
             return .removed(.related, "heading \"\(heading)\" announces links to other stories")
         }
-        if let (category, reason) = BuildBlocks.phraseRule(line.comparable, length: line.characters, hash: line.comparableHash) {
+        if let (category, reason) = BuildBlocks.phraseRule(comparable, length: line.characters, hash: line.comparableHash) {
             return .removed(category, reason)
         }
         // A long line is judged by how it opens only ("Add your comment by filling out the form…"):
         // prose may quote a phrase anywhere else.
-        if line.characters > BoilerplateVocabulary.phraseBlockLimit,
-           let (category, reason) = BuildBlocks.phraseRule(Self.opening(of: line.comparable), length: Self.openingLength) {
+        if line.characters > BoilerplateVocabulary.phraseBlockLimit, let (category, reason) = Self.openingPhraseRule(comparable) {
             return .removed(category, reason + " (in the opening of a long line)")
         }
-        if Self.isBreadcrumb(line.text) { return .removed(.navigation, "breadcrumb trail") }
-        if Self.isCommentFurniture(line.comparable, words: signals.words) {
+        if Self.isBreadcrumb(text) { return .removed(.navigation, "breadcrumb trail") }
+        if Self.isCommentFurniture(comparable, words: signals.words) {
             return .removed(.comments, "comment author or count line")
         }
-        if let repeated, let pages = repeated.pages(of: line.comparable) {
+        if let repeated, let pages = repeated.pages(of: page.comparableString(of: line)) {
             return .removed(signals.isBodyLike ? .widget : .navigation, "repeated on \(pages) pages of the site in this run")
         }
         return .candidate
@@ -111,42 +118,39 @@ struct StripText {
 
     /// The line without its closing ".", ":", "…" or "!" when it is a related-links heading
     /// ("Read more:"). Trimmed and hashed on the bytes; a string only for a hit.
-    static func relatedHeading(_ comparable: String) -> String? {
-        return comparable.withUTF8Bytes { bytes -> String? in
-            var end = bytes.count
-            while end > 0 {
-                let byte = bytes[end - 1]
-                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "!") {
-                    end -= 1
-                } else if end >= 3, byte == 0xA6, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 {  // …
-                    end -= 3
-                } else {
-                    break
-                }
+    static func relatedHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var end = bytes.count
+        while end > 0 {
+            let byte = bytes[end - 1]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "!") {
+                end -= 1
+            } else if end >= 3, byte == 0xA6, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 {  // …
+                end -= 3
+            } else {
+                break
             }
-            let trimmed = UnsafeBufferPointer(rebasing: bytes[0..<end])
-            guard BoilerplateVocabulary.relatedHeadingHashes.contains(ByteHash.of(trimmed)) else { return nil }
-            let heading = String(decoding: trimmed, as: UTF8.self)
-            return BoilerplateVocabulary.relatedHeadings.contains(heading) ? heading : nil
         }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[0..<end])
+        guard BoilerplateVocabulary.relatedHeadingHashes.contains(ByteHash.of(trimmed)) else { return nil }
+        let heading = String(decoding: trimmed, as: UTF8.self)
+        return BoilerplateVocabulary.relatedHeadings.contains(heading) ? heading : nil
     }
 
-    /// The first `openingLength` characters of a line. ASCII text is cut on the bytes: there every
-    /// byte is a character, unless a combining mark follows (so the byte after the cut is
-    /// checked too); lines hold no "\r\n".
-    static func opening(of comparable: String) -> String {
-        let ascii = comparable.withUTF8Bytes { bytes -> String? in
-            let length = min(bytes.count, openingLength)
-            guard !bytes[0..<min(bytes.count, length + 1)].contains(where: { $0 >= 0x80 }) else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+    /// The phrase rule matched by the first `openingLength` characters of a comparable line.
+    /// ASCII text is cut on the bytes: there every byte is a character, unless a combining mark
+    /// follows (so the byte after the cut is checked too); lines hold no "\r\n".
+    static func openingPhraseRule(_ comparable: UnsafeBufferPointer<UInt8>) -> (BoilerplateCategory, String)? {
+        let length = min(comparable.count, openingLength)
+        if !comparable[0..<min(comparable.count, length + 1)].contains(where: { $0 >= 0x80 }) {
+            return BuildBlocks.phraseRule(UnsafeBufferPointer(rebasing: comparable[0..<length]), length: openingLength)
         }
-        return ascii ?? String(comparable.prefix(openingLength))
+        return BuildBlocks.phraseRule(String(String(decoding: comparable, as: UTF8.self).prefix(openingLength)), length: openingLength)
     }
 
     /// A line the page holds twice is furniture (an image's alt text and caption, a promo
     /// shown at two places) when it is short; a long one is prose quoted again (a pull
     /// quote), kept where it first stands.
-    func markRepeatsWithinPage(_ lines: [TextLine], fates: inout [Fate]) {
+    func markRepeatsWithinPage(_ lines: [TextLine], in page: LineBytes, fates: inout [Fate]) {
         // The first line of each hash, in an open-addressed table of line indexes (-1: empty)
         // probed by the hash SegmentText took: no second pass over the bytes, no SipHash.
         var size = 16
@@ -160,7 +164,7 @@ struct StripText {
                 if lines[first[slot]].comparableHash == key { earlier = first[slot]; break }
                 slot = (slot + 1) & (size - 1)
             }
-            if let earlier, lines[earlier].comparable == lines[index].comparable {
+            if let earlier, page.comparable(of: lines[earlier]).elementsEqual(page.comparable(of: lines[index])) {
                 fates[index] = .removed(.widget, "repeats line \(lines[earlier].number)")
                 if !lines[index].signals.isBodyLike, fates[earlier] == .candidate {
                     fates[earlier] = .removed(.widget, "\(Self.repeatedLater) \(lines[index].number)")
@@ -177,12 +181,22 @@ struct StripText {
     static let commentCountOpenings = [" responses to ", " comments on ", " thoughts on ", " replies to "]
     static let commentCountWords = [" comments", " comment", " replies", " responses"]
 
-    static func isCommentFurniture(_ comparable: String, words: Int) -> Bool {
-        guard let (first, last) = comparable.boundaryBytes else { return false }
+    static func isCommentFurniture(_ comparable: UnsafeBufferPointer<UInt8>, words: Int) -> Bool {
+        guard let first = comparable.first, let last = comparable.last else { return false }
         if words <= 6, last == UInt8(ascii: ":") || last == UInt8(ascii: "s"), commentAuthorEndings.contains(where: comparable.hasByteSuffix) {
             return true
         }
         guard first >= 0x30, first <= 0x39 else { return false }
+        // A count is ASCII digits; other text is read by characters (other scripts' digits,
+        // marks joining a character).
+        guard !comparable.contains(where: { $0 >= 0x80 }) else { return isCommentCount(String(decoding: comparable, as: UTF8.self), words: words) }
+        let rest = UnsafeBufferPointer(rebasing: comparable[(comparable.firstIndex { $0 < 0x30 || $0 > 0x39 } ?? comparable.count)...])
+        return commentCountOpenings.contains(where: rest.hasBytePrefix)
+            || (words <= 2 && commentCountWords.contains { $0.utf8.elementsEqual(rest) })
+    }
+
+    /// "34 responses to …", "12 comments": a count opening the line, by characters.
+    private static func isCommentCount(_ comparable: String, words: Int) -> Bool {
         let count = comparable.prefix { $0.isNumber }
         let rest = comparable.dropFirst(count.count)
         return commentCountOpenings.contains { rest.hasPrefix($0) } || (words <= 2 && commentCountWords.contains { rest == $0 })
@@ -194,12 +208,15 @@ struct StripText {
     static let breadcrumbSeparatorBytes: [UInt8] = [0x3E, 0x2F, 0xBB, 0xBA]
 
     /// "Home > News > World": three or more short parts between path separators.
-    static func isBreadcrumb(_ text: String) -> Bool {
+    static func isBreadcrumb(_ text: String) -> Bool { text.withUTF8Bytes(isBreadcrumb) }
+
+    static func isBreadcrumb(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Every separator holds ">", "/" or a byte of "»" or "›".
-        guard text.utf8.count <= 300, text.containsAnyByte(of: breadcrumbSeparatorBytes) else { return false }
+        guard bytes.count <= 300, bytes.containsAnyByte(of: breadcrumbSeparatorBytes) else { return false }
         // An ASCII line (where every byte is a character) is split on its bytes; others by
         // Foundation, whose matching respects characters that join across bytes.
-        if text.isASCIIBytes { return text.withUTF8Bytes(isASCIIBreadcrumb) }
+        if !bytes.contains(where: { $0 >= 0x80 }) { return isASCIIBreadcrumb(bytes) }
+        let text = String(decoding: bytes, as: UTF8.self)
         for separator in breadcrumbSeparators where text.containsBytes(separator) {
             let parts = text.components(separatedBy: separator)
             if parts.count >= 3, parts.dropLast().allSatisfy({ $0.split(separator: " ").count <= 4 }) { return true }
@@ -301,7 +318,8 @@ struct StripText {
             var end = index
             while end < run.upperBound, fates[end] == .candidate, isMenuLike(lines[end].signals) { end += 1 }
             let length = end - index
-            let introduced = index > 0 && lines[index - 1].text.hasSuffix(":") && lines[index..<end].allSatisfy(\.bullet)
+            // (`endsWithColon` is the last byte: a ":" byte ends the last character too.)
+            let introduced = index > 0 && lines[index - 1].signals.endsWithColon && lines[index..<end].allSatisfy(\.bullet)
             if length >= 3, !introduced {
                 for position in index..<end { fates[position] = .removed(.navigation, "run of \(length) short lines") }
             }

@@ -1,0 +1,137 @@
+/// One line of a flat page: where its text lies in `PageLines`, and what is known about it. It
+/// holds no string: a page has about 180 lines, most of them boilerplate that is read once and
+/// dropped, so their texts stay bytes of two page-wide buffers and a `String` is made only for
+/// a line something keeps or reports.
+struct TextLine: Sendable {
+    /// 1-based line number in the decoded text (what `winnow explain` shows).
+    var number: Int
+    /// The text's bytes in `PageLines.textBytes`: the line read as HTML text is (`TextBuilder`),
+    /// repaired, without indent or bullet.
+    var text: Range<Int32>
+    /// The comparable form's bytes in `PageLines.comparableBytes`: lower case, one space between
+    /// words, straight apostrophes (`BuildBlocks.comparable`), what vocabularies match.
+    var comparable: Range<Int32>
+    /// `TextHash` of the comparable form, taken once: the exact phrases and the repeats within
+    /// the page are looked up by it.
+    var comparableHash: UInt64
+    /// Unicode scalars in the text (its length as the vocabularies' limits count it).
+    var characters: Int
+    /// Leading spaces (a tab counts 4): scrapers indent nested menu items.
+    var indent: Int
+    /// The line opened with a bullet ("•", "·", "▪", "- ", "* "); the text is without it.
+    var bullet: Bool
+    /// A blank line came before: the line opens a block of its own.
+    var blankBefore: Bool
+    var signals = LineSignals()
+
+    /// The text's length in UTF-8 bytes.
+    var textBytes: Int { Int(text.upperBound - text.lowerBound) }
+}
+
+/// The lines of a flat page (`SegmentText`) and the bytes their ranges point into.
+struct PageLines: Sendable {
+    var lines: [TextLine] = []
+    /// Every line's text, back to back.
+    private(set) var textBytes: [UInt8] = []
+    /// Every line's comparable form, back to back, in the first `comparableCount` bytes: the
+    /// array is sized ahead (zeros), so that each form is written in place, not appended.
+    private(set) var comparableBytes: [UInt8] = []
+    private var comparableCount = 0
+
+    /// `bytes`: the page's size, which the lines' texts and forms rarely exceed.
+    init(reservingBytes bytes: Int = 0, lines count: Int = 0) {
+        textBytes.reserveCapacity(bytes)
+        comparableBytes = [UInt8](repeating: 0, count: bytes)
+        lines.reserveCapacity(count)
+    }
+
+    var count: Int { lines.count }
+    var indices: Range<Int> { lines.indices }
+    subscript(index: Int) -> TextLine { lines[index] }
+
+    /// The text of the line at `index`.
+    func text(_ index: Int) -> String { Self.string(textBytes, lines[index].text) }
+
+    /// The comparable form of the line at `index`.
+    func comparable(_ index: Int) -> String { Self.string(comparableBytes, lines[index].comparable) }
+
+    /// Every line's text, in order (for tests and tools; the stages ask line by line).
+    var texts: [String] { indices.map(text) }
+
+    private static func string(_ bytes: [UInt8], _ range: Range<Int32>) -> String {
+        String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
+    }
+
+    /// Appends a line's text; its range in `textBytes`.
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int32> {
+        let start = Int32(textBytes.count)
+        textBytes.append(contentsOf: bytes)
+        return start..<Int32(textBytes.count)
+    }
+
+    mutating func appendText(_ text: String) -> Range<Int32> { text.withUTF8Bytes { appendText($0) } }
+
+    /// The bytes of `range` of `textBytes` in place.
+    func withText<R>(_ range: Range<Int32>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try textBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)])) }
+    }
+
+    /// Appends the comparable form of the text at `text` (`BuildBlocks.comparable`); its range
+    /// in `comparableBytes` and its `TextHash`.
+    mutating func appendComparable(ofText text: Range<Int32>) -> (range: Range<Int32>, hash: UInt64) {
+        let start = comparableCount
+        // Folding on the bytes never lengthens a text: it is written straight into room the
+        // text's size. A text it cannot fold goes through the standard library.
+        makeRoom(Int(text.upperBound - text.lowerBound))
+        let written = textBytes.withUnsafeBufferPointer { source in
+            comparableBytes.withUnsafeMutableBufferPointer { target in
+                BuildBlocks.foldComparable(UnsafeBufferPointer(rebasing: source[Int(text.lowerBound)..<Int(text.upperBound)]),
+                                           into: target.baseAddress! + start)
+            }
+        }
+        if let written {
+            comparableCount += written
+        } else {
+            let folded = Array(BuildBlocks.comparableUsingStandardLibrary(Self.string(textBytes, text)).utf8)
+            makeRoom(folded.count)
+            comparableBytes.replaceSubrange(start..<start + folded.count, with: folded)
+            comparableCount += folded.count
+        }
+        let hash = comparableBytes.withUnsafeBufferPointer { TextHash.of(UnsafeBufferPointer(rebasing: $0[start..<comparableCount])) }
+        return (Int32(start)..<Int32(comparableCount), hash)
+    }
+
+    /// At least `bytes` unused bytes after `comparableCount`.
+    private mutating func makeRoom(_ bytes: Int) {
+        let missing = comparableCount + bytes - comparableBytes.count
+        if missing > 0 { comparableBytes.append(contentsOf: repeatElement(0, count: max(missing, comparableBytes.count))) }
+    }
+
+    /// The lines' bytes in place, for the passes that read every line.
+    func withBytes<R>(_ body: (LineBytes) throws -> R) rethrows -> R {
+        try textBytes.withUnsafeBufferPointer { text in
+            try comparableBytes.withUnsafeBufferPointer { comparable in
+                try body(LineBytes(text: text, comparable: comparable))
+            }
+        }
+    }
+}
+
+/// The bytes of a page's lines, valid inside `PageLines.withBytes`.
+struct LineBytes {
+    let text: UnsafeBufferPointer<UInt8>
+    let comparable: UnsafeBufferPointer<UInt8>
+
+    @inline(__always)
+    func text(of line: TextLine) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[Int(line.text.lowerBound)..<Int(line.text.upperBound)])
+    }
+
+    @inline(__always)
+    func comparable(of line: TextLine) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: comparable[Int(line.comparable.lowerBound)..<Int(line.comparable.upperBound)])
+    }
+
+    func textString(of line: TextLine) -> String { String(decoding: text(of: line), as: UTF8.self) }
+    func comparableString(of line: TextLine) -> String { String(decoding: comparable(of: line), as: UTF8.self) }
+}
