@@ -82,7 +82,7 @@ struct ExtractText {
             }
             captionText[index] = text
         }
-        for index in stripped.run where roles[index] == nil && fates[index] == .candidate && lines.text(index) == article.title {
+        for index in stripped.run where roles[index] == nil && fates[index] == .candidate && article.title.map({ lines.text(index, equals: $0) }) == true {
             roles[index] = .title  // the headline repeated (an image's alt text)
         }
 
@@ -92,6 +92,9 @@ struct ExtractText {
 
         // The body, and the trace: every line kept or removed, in order.
         var blocks: [Block] = []
+        // Every line is kept or removed: the trace's lists grow once, not line by line.
+        trace.removals.reserveCapacity(trace.removals.count + lines.count)
+        trace.kept.reserveCapacity(trace.kept.count + stripped.run.count)
         var index = 0
         while index < lines.count {
             if let role = roles[index] {

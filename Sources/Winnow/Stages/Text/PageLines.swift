@@ -31,17 +31,18 @@ struct TextLine: Sendable {
 /// The lines of a flat page (`SegmentText`) and the bytes their ranges point into.
 struct PageLines: Sendable {
     var lines: [TextLine] = []
-    /// Every line's text, back to back.
+    /// The page's decoded text, then the lines that reading changed (repaired, spaces
+    /// folded) back to back: a line read as it stands points into the page itself.
     private(set) var textBytes: [UInt8] = []
     /// Every line's comparable form, back to back, in the first `comparableCount` bytes: the
     /// array is sized ahead (zeros), so that each form is written in place, not appended.
     private(set) var comparableBytes: [UInt8] = []
     private var comparableCount = 0
 
-    /// `bytes`: the page's size, which the lines' texts and forms rarely exceed.
-    init(reservingBytes bytes: Int = 0, lines count: Int = 0) {
-        textBytes.reserveCapacity(bytes)
-        comparableBytes = [UInt8](repeating: 0, count: bytes)
+    /// `page`: the decoded text the lines are read from.
+    init(page: [UInt8], lines count: Int = 0) {
+        textBytes = page
+        comparableBytes = [UInt8](repeating: 0, count: page.count)
         lines.reserveCapacity(count)
     }
 
@@ -55,6 +56,15 @@ struct PageLines: Sendable {
     /// The comparable form of the line at `index`.
     func comparable(_ index: Int) -> String { Self.string(comparableBytes, lines[index].comparable) }
 
+    /// `text(index) == string`, on the bytes when that decides it: equal bytes are equal
+    /// strings, and unequal ASCII ones unequal (other texts may be canonically equivalent).
+    func text(_ index: Int, equals string: String) -> Bool {
+        let (sameBytes, ascii) = withText(lines[index].text) { bytes in
+            string.withUTF8Bytes { ($0.elementsEqual(bytes), !$0.contains { $0 >= 0x80 } && !bytes.contains { $0 >= 0x80 }) }
+        }
+        return sameBytes || (!ascii && text(index) == string)
+    }
+
     /// Every line's text, in order (for tests and tools; the stages ask line by line).
     var texts: [String] { indices.map(text) }
 
@@ -62,7 +72,7 @@ struct PageLines: Sendable {
         String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
     }
 
-    /// Appends a line's text; its range in `textBytes`.
+    /// Appends a line's text as reading changed it; its range in `textBytes`.
     mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int32> {
         let start = Int32(textBytes.count)
         textBytes.append(contentsOf: bytes)

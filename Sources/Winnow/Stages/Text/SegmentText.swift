@@ -42,7 +42,7 @@ enum SegmentText {
     static func lines(_ utf8: [UInt8], trace: inout Trace) -> PageLines {
         // About one line per 50 bytes of flat news text: the array rarely grows (each growth
         // copied every line so far).
-        var page = PageLines(reservingBytes: utf8.count, lines: utf8.count / 48 + 16)
+        var page = PageLines(page: utf8, lines: utf8.count / 48 + 16)
         var builder = TextBuilder()
         var number = 0
         var blankBefore = true
@@ -80,7 +80,7 @@ enum SegmentText {
                     builder.append(repaired)
                     text = page.appendText(builder.take())
                 } else if TextBuilder.isUnchanged(raw) {
-                    text = page.appendText(raw)  // the builder would copy it as it is
+                    text = Int32(first)..<Int32(end)  // the builder would copy it as it is: read in place
                 } else {
                     builder.append(raw)
                     text = page.appendText(builder.take())
