@@ -47,6 +47,11 @@ import Testing
         for _ in 0..<3000 {
             let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             if Self.isUnchanged(text) { #expect(TextBuilderTests.built(text) == text, "\(text.debugDescription)") }
+            // The scalars it counts on the way are the text's.
+            var copy = text
+            if let scalars = copy.withUTF8({ TextBuilder.unchangedScalars($0) }) {
+                #expect(scalars == text.unicodeScalars.count, "\(text.debugDescription)")
+            }
         }
     }
 

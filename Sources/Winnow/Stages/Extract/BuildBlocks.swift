@@ -429,16 +429,27 @@ struct BuildBlocks {
         let input = UnsafeRawPointer(bytes.baseAddress)
         let target: UnsafeMutableRawPointer? = UnsafeMutableRawPointer(output)
         while index < count {
-            // Eight bytes of ASCII words and single spaces (most text) are lower-cased
-            // at once, when that keeps every space single and none at the end.
-            if index + 8 <= count, !pendingSpace, let input, let target,
-               case let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self),
-               let lowered = Self.loweredPlainASCII(word, afterVisible: length > 0 && output[length - 1] != 0x20,
-                                                    beforeVisible: index + 8 < count && bytes[index + 8] > 0x20 && bytes[index + 8] < 0x7F) {
-                target.storeBytes(of: lowered, toByteOffset: length, as: UInt64.self)
-                length += 8
-                index += 8
-                continue
+            // Runs of eight bytes of visible ASCII and single spaces (most text) are lower-cased
+            // at once. The start of the fold counts as a space before (no space opens it); a
+            // space closing the run becomes pending, as the byte path below leaves one.
+            if index + 8 <= count, !pendingSpace, let input, let target {
+                var spaceBefore: UInt64 = length == 0 || output[length - 1] == 0x20 ? 0x80 : 0
+                let start = index
+                while index + 8 <= count {
+                    let word = input.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    guard let (lowered, spaces) = Self.loweredPlainASCII(word, spaceBefore: spaceBefore) else { break }
+                    target.storeBytes(of: lowered, toByteOffset: length, as: UInt64.self)
+                    spaceBefore = spaces >> 56
+                    length += 8
+                    index += 8
+                }
+                if index > start {
+                    if spaceBefore != 0 {
+                        length -= 1
+                        pendingSpace = true
+                    }
+                    continue
+                }
             }
             let byte = bytes[index]
             // A run of visible ASCII is lower-cased in a tight loop.
@@ -529,23 +540,21 @@ struct BuildBlocks {
         return length
     }
 
-    /// Eight bytes lower-cased, when each is visible ASCII or a space, no space follows a space
-    /// (nor opens the word when `afterVisible` is false) and the last is not a space: then
-    /// `comparable` copies them as they are but for the capitals. Nil otherwise.
+    /// Eight bytes lower-cased, with their spaces (each a high bit), when each is visible ASCII
+    /// or a space and no space follows a space (`spaceBefore`: 0x80 when the byte before the
+    /// eight is one, or is the start of the text). Nil otherwise.
     @inline(__always)
-    static func loweredPlainASCII(_ word: UInt64, afterVisible: Bool, beforeVisible: Bool = false) -> UInt64? {
+    static func loweredPlainASCII(_ word: UInt64, spaceBefore: UInt64) -> (lowered: UInt64, spaces: UInt64)? {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         // All below 0x80, so the additions below carry into no neighbour: then 0x20...0x7E each.
         guard word & highBits == 0, (word &+ ones &* 0x60) & highBits == highBits, (word &+ ones) & highBits == 0 else { return nil }
         // The spaces, exactly, one high bit each.
         let spaces = ByteLanes.equal(word, 0x20)
-        // A space may close the eight bytes when a visible byte follows them (it is single, and
-        // not the text's last), as it may open them after a visible one.
-        if spaces & (spaces << 8) != 0 || (spaces >> 56 != 0 && !beforeVisible) || (spaces & 0x80 != 0 && !afterVisible) { return nil }
+        guard spaces & (spaces << 8 | spaceBefore) == 0 else { return nil }
         // A to Z: at least 0x41 and below 0x5B; 0x20 added to each.
         let capitals = ((word &+ ones &* 0x3F) ^ (word &+ ones &* 0x25)) & highBits
-        return word | (capitals >> 2)
+        return (word | (capitals >> 2), spaces)
     }
 
     /// `comparable` through the standard library's lower-casing, for texts with capitals the

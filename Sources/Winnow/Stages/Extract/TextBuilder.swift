@@ -111,11 +111,16 @@ struct TextBuilder {
 
     /// Whether `append` then `take` would give these bytes back unchanged: plain bytes with
     /// single spaces between them, none at either end (most lines of flat text).
-    static func isUnchanged(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = text.first, let last = text.last, first != 0x20, last != 0x20 else { return false }
+    static func isUnchanged(_ text: UnsafeBufferPointer<UInt8>) -> Bool { unchangedScalars(text) != nil }
+
+    /// `isUnchanged`, and the text's Unicode scalars counted in the same pass: nil when
+    /// `append` would change the text.
+    static func unchangedScalars(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = text.first, let last = text.last, first != 0x20, last != 0x20 else { return nil }
         let plain = plainBytes
         var previousWasSpace = false
         var index = 0
+        var scalars = 0
         let count = text.count
         let base = UnsafeRawPointer(text.baseAddress!)
         while index < count {
@@ -126,12 +131,14 @@ struct TextBuilder {
                 guard let lastIsSpace = Self.plainASCIIWord(word, afterSpace: previousWasSpace) else { break }
                 previousWasSpace = lastIsSpace
                 index += 8
+                scalars += 8
             }
             guard index < count else { break }
             let byte = text[index]
             index += 1
+            if byte & 0xC0 != 0x80 { scalars += 1 }  // every byte but a continuation byte starts a scalar
             if byte == 0x20 {
-                if previousWasSpace { return false }
+                if previousWasSpace { return nil }
                 previousWasSpace = true
                 continue
             }
@@ -145,21 +152,21 @@ struct TextBuilder {
                 continue
             case 0xE2 where next == 0x80:
                 if third == 0x8B || third == 0x8E || third == 0x8F || (third >= 0xAA && third <= 0xAE) || third == 0xAF || third <= 0x8A {
-                    return false
+                    return nil
                 }
                 continue
             case 0xE2 where next == 0x81:
-                if third == 0xA0 || (third >= 0xA6 && third <= 0xA9) { return false }
+                if third == 0xA0 || (third >= 0xA6 && third <= 0xA9) { return nil }
                 continue
             case 0xE2:
                 continue
             case 0xEF where !(next == 0xBB && third == 0xBF):
                 continue
             default:
-                return false  // whitespace, or a combining mark (CC, CD) that composition may change
+                return nil  // whitespace, or a combining mark (CC, CD) that composition may change
             }
         }
-        return true
+        return scalars
     }
 
     /// For eight bytes all ASCII, none of them \t, \n, \f or \r, and no space after a space

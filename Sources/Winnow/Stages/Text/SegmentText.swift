@@ -75,24 +75,26 @@ enum SegmentText {
                 let raw = UnsafeBufferPointer(rebasing: buffer[first..<end])
                 // Repairs come first, so that what they remove leaves no double space behind.
                 var text: Range<Int32>
+                var characters: Int?  // Unicode scalars, when counted on the way
                 if pageMayNeedRepair && RepairText.mightNeedRepair(raw) {
                     let repaired = RepairText.repairFlat(String(decoding: raw, as: UTF8.self), counts: &repairs)
                     builder.append(repaired)
                     text = page.appendText(builder.take())
-                } else if TextBuilder.isUnchanged(raw) {
+                } else if let scalars = TextBuilder.unchangedScalars(raw) {
                     text = Int32(first)..<Int32(end)  // the builder would copy it as it is: read in place
+                    characters = scalars
                 } else {
                     builder.append(raw)
                     text = page.appendText(builder.take())
                 }
                 let bullet = dropBullet(from: &text, of: &page)
+                if bullet { characters = nil }
                 if text.isEmpty {
                     blankBefore = true
                 } else {
                     let (comparable, hash) = page.appendComparable(ofText: text)
-                    let characters = page.withText(text, \.scalarCount)
                     page.lines.append(TextLine(number: number, text: text, comparable: comparable, comparableHash: hash,
-                                               characters: characters, indent: indent, bullet: bullet, blankBefore: blankBefore))
+                                               characters: characters ?? page.withText(text, \.scalarCount), indent: indent, bullet: bullet, blankBefore: blankBefore))
                     blankBefore = false
                 }
                 // \r\n is one line end.
