@@ -33,6 +33,22 @@ import Testing
         }
         #expect(ranks == ranks.sorted())
     }
+
+    /// A removal's reason names the phrase as Swift prints the case (`exact("read more")`);
+    /// the quick quoting must agree with `debugDescription` for every phrase, and for the
+    /// characters it leaves to it.
+    @Test func phraseReasonsQuoteAsSwiftDoes() {
+        let extra: [BoilerplateVocabulary.PhraseMatch] = [.exact("say \"hi\""), .prefix("a\\b"), .contains("tab\there"), .exact("café")]
+        for match in BoilerplateVocabulary.phrases.map(\.match) + extra {
+            let expected: String
+            switch match {
+            case .exact(let phrase): expected = "exact(\(phrase.debugDescription))"
+            case .prefix(let phrase): expected = "prefix(\(phrase.debugDescription))"
+            case .contains(let phrase): expected = "contains(\(phrase.debugDescription))"
+            }
+            #expect(match.description == expected)
+        }
+    }
 }
 
 /// `PhraseIndex` must answer what a scan of `phrases` in order answers: the first phrase whose

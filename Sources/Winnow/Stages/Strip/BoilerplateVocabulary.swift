@@ -97,10 +97,18 @@ enum BoilerplateVocabulary {
         /// behind the default cost 30,000 instructions a reason.
         var description: String {
             switch self {
-            case .exact(let phrase): "exact(" + phrase.debugDescription + ")"
-            case .prefix(let phrase): "prefix(" + phrase.debugDescription + ")"
-            case .contains(let phrase): "contains(" + phrase.debugDescription + ")"
+            case .exact(let phrase): "exact(" + Self.quoted(phrase) + ")"
+            case .prefix(let phrase): "prefix(" + Self.quoted(phrase) + ")"
+            case .contains(let phrase): "contains(" + Self.quoted(phrase) + ")"
             }
+        }
+
+        /// `debugDescription`, which walks the characters to escape them (4,600 instructions a
+        /// phrase): printable ASCII without quotes or backslashes (nearly every phrase) is only
+        /// put in quotes.
+        private static func quoted(_ phrase: String) -> String {
+            let plain = !phrase.containsByte { $0 < 0x20 || $0 >= 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+            return plain ? "\"" + phrase + "\"" : phrase.debugDescription
         }
     }
 
