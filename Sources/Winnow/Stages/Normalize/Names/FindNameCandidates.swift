@@ -165,6 +165,8 @@ struct FindNameCandidates {
         }
         /// A dotted acronym ("U.S.", "U.N."): how many tokens it takes.
         func dottedAcronym(at index: Int) -> Int? {
+            // Most tokens asked are words of more than one letter: ruled out at once.
+            guard index < list.count, list[index].end - list[index].start == 1 else { return nil }
             var cursor = index
             var letters = 0
             while isCapitalizedWord(cursor), list[cursor].end - list[cursor].start == 1, cursor + 1 < list.count,
