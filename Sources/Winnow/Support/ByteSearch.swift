@@ -16,17 +16,9 @@ extension String {
         return try copy.withUTF8(body)
     }
 
-    /// Whether the UTF-8 bytes of `needle` occur in the string: `memchr` for the first byte,
-    /// then `memcmp`; none of the locale and Unicode work that Foundation's `contains` and
-    /// `range(of:)` do per call.
+    /// Whether the UTF-8 bytes of `needle` occur in the string (`UnsafeBufferPointer.containsBytes`).
     func containsBytes(_ needle: String) -> Bool {
         withUTF8Bytes { $0.containsBytes(needle) }
-    }
-
-    /// The first and last UTF-8 bytes, read in place (`utf8.last` walks the view's generic
-    /// index path, several times the cost, on every line it is asked of).
-    var boundaryBytes: (first: UInt8, last: UInt8)? {
-        return withUTF8Bytes { bytes in bytes.isEmpty ? nil : (bytes[0], bytes[bytes.count - 1]) }
     }
 
     /// `hasPrefix` on UTF-8 bytes (the standard library's compares Characters).
@@ -39,8 +31,7 @@ extension String {
         withUTF8Bytes { $0.hasByteSuffix(suffix) }
     }
 
-    /// Whether any UTF-8 byte is one of `wanted` (up to four values), eight bytes at a time: for
-    /// the scans that run on every line (a predicate closure costs several instructions a byte).
+    /// Whether any UTF-8 byte is one of `wanted` (`UnsafeBufferPointer.containsAnyByte`).
     func containsAnyByte(of wanted: [UInt8]) -> Bool {
         withUTF8Bytes { $0.containsAnyByte(of: wanted) }
     }
@@ -52,8 +43,7 @@ extension String {
         return withUTF8Bytes { $0.contains(where: predicate) }
     }
 
-    /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte but a continuation
-    /// byte starts one).
+    /// The number of Unicode scalars, counted on the UTF-8 bytes.
     var scalarCount: Int {
         withUTF8Bytes(\.scalarCount)
     }

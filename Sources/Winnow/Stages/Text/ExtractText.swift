@@ -82,8 +82,10 @@ struct ExtractText {
             }
             captionText[index] = text
         }
-        for index in stripped.run where roles[index] == nil && fates[index] == .candidate && article.title.map({ lines.text(index, equals: $0) }) == true {
-            roles[index] = .title  // the headline repeated (an image's alt text)
+        if let title = article.title {
+            for index in stripped.run where roles[index] == nil && fates[index] == .candidate && lines.text(index, equals: title) {
+                roles[index] = .title  // the headline repeated (an image's alt text)
+            }
         }
 
         collectMetadata(lines, roles: roles, into: &article)

@@ -26,7 +26,7 @@ enum SegmentText {
             guard start >= end || bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return (mark, nil) }
             while start < end, bytes[start] == 0x20 || (bytes[start] >= 0x09 && bytes[start] <= 0x0D) { start += 1 }
             while end > start, bytes[end - 1] == 0x20 || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1 }
-            guard start == end || bytes[start] < 0x80 else { return (mark, nil) }
+            guard start == end || bytes[start] < 0x80 && bytes[end - 1] < 0x80 else { return (mark, nil) }
             return (mark, range.lowerBound + Int32(start)..<range.lowerBound + Int32(end))
         }
         guard let mark else { return false }
@@ -94,7 +94,8 @@ enum SegmentText {
                 } else {
                     let (comparable, hash) = page.appendComparable(ofText: text)
                     page.lines.append(TextLine(number: number, text: text, comparable: comparable, comparableHash: hash,
-                                               characters: characters ?? page.withText(text, \.scalarCount), indent: indent, bullet: bullet, blankBefore: blankBefore))
+                                               characters: characters ?? page.withText(text, \.scalarCount), indent: indent,
+                                               bullet: bullet, blankBefore: blankBefore))
                     blankBefore = false
                 }
                 // \r\n is one line end.

@@ -52,7 +52,8 @@ struct StripText {
             let language = FunctionWords.language(of: lines)
             for index in lines.indices { lines[index].signals.adopt(languageIndex: language?.index) }
             fates = lines.indices.map { index in
-                PageBudget.spent(at: index) ? Fate.removed(.outsideContent, "not read: over the page time limit") : vocabularyFate(of: lines[index], in: bytes)
+                PageBudget.spent(at: index)
+                    ? Fate.removed(.outsideContent, "not read: over the page time limit") : vocabularyFate(of: lines[index], in: bytes)
             }
             markRepeatsWithinPage(lines, in: bytes, fates: &fates)
             return language
