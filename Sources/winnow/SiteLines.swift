@@ -22,7 +22,8 @@ enum SiteLines {
         while let page = stream.next() {
             guard page.format == .text, page.url != nil else { continue }
             var trace = Trace()
-            guard let decoded = try? DecodePage().run(page, maximumBytes: maximumBytes, trace: &trace) else { continue }
+            // Only the text is read here: no digest of the source (the clean pass takes it).
+            guard let decoded = try? DecodePage(digestsSource: false).run(page, maximumBytes: maximumBytes, trace: &trace) else { continue }
             repeated.count(text: decoded.utf8, url: page.url)
         }
         repeated.settle()

@@ -166,6 +166,21 @@ import WinnowIO
         #expect(other.isEmpty)
     }
 
+    /// A line counts once per page however often the page holds it; lines longer than
+    /// `maximumLength` are prose and are not counted; lines match on their comparable bytes.
+    @Test func repeatedLinesCountPagesNotOccurrences() {
+        let long = String(repeating: "A long line of prose that a site would not repeat. ", count: 10)
+        var repeated = RepeatedLines()
+        for index in 1...2 {
+            repeated.count(text: Array("Get the app\nGet the app\nGET THE APP\n\(long)\nStory \(index).".utf8), url: "https://news.example/\(index)")
+        }
+        repeated.count(text: Array("Get  the\tapp\n\(long)".utf8), url: "https://news.example/3")
+        repeated.settle()
+        let site = repeated.site(for: "https://news.example/")
+        #expect(site?.pages(of: "get the app") == 3)
+        #expect(site?.pages(of: BuildBlocks.comparable(long.trimmingCharacters(in: .whitespaces))) == nil)
+    }
+
     @Test func aSiteLineIsRemovedWithItsPageCount() {
         var repeated = RepeatedLines()
         for index in 1...3 { repeated.count(text: Array("Get the app for your phone\n\nStory \(index).".utf8), url: "https://news.example/\(index)") }

@@ -9,7 +9,13 @@ import WinnowIO
 /// Unwraps gzip, rejects empty and binary input, sniffs the charset (`SniffCharset`),
 /// transcodes (`Transcode`) and drops NUL bytes, which would cut libxml2's input short.
 public struct DecodePage: Sendable {
-    public init() {}
+    /// Whether the decoded page carries the SHA-256 of its source bytes (the record's
+    /// `source.sha256`); a pass that only reads the text (`SiteLines`) skips the digest.
+    public var digestsSource = true
+
+    public init(digestsSource: Bool = true) {
+        self.digestsSource = digestsSource
+    }
 
     public func run(_ page: InputPage, maximumBytes: Int, maximumExpansion: Int = 1_000, trace: inout Trace) throws(Reject) -> DecodedPage {
         if let readError = page.readError { throw Reject(stage: .read, reason: readError) }
@@ -73,7 +79,7 @@ public struct DecodePage: Sendable {
         }
         return DecodedPage(
             id: page.id, utf8: output.utf8, charset: sniffed.encoding.lowercased(), charsetFrom: sniffed.source,
-            container: container, sourceBytes: page.bytes.count, sha256: SHA256.hexDigest(page.bytes), fetchedAt: page.fetchedAt,
+            container: container, sourceBytes: page.bytes.count, sha256: digestsSource ? SHA256.hexDigest(page.bytes) : "", fetchedAt: page.fetchedAt,
             containerURL: page.url, format: page.format)
     }
 

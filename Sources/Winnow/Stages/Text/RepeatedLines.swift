@@ -10,12 +10,23 @@ public struct RepeatedLines: Sendable {
     /// them costs memory for nothing.
     static let maximumLength = 400
 
+    /// A site's lines by the `TextHash` of their comparable form (the one `SegmentText` takes),
+    /// each with its bytes, which confirm the key: lines are matched on their bytes, as the
+    /// vocabularies match them, and no string is made or hashed per line, in the counting pass
+    /// or when a page's lines are looked up.
     public struct Site: Sendable {
-        var pagesPerLine: [String: Int] = [:]
+        var pagesPerLine: [UInt64: (line: [UInt8], pages: Int)] = [:]
+
+        /// The pages of the site that hold this comparable line (its bytes and `TextHash`),
+        /// when they reach `minimumPages`.
+        func pages(of comparable: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+            guard let entry = pagesPerLine[hash], entry.pages >= RepeatedLines.minimumPages,
+                  entry.line.elementsEqual(comparable) else { return nil }
+            return entry.pages
+        }
 
         func pages(of comparable: String) -> Int? {
-            guard let pages = pagesPerLine[comparable], pages >= RepeatedLines.minimumPages else { return nil }
-            return pages
+            comparable.withUTF8Bytes { pages(of: $0, hash: TextHash.of($0)) }
         }
     }
 
@@ -23,22 +34,31 @@ public struct RepeatedLines: Sendable {
 
     public init() {}
 
-    /// Adds one page's lines (each line once per page).
+    /// Adds one page's lines (each line once per page). Two different lines with one hash (a
+    /// 64-bit collision) are not told apart by a table keyed by it: the later is not counted.
     public mutating func count(text: [UInt8], url: String?) {
         guard let host = url.flatMap(Self.host) else { return }
         var trace = Trace()
-        var seen = Set<String>()
-        let lines = SegmentText.lines(text, trace: &trace)
-        for index in lines.indices where lines[index].textBytes <= Self.maximumLength {
-            seen.insert(lines.comparable(index))
+        let page = SegmentText.lines(text, trace: &trace)
+        var site = sites.removeValue(forKey: host) ?? Site()
+        var seen = HashKeySet(minimumCapacity: page.count)
+        page.withBytes { bytes in
+            for line in page.lines where line.textBytes <= Self.maximumLength && seen.insert(line.comparableHash) {
+                let comparable = bytes.comparable(of: line)
+                if let known = site.pagesPerLine[line.comparableHash] {
+                    if known.line.elementsEqual(comparable) { site.pagesPerLine[line.comparableHash]!.pages += 1 }
+                } else {
+                    site.pagesPerLine[line.comparableHash] = (Array(comparable), 1)
+                }
+            }
         }
-        for line in seen { sites[host, default: Site()].pagesPerLine[line, default: 0] += 1 }
+        sites[host] = site
     }
 
     /// Keeps only the lines that reach `minimumPages`, to hold memory down for the run.
     public mutating func settle() {
         for (host, site) in sites {
-            let kept = site.pagesPerLine.filter { $0.value >= Self.minimumPages }
+            let kept = site.pagesPerLine.filter { $0.value.pages >= Self.minimumPages }
             sites[host] = kept.isEmpty ? nil : Site(pagesPerLine: kept)
         }
     }

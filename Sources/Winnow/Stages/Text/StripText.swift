@@ -75,7 +75,7 @@ struct StripText {
     }
 
     /// The vocabulary's and the site rule's verdict on one line, whatever its neighbours, read
-    /// on its bytes: a string is made only for a site rule or the run's repeated lines.
+    /// on its bytes: a string is made only for a site rule.
     func vocabularyFate(of line: TextLine, in page: LineBytes) -> Fate {
         let text = page.text(of: line), comparable = page.comparable(of: line)
         if let rule {
@@ -109,7 +109,7 @@ struct StripText {
         if Self.isCommentFurniture(comparable, words: signals.words) {
             return .removed(.comments, "comment author or count line")
         }
-        if let repeated, let pages = repeated.pages(of: page.comparableString(of: line)) {
+        if let repeated, let pages = repeated.pages(of: comparable, hash: line.comparableHash) {
             return .removed(signals.isBodyLike ? .widget : .navigation, "repeated on \(pages) pages of the site in this run")
         }
         return .candidate
