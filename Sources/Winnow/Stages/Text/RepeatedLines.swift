@@ -13,20 +13,51 @@ public struct RepeatedLines: Sendable {
     /// A site's lines by the `TextHash` of their comparable form (the one `SegmentText` takes),
     /// each with its bytes, which confirm the key: lines are matched on their bytes, as the
     /// vocabularies match them, and no string is made or hashed per line, in the counting pass
-    /// or when a page's lines are looked up.
+    /// or when a page's lines are looked up. The bytes of all the site's lines are kept back to
+    /// back in one array (no allocation per line).
     public struct Site: Sendable {
-        var pagesPerLine: [UInt64: (line: [UInt8], pages: Int)] = [:]
+        struct Entry: Sendable {
+            var start: Int
+            var count: Int
+            var pages: Int
+        }
+
+        var entries: [UInt64: Entry] = [:]
+        var bytes: [UInt8] = []
 
         /// The pages of the site that hold this comparable line (its bytes and `TextHash`),
         /// when they reach `minimumPages`.
         func pages(of comparable: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-            guard let entry = pagesPerLine[hash], entry.pages >= RepeatedLines.minimumPages,
-                  entry.line.elementsEqual(comparable) else { return nil }
+            guard let entry = entries[hash], entry.pages >= RepeatedLines.minimumPages, holds(entry, comparable) else { return nil }
             return entry.pages
         }
 
         func pages(of comparable: String) -> Int? {
             comparable.withUTF8Bytes { pages(of: $0, hash: TextHash.of($0)) }
+        }
+
+        /// Counts a page holding this line.
+        mutating func add(_ comparable: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+            if let entry = entries[hash] {
+                if holds(entry, comparable) { entries[hash]!.pages += 1 }
+            } else {
+                entries[hash] = Entry(start: bytes.count, count: comparable.count, pages: 1)
+                bytes.append(contentsOf: comparable)
+            }
+        }
+
+        private func holds(_ entry: Entry, _ comparable: UnsafeBufferPointer<UInt8>) -> Bool {
+            entry.count == comparable.count && bytes[entry.start..<(entry.start + entry.count)].elementsEqual(comparable)
+        }
+
+        /// The lines that reach `minimumPages`, their bytes copied to a new array.
+        func settled() -> Site? {
+            var kept = Site()
+            for (hash, entry) in entries where entry.pages >= RepeatedLines.minimumPages {
+                kept.entries[hash] = Entry(start: kept.bytes.count, count: entry.count, pages: entry.pages)
+                kept.bytes.append(contentsOf: bytes[entry.start..<(entry.start + entry.count)])
+            }
+            return kept.entries.isEmpty ? nil : kept
         }
     }
 
@@ -44,12 +75,7 @@ public struct RepeatedLines: Sendable {
         var seen = HashKeySet(minimumCapacity: page.count)
         page.withBytes { bytes in
             for line in page.lines where line.textBytes <= Self.maximumLength && seen.insert(line.comparableHash) {
-                let comparable = bytes.comparable(of: line)
-                if let known = site.pagesPerLine[line.comparableHash] {
-                    if known.line.elementsEqual(comparable) { site.pagesPerLine[line.comparableHash]!.pages += 1 }
-                } else {
-                    site.pagesPerLine[line.comparableHash] = (Array(comparable), 1)
-                }
+                site.add(bytes.comparable(of: line), hash: line.comparableHash)
             }
         }
         sites[host] = site
@@ -57,10 +83,7 @@ public struct RepeatedLines: Sendable {
 
     /// Keeps only the lines that reach `minimumPages`, to hold memory down for the run.
     public mutating func settle() {
-        for (host, site) in sites {
-            let kept = site.pagesPerLine.filter { $0.value.pages >= Self.minimumPages }
-            sites[host] = kept.isEmpty ? nil : Site(pagesPerLine: kept)
-        }
+        for (host, site) in sites { sites[host] = site.settled() }
     }
 
     public var isEmpty: Bool { sites.isEmpty }
