@@ -20,3 +20,21 @@ extension PageResult {
     var text: String { article?.blocks.filter(\.isBody).map(\.text).joined(separator: "\n\n") ?? "" }
     func removed(_ category: BoilerplateCategory) -> [Removal] { trace.removals.filter { $0.category == category } }
 }
+
+// String forms of byte-level helpers, for tests that state their cases as strings.
+
+extension StripText {
+    static func isBreadcrumb(_ text: String) -> Bool { text.withUTF8Bytes(isBreadcrumb) }
+}
+
+extension FunctionWords {
+    static func hits(in comparable: String) -> SIMD16<UInt16> { comparable.withUTF8Bytes(hits) }
+}
+
+extension TextBuilder {
+    static func isUnchanged(_ text: UnsafeBufferPointer<UInt8>) -> Bool { unchangedScalars(text) != nil }
+}
+
+extension RepeatedLines.Site {
+    func pages(of comparable: String) -> Int? { comparable.withUTF8Bytes { pages(of: $0, hash: TextHash.of($0)) } }
+}

@@ -79,8 +79,8 @@ public struct DecodePage: Sendable {
         }
         return DecodedPage(
             id: page.id, utf8: output.utf8, charset: sniffed.encoding.lowercased(), charsetFrom: sniffed.source,
-            container: container, sourceBytes: page.bytes.count, sha256: digestsSource ? SHA256.hexDigest(page.bytes) : "", fetchedAt: page.fetchedAt,
-            containerURL: page.url, format: page.format)
+            container: container, sourceBytes: page.bytes.count, sha256: digestsSource ? SHA256.hexDigest(page.bytes) : "",
+            fetchedAt: page.fetchedAt, containerURL: page.url, format: page.format)
     }
 
     /// Whether the first non-space byte opens markup (a payload that is plainly not compressed).

@@ -61,10 +61,6 @@ enum CreditLines {
     }
 
     /// Whether a (lower-case) line opens with a role: "reported by …".
-    static func isRoleLine(_ lower: String) -> Bool {
-        rolePrefixes.opens(lower)
-    }
-
     static func isRoleLine(_ lower: UnsafeBufferPointer<UInt8>) -> Bool {
         rolePrefixes.opens(lower)
     }

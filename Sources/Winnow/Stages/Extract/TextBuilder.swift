@@ -109,12 +109,9 @@ struct TextBuilder {
         ![0x20, 0x0A, 0x09, 0x0D, 0x0C, 0xC2, 0xCC, 0xCD, 0xE2, 0xEF].contains(byte)
     }
 
-    /// Whether `append` then `take` would give these bytes back unchanged: plain bytes with
-    /// single spaces between them, none at either end (most lines of flat text).
-    static func isUnchanged(_ text: UnsafeBufferPointer<UInt8>) -> Bool { unchangedScalars(text) != nil }
-
-    /// `isUnchanged`, and the text's Unicode scalars counted in the same pass: nil when
-    /// `append` would change the text.
+    /// Whether `append` then `take` would give these bytes back unchanged (plain bytes with
+    /// single spaces between them, none at either end: most lines of flat text), told by the
+    /// text's Unicode scalars, counted in the same pass; nil when `append` would change it.
     static func unchangedScalars(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = text.first, let last = text.last, first != 0x20, last != 0x20 else { return nil }
         let plain = plainBytes

@@ -39,11 +39,13 @@ struct ExtractText {
             }
         }
         // A line just before a credit line is its photo's caption.
-        for index in nearby where roles[index] == .credit && index > 0 {
-            let previous = index - 1
-            if roles[previous] == nil, !isVocabularyRemoval(fates[previous]), !lines[previous].signals.isDate,
-               !CreditLines.isRoleLine(lines.comparable(index)) {
-                roles[previous] = .caption
+        lines.withBytes { bytes in
+            for index in nearby where roles[index] == .credit && index > 0 {
+                let previous = index - 1
+                if roles[previous] == nil, !isVocabularyRemoval(fates[previous]), !lines[previous].signals.isDate,
+                   !CreditLines.isRoleLine(bytes.comparable(of: lines[index])) {
+                    roles[previous] = .caption
+                }
             }
         }
         for index in nearby where roles[index] == nil && lines.withText(lines[index].text, { $0.containsBytes(" © ") }) {

@@ -48,13 +48,8 @@ enum FunctionWords {
         return (lists[best.index].language, best.index)
     }
 
-    /// Function words of each language (`lists` order) in a comparable line (`forEachWord`);
-    /// a word of more than `ShortWordKey.maximumBytes` bytes is no function word.
-    static func hits(in comparable: String) -> SIMD16<UInt16> {
-        comparable.withUTF8Bytes(hits)
-    }
-
-    /// `hits(in:)` on a comparable line's UTF-8 bytes.
+    /// Function words of each language (`lists` order) in a comparable line's UTF-8 bytes
+    /// (`forEachWord`); a word of more than `ShortWordKey.maximumBytes` bytes is no function word.
     static func hits(in bytes: UnsafeBufferPointer<UInt8>) -> SIMD16<UInt16> {
         let table = Self.table  // once per line, not once per word
         // Counted in plain integers and made a vector once: a vector's lane changed one at a

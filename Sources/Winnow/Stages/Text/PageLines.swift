@@ -73,13 +73,11 @@ struct PageLines: Sendable {
     }
 
     /// Appends a line's text as reading changed it; its range in `textBytes`.
-    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int32> {
+    mutating func appendText(_ text: String) -> Range<Int32> {
         let start = Int32(textBytes.count)
-        textBytes.append(contentsOf: bytes)
+        text.withUTF8Bytes { textBytes.append(contentsOf: $0) }  // the view's generic append costs more
         return start..<Int32(textBytes.count)
     }
-
-    mutating func appendText(_ text: String) -> Range<Int32> { text.withUTF8Bytes { appendText($0) } }
 
     /// The bytes of `range` of `textBytes` in place.
     func withText<R>(_ range: Range<Int32>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {

@@ -32,10 +32,6 @@ public struct RepeatedLines: Sendable {
             return entry.pages
         }
 
-        func pages(of comparable: String) -> Int? {
-            comparable.withUTF8Bytes { pages(of: $0, hash: TextHash.of($0)) }
-        }
-
         /// Counts a page holding this line.
         mutating func add(_ comparable: UnsafeBufferPointer<UInt8>, hash: UInt64) {
             if let entry = entries[hash] {

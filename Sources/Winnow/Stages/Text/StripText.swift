@@ -209,8 +209,6 @@ struct StripText {
     static let breadcrumbSeparatorBytes: [UInt8] = [0x3E, 0x2F, 0xBB, 0xBA]
 
     /// "Home > News > World": three or more short parts between path separators.
-    static func isBreadcrumb(_ text: String) -> Bool { text.withUTF8Bytes(isBreadcrumb) }
-
     static func isBreadcrumb(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Every separator holds ">", "/" or a byte of "»" or "›".
         guard bytes.count <= 300, bytes.containsAnyByte(of: breadcrumbSeparatorBytes) else { return false }
