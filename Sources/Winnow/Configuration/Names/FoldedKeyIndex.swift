@@ -1,7 +1,7 @@
-/// Folded name keys ("min aung hlaing") → gazetteer entry, asked with the key or with its
-/// words. Keys are found by the `ByteHash` of their bytes (words joined by one space) and then
-/// compared byte for byte, so a candidate's words are looked up without being joined and
-/// without the String hashing a Dictionary does.
+/// Folded name keys ("min aung hlaing") → gazetteer entry, asked with the key's UTF-8 (a
+/// page's `FoldedNames`) or with its words as strings. Keys are found by the `ByteHash` of their
+/// bytes (words joined by one space) and then compared byte for byte, without the String
+/// hashing a Dictionary does.
 struct FoldedKeyIndex: Sendable {
     private struct Slot: Sendable {
         var key: [UInt8]
@@ -16,8 +16,10 @@ struct FoldedKeyIndex: Sendable {
         table = ByteHashTable(byHash)
     }
 
-    subscript(key: String) -> Int? {
-        return key.withUTF8Bytes { bytes in table[ByteHash.of(bytes)]?.first { $0.key.elementsEqual(bytes) }?.entry }
+    /// The entry whose key is these bytes (a folded name, words joined by single spaces);
+    /// `hash` is their `ByteHash`.
+    subscript(bytes bytes: UnsafeBufferPointer<UInt8>, hash hash: UInt64) -> Int? {
+        table[hash]?.first { $0.key.elementsEqual(bytes) }?.entry
     }
 
     subscript<Words: Collection<String>>(words words: Words) -> Int? {

@@ -13,6 +13,12 @@ public struct NameCatalog: Sendable {
     }
     /// Lower-cased title phrases as word lists, per first word, longest first.
     var titlesByFirstWord: [String: [[String]]] = [:]
+    /// `titlesByFirstWord` for its ASCII first words, by `ByteHash`, each phrase's words as
+    /// UTF-8: a folded word (`FoldedNames`) finds its phrases without a string made.
+    private(set) var asciiTitles = ByteHashTable<[(first: [UInt8], phrases: [[[UInt8]]])]>([:])
+    /// The phrases of the other first words, by the word (found as strings are: by canonical
+    /// equivalence), as UTF-8.
+    private(set) var otherTitles: [String: [[[UInt8]]]] = [:]
     /// First letter and length of every title's first word: most tokens are ruled out by this
     /// before any string is made.
     private(set) var titleShapes = ShapeSet([])
@@ -80,7 +86,15 @@ public struct NameCatalog: Sendable {
     /// Builds the lookup tables; call after the last `add`.
     mutating func buildIndex() {
         transliterationCache = Transliterate.Cache()
-        titleFirstWordHashes = ByteHashSet(titlesByFirstWord.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(ByteHash.of))
+        let asciiFirstWords = titlesByFirstWord.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        titleFirstWordHashes = ByteHashSet(asciiFirstWords.map(ByteHash.of))
+        var asciiTitlesByHash: [UInt64: [(first: [UInt8], phrases: [[[UInt8]]])]] = [:]
+        for first in asciiFirstWords.sorted() {
+            let phrases = titlesByFirstWord[first, default: []].map { phrase in phrase.map { Array($0.utf8) } }
+            asciiTitlesByHash[ByteHash.of(first), default: []].append((Array(first.utf8), phrases))
+        }
+        asciiTitles = ByteHashTable(asciiTitlesByHash)
+        otherTitles = titlesByFirstWord.filter { !$0.key.utf8.allSatisfy { $0 < 0x80 } }.mapValues { phrases in phrases.map { phrase in phrase.map { Array($0.utf8) } } }
         titleShapes = ShapeSet(words: titlesByFirstWord.keys)
         joinerShapes = ShapeSet(words: particles.union(connectors))
         index = [:]
@@ -109,13 +123,11 @@ public struct NameCatalog: Sendable {
         demonymLookup = FoldedKeyIndex(demonymIndex)
     }
 
-    func entry(forKey key: String) -> Int? { keyLookup[key] }
-    /// `entry(forKey:)` for folded words, without joining them.
-    func entry(forWords words: [String]) -> Int? { keyLookup[words: words] }
-    /// The lookups of folded words whose `FoldedKeyIndex.hash` is known.
-    func entry(forWords words: [String], key: UInt64) -> Int? { keyLookup[words: words, hash: key] }
-    func entry(forShortForm words: [String], key: UInt64) -> Int? { shortFormLookup[words: words, hash: key] }
-    func entry(forDemonym words: [String], key: UInt64) -> Int? { demonymLookup[words: words, hash: key] }
+    /// The lookups of a folded name given as UTF-8 (words joined by single spaces) and its
+    /// `ByteHash` (`FoldedKeyIndex.hash` of its words).
+    func entry(forKey key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? { keyLookup[bytes: key, hash: hash] }
+    func entry(forShortForm key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? { shortFormLookup[bytes: key, hash: hash] }
+    func entry(forDemonym key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? { demonymLookup[bytes: key, hash: hash] }
 
     /// The entry for a name declined in the text ("николаем патрушевым"): each word's case
     /// ending replaced by its nominative, every combination tried (names are short).
@@ -138,17 +150,12 @@ public struct NameCatalog: Sendable {
         }
         return nil
     }
-    func entry(forShortForm key: String) -> Int? { shortFormLookup[key] }
-    func entry(forShortForm words: [String]) -> Int? { shortFormLookup[words: words] }
-    func entry(forDemonym key: String) -> Int? { demonymLookup[key] }
-    func entry(forDemonym words: [String]) -> Int? { demonymLookup[words: words] }
 
-    /// Whether a name is Burmese: its entry says so, or every word is a Burmese name syllable.
-    func culture(of words: [String], entry: Int?) -> String {
+    /// Whether a name is Burmese: its entry says so, or every word is a Burmese name syllable
+    /// (`isBurmeseSyllable`, asked by word position).
+    func culture(entry: Int?, wordCount: Int, isBurmeseSyllable: (Int) -> Bool) -> String {
         if let entry, let culture = entries[entry].culture { return culture }
-        if !burmeseSyllables.isEmpty, words.count > 1, words.allSatisfy({ wordClasses.classes(of: $0).contains(.burmeseSyllable) }) {
-            return "burmese"
-        }
+        if !burmeseSyllables.isEmpty, wordCount > 1, (0..<wordCount).allSatisfy(isBurmeseSyllable) { return "burmese" }
         return "western"
     }
 }

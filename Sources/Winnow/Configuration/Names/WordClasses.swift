@@ -32,18 +32,22 @@ struct WordClassIndex: Sendable {
     }
 
     func classes(of word: String) -> WordClasses {
-        let answer: ASCIIWordTable<WordClasses>.Answer = word.withUTF8Bytes { bytes in
-            var hash = ByteHash.empty
-            for byte in bytes {
-                guard byte < 0x80 else { return .unknown }
-                hash = ByteHash.adding(byte, to: hash)
-            }
-            return ascii.lookup(bytes, hash: hash)
+        word.withUTF8Bytes { classes(ofBytes: $0) }
+    }
+
+    /// The classes of a word given as UTF-8: an ASCII word from the table, any other by its string.
+    func classes(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> WordClasses {
+        var hash = ByteHash.empty
+        var answer: ASCIIWordTable<WordClasses>.Answer = .unknown
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            for byte in bytes { hash = ByteHash.adding(byte, to: hash) }
+            answer = ascii.lookup(bytes, hash: hash)
         }
         switch answer {
         case .absent: return []
         case .found(let classes): return classes
         case .unknown:
+            let word = String(decoding: bytes, as: UTF8.self)
             var classes: WordClasses = []
             for (listed, words) in lists where words.contains(word) { classes.formUnion(listed) }
             return classes

@@ -15,7 +15,7 @@ struct AnnotateNames {
 
     func run(_ tokens: TextTokens) -> [NameEntity] {
         let dates = DateLanguage.shared(language).language
-        let candidates = FindNameCandidates(catalog: catalog, dateWords: dates.calendarWords, dateWordSet: dates.calendarWordSet)
+        var (candidates, names) = FindNameCandidates(catalog: catalog, dateWords: dates.calendarWords, dateWordSet: dates.calendarWordSet)
             .find(tokens)
         guard !candidates.isEmpty else { return [] }
 
@@ -24,20 +24,15 @@ struct AnnotateNames {
         let nonLatin = candidates.indices.filter {
             Transliterate.script(of: tokens.scalars[candidates[$0].start..<candidates[$0].end]) != .latin
         }
-        // By candidate: its words transliterated (non-Latin candidates only), and their key.
-        var latin = [(words: [String], key: UInt64)?](repeating: nil, count: candidates.count)
+        // By candidate: its words transliterated (non-Latin candidates only).
+        var latin = [FoldedNames.Name?](repeating: nil, count: candidates.count)
         if !nonLatin.isEmpty {
             let surfaces = nonLatin.map { tokens.text(candidates[$0].start, candidates[$0].end) }
             let converted = Transliterate(rules: catalog.transliteration, cache: catalog.transliterationCache).latin(surfaces, pageLanguage: language)
-            for (position, name) in zip(nonLatin, converted) {
-                let words = NameKey.words(name)
-                latin[position] = (words, FoldedKeyIndex.hash(words))
-            }
+            for (position, name) in zip(nonLatin, converted) { latin[position] = names.name(NameKey.words(name)) }
         }
-        /// The words a candidate is resolved by (transliterated when it is not Latin) and their key.
-        func resolving(_ position: Int) -> (words: [String], key: UInt64) {
-            latin[position] ?? (candidates[position].words, candidates[position].key)
-        }
+        /// The words a candidate is resolved by (transliterated when it is not Latin).
+        func resolving(_ position: Int) -> FoldedNames.Name { latin[position] ?? candidates[position].name }
 
         // 1. The gazetteer.
         var builder = EntityBuilder(catalog: catalog, candidates: candidates.count)
@@ -46,30 +41,31 @@ struct AnnotateNames {
         var acronyms: [Int] = []
         for (position, candidate) in candidates.enumerated() {
             if candidate.acronymOf != nil { acronyms.append(position); continue }
-            if let entry = catalog.entry(forWords: candidate.words, key: candidate.key)
-                ?? latin[position].flatMap({ catalog.entry(forWords: $0.words, key: $0.key) })
-                ?? catalog.entry(forDemonym: candidate.words, key: candidate.key)
-                ?? (latin[position] != nil || language == "pl" ? catalog.entry(forDeclined: candidate.words) : nil) {
-                slotOf[position] = builder.mention(entry: entry, candidate)
+            if let entry = catalog.entry(for: candidate.name, in: names)
+                ?? latin[position].flatMap({ catalog.entry(for: $0, in: names) })
+                ?? catalog.entry(forDemonym: candidate.name, in: names)
+                ?? (latin[position] != nil || language == "pl" ? catalog.entry(forDeclined: names.strings(of: candidate.name)) : nil) {
+                slotOf[position] = builder.mention(entry: entry, candidate, names: &names)
             } else {
                 unresolved.append(position)
             }
         }
-        // The words met alone, by `ByteHash` (a page's few hundred words do not collide in 64 bits).
+        // The words met alone, by `ByteHash` (a single word's key; a page's few hundred words
+        // do not collide in 64 bits).
         var singleWords = HashKeySet(minimumCapacity: unresolved.count)
-        for position in unresolved where candidates[position].words.count == 1 { singleWords.insert(ByteHash.of(candidates[position].words[0])) }
+        for position in unresolved where candidates[position].name.wordCount == 1 { singleWords.insert(candidates[position].key) }
         // 2. Full names met in the page: unknown runs of two or more words (or short forms of
         // longer ones: "Aung Hlaing" after "Min Aung Hlaing").
-        for position in unresolved where candidates[position].words.count >= 2 {
-            let (words, key) = resolving(position)
+        for position in unresolved where candidates[position].name.wordCount >= 2 {
+            let name = resolving(position)
             // A listed short form of two words or more ("Suu Kyi") names its entry even alone.
-            if let entry = catalog.entry(forShortForm: words, key: key) {
-                slotOf[position] = builder.mention(entry: entry, candidates[position])
+            if let entry = catalog.entry(forShortForm: name, in: names) {
+                slotOf[position] = builder.mention(entry: entry, candidates[position], names: &names)
                 continue
             }
-            slotOf[position] = builder.linkShortForm(words, key: key, candidates[position])
-                ?? builder.newEntity(words: words, key: key, candidate: candidates[position],
-                                     kind: kind(of: candidates[position], surnamesUsedAlone: singleWords))
+            slotOf[position] = builder.linkShortForm(name, candidates[position])
+                ?? builder.newEntity(name, candidate: candidates[position],
+                                     kind: kind(of: candidates[position], in: names, surnamesUsedAlone: singleWords), names: names)
         }
         // 3. Acronyms defined in parentheses are their expansion's entity, there and after.
         for position in acronyms {
@@ -79,35 +75,41 @@ struct AnnotateNames {
         }
         // 4. Single words: a defined acronym, a listed short form, a family name; else a name of
         // its own only when something says so.
-        for position in unresolved where candidates[position].words.count == 1 {
+        for position in unresolved where candidates[position].name.wordCount == 1 {
             let candidate = candidates[position]
-            let (words, key) = resolving(position)
-            if let slot = builder.aliasTarget(key) { builder.mention(entity: slot, candidate); continue }
-            if let entry = catalog.entry(forShortForm: words, key: key), builder.hasEntry(entry) {
-                builder.mention(entry: entry, candidate)
+            let name = resolving(position)
+            if let slot = builder.aliasTarget(name.key) { builder.mention(entity: slot, candidate); continue }
+            if let entry = catalog.entry(forShortForm: name, in: names), builder.hasEntry(entry) {
+                builder.mention(entry: entry, candidate, names: &names)
                 continue
             }
-            if builder.linkShortForm(words, key: key, candidate) != nil { continue }
+            if builder.linkShortForm(name, candidate) != nil { continue }
             // A word of a known name that is not a short form of it ("Hlaing"): nobody.
-            if builder.isPartOfKnownName(key) { continue }
+            if builder.isPartOfKnownName(name.key) { continue }
             // A title, or a capital in mid-sentence, says it is a name; one or two letters ("S",
             // "TV") are not enough to be one.
-            if candidate.titled || (!candidate.atSentenceStart && words[0].count >= 3) {
-                builder.newEntity(words: words, key: key, candidate: candidate, kind: candidate.titled ? .person : nil)
+            if candidate.titled || (!candidate.atSentenceStart && Self.characterCount(names.word(0, of: name), in: names) >= 3) {
+                builder.newEntity(name, candidate: candidate, kind: candidate.titled ? .person : nil, names: names)
             }
         }
         return builder.entities(text: tokens)
     }
 
+    /// The characters of a folded word: its bytes when it is ASCII.
+    private static func characterCount(_ word: Range<Int32>, in names: FoldedNames) -> Int {
+        names.withBytes(word) { bytes in bytes.allSatisfy { $0 < 0x80 } ? bytes.count : String(decoding: bytes, as: UTF8.self).count }
+    }
+
     /// Person, place or organisation, from the words: organisation and place words, titles,
     /// and the shape of a personal name.
-    private func kind(of candidate: FindNameCandidates.Candidate, surnamesUsedAlone: HashKeySet) -> NameEntry.Kind? {
+    private func kind(of candidate: FindNameCandidates.Candidate, in names: FoldedNames, surnamesUsedAlone: HashKeySet) -> NameEntry.Kind? {
         if candidate.titled { return .person }
+        let name = candidate.name, count = name.wordCount
         // Each word's lists, asked once: what any word is, and what the first word is.
         var anyWord: WordClasses = []
         var firstWord: WordClasses = []
-        for (position, word) in candidate.words.enumerated() {
-            let classes = catalog.wordClasses.classes(of: word)
+        for position in 0..<count {
+            let classes = names.withBytes(names.word(position, of: name)) { catalog.wordClasses.classes(ofBytes: $0) }
             anyWord.formUnion(classes)
             if position == 0 { firstWord = classes }
         }
@@ -116,11 +118,13 @@ struct AnnotateNames {
         if anyWord.contains(.connector) { return .organization }
         // A known first name, then one to three more words: a person. Without one, a run is a
         // person only when its last word is used alone elsewhere in the page (a family name).
-        if (2...4).contains(candidate.words.count), firstWord.contains(.givenName) { return .person }
+        if (2...4).contains(count), firstWord.contains(.givenName) { return .person }
         // Every word a Burmese name syllable ("Than Soe Naing").
-        if catalog.culture(of: candidate.words, entry: nil) == "burmese" { return .person }
-        if (2...4).contains(candidate.words.count), let last = candidate.words.last, surnamesUsedAlone.contains(ByteHash.of(last)),
-           !anyWord.contains(.stopword), !candidate.words.contains(where: { catalog.entry(forDemonym: $0) != nil }) {
+        if catalog.culture(of: name, in: names, entry: nil) == "burmese" { return .person }
+        if (2...4).contains(count), surnamesUsedAlone.contains(names.key(of: name, words: (count - 1)..<count)),
+           !anyWord.contains(.stopword), !(0..<count).contains(where: { position in
+               names.withBytes(names.word(position, of: name)) { catalog.entry(forDemonym: $0, hash: ByteHash.of($0)) } != nil
+           }) {
             return .person
         }
         return nil

@@ -3,7 +3,8 @@
 struct EntityBuilder {
     struct Working {
         var entry: Int?
-        var words: [String]
+        /// Its folded words (in the page's `FoldedNames`).
+        var name: FoldedNames.Name
         /// The longest form met, as written (the canonical name of an entity not in the gazetteer).
         var surface: (start: Int, end: Int)
         var kind: NameEntry.Kind?
@@ -15,29 +16,27 @@ struct EntityBuilder {
     private(set) var working: [Working] = []
     /// The tables are keyed by hashes and integers (`HashKeyMap`): no SipHash per lookup.
     private var byEntry: HashKeyMap<Int>
-    /// Words (by `runKey`) already resolved to an entity: the forms met and the acronyms defined.
+    /// Words (by their key, `FoldedKeyIndex.hash`) already resolved to an entity: the forms met
+    /// and the acronyms defined. A page's runs are a few hundred, and a 64-bit collision among
+    /// them is not a practical concern.
     private var aliases: HashKeyMap<Int>
     private var mentioned: HashKeySet  // candidate starts already placed
-    /// Every run of words inside an entity's name shorter than the name, by `runKey`: what
+    /// Every run of words inside an entity's name shorter than the name, by key: what
     /// `isPartOfKnownName` asks, without a scan of every entity per word.
     private var innerRuns: HashKeySet
-    /// Entities by each shorter run of their final words (`runKey`): the short forms
+    /// Entities by each shorter run of their final words (by key): the short forms
     /// `linkShortForm` may link. A list per key, kept as links (`finalWordLinks`: the entity
     /// and the next link, -1 ending it) so that every table holds plain integers.
     private var byFinalWords: HashKeyMap<Int>
     private var finalWordLinks: [(slot: Int, next: Int)] = []
 
-    /// Runs are keyed by `FoldedKeyIndex.hash` (a candidate's `key`): a page's runs are a few
-    /// hundred, and a 64-bit collision among them is not a practical concern.
-    static func runKey<Words: Collection<String>>(_ words: Words) -> UInt64 { FoldedKeyIndex.hash(words) }
-
-    /// Indexes the entity just appended at `slot`.
-    private mutating func register(_ slot: Int) {
-        let words = working[slot].words
-        guard words.count > 1 else { return }
-        for length in 1..<words.count {
-            for offset in 0...(words.count - length) { innerRuns.insert(Self.runKey(words[offset..<(offset + length)])) }
-            let key = Self.runKey(words.suffix(length))
+    /// Indexes the entity just appended at `slot` by the keys of its runs of words (`FoldedNames.key`).
+    private mutating func register(_ slot: Int, names: FoldedNames) {
+        let name = working[slot].name, count = name.wordCount
+        guard count > 1 else { return }
+        for length in 1..<count {
+            for offset in 0...(count - length) { innerRuns.insert(names.key(of: name, words: offset..<(offset + length))) }
+            let key = names.key(of: name, words: (count - length)..<count)
             finalWordLinks.append((slot, byFinalWords[key] ?? -1))
             byFinalWords[key] = finalWordLinks.count - 1
         }
@@ -56,18 +55,19 @@ struct EntityBuilder {
 
     func hasEntry(_ entry: Int) -> Bool { byEntry[UInt64(entry)] != nil }
 
+    /// The entity of gazetteer entry `entry` (its folded name added to `names` when it is new).
     @discardableResult
-    mutating func mention(entry: Int, _ candidate: FindNameCandidates.Candidate) -> Int {
+    mutating func mention(entry: Int, _ candidate: FindNameCandidates.Candidate, names: inout FoldedNames) -> Int {
         let slot: Int
         if let existing = byEntry[UInt64(entry)] {
             slot = existing
         } else {
             let item = catalog.entries[entry]
-            let words = NameKey.words(item.name)
-            working.append(Working(entry: entry, words: words, surface: (candidate.start, candidate.end), kind: item.kind,
-                                   culture: catalog.culture(of: words, entry: entry)))
+            let name = names.name(NameKey.words(item.name))
+            working.append(Working(entry: entry, name: name, surface: (candidate.start, candidate.end), kind: item.kind,
+                                   culture: catalog.culture(of: name, in: names, entry: entry)))
             slot = working.count - 1
-            register(slot)
+            register(slot, names: names)
             byEntry[UInt64(entry)] = slot
         }
         add(candidate, to: slot)
@@ -77,29 +77,30 @@ struct EntityBuilder {
 
     mutating func mention(entity slot: Int, _ candidate: FindNameCandidates.Candidate) { add(candidate, to: slot) }
 
-    /// `(NLD)` after "National League for Democracy": the acronym (by its `runKey`) is that
+    /// `(NLD)` after "National League for Democracy": the acronym (by its key) is that
     /// entity, here and later.
     mutating func alias(_ key: UInt64, to slot: Int) { aliases[key] = slot }
 
-    /// The entity that words (by `runKey`) were resolved to.
+    /// The entity that words (by key) were resolved to.
     func aliasTarget(_ key: UInt64) -> Int? { aliases[key] }
 
-    /// `key`: the words' `runKey`.
+    /// An entity found only in the page, named `name` (in `names`).
     @discardableResult
-    mutating func newEntity(words: [String], key: UInt64, candidate: FindNameCandidates.Candidate, kind: NameEntry.Kind?) -> Int {
-        if let slot = aliases[key] { add(candidate, to: slot); return slot }
-        working.append(Working(entry: nil, words: words, surface: (candidate.start, candidate.end), kind: kind,
-                               culture: catalog.culture(of: words, entry: nil)))
-        register(working.count - 1)
-        aliases[key] = working.count - 1
+    mutating func newEntity(_ name: FoldedNames.Name, candidate: FindNameCandidates.Candidate, kind: NameEntry.Kind?, names: FoldedNames) -> Int {
+        if let slot = aliases[name.key] { add(candidate, to: slot); return slot }
+        working.append(Working(entry: nil, name: name, surface: (candidate.start, candidate.end), kind: kind,
+                               culture: catalog.culture(of: name, in: names, entry: nil)))
+        register(working.count - 1, names: names)
+        aliases[name.key] = working.count - 1
         add(candidate, to: working.count - 1)
         return working.count - 1
     }
 
     /// Links a short form to the one entity whose name ends with it, as its culture allows:
     /// western names by the last word (or more), Burmese names by two final words or more,
-    /// Chinese and Korean names only by their listed short forms. `key`: the words' `runKey`.
-    mutating func linkShortForm(_ words: [String], key: UInt64, _ candidate: FindNameCandidates.Candidate) -> Int? {
+    /// Chinese and Korean names only by their listed short forms.
+    mutating func linkShortForm(_ name: FoldedNames.Name, _ candidate: FindNameCandidates.Candidate) -> Int? {
+        let key = name.key
         var match: Int?
         var link = byFinalWords[key] ?? -1
         while link >= 0 {
@@ -107,7 +108,7 @@ struct EntityBuilder {
             link = finalWordLinks[link].next
             // Cultures without single-word short forms (Burmese, Chinese, Korean) link only
             // by runs of two or more final words; their listed short forms go through the gazetteer.
-            if words.count == 1, !(catalog.singleWordShortForms[working[slot].culture] ?? true) { continue }
+            if name.wordCount == 1, !(catalog.singleWordShortForms[working[slot].culture] ?? true) { continue }
             // Two entities end with these words: the short form is ambiguous.
             guard match == nil else { return nil }
             match = slot
@@ -118,7 +119,7 @@ struct EntityBuilder {
         return match
     }
 
-    /// Whether words (by `runKey`) appear inside a known entity's name (a lone "Hlaing" in Min
+    /// Whether words (by key) appear inside a known entity's name (a lone "Hlaing" in Min
     /// Aung Hlaing).
     func isPartOfKnownName(_ key: UInt64) -> Bool {
         innerRuns.contains(key)

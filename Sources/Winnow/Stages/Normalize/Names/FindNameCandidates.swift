@@ -5,8 +5,9 @@
 /// parentheses ("National League for Democracy (NLD)") remembered.
 struct FindNameCandidates {
     struct Candidate {
-        /// Folded words ("min", "aung", "hlaing"), for lookups.
-        let words: [String]
+        /// Its folded words ("min aung hlaing"), in the page's `FoldedNames`, with their key:
+        /// what every gazetteer and page table is asked by.
+        let name: FoldedNames.Name
         /// Scalar offsets in the text.
         var start: Int
         var end: Int
@@ -16,19 +17,9 @@ struct FindNameCandidates {
         var atSentenceStart = false
         /// For an acronym defined in parentheses ("(NLD)"): the candidate it abbreviates.
         var acronymOf: Int? = nil
-        /// `FoldedKeyIndex.hash(words)`, worked out once: the key of every gazetteer and page
-        /// table the candidate is looked up in.
-        let key: UInt64
 
-        init(words: [String], start: Int, end: Int, titled: Bool = false, atSentenceStart: Bool = false, acronymOf: Int? = nil) {
-            self.words = words
-            self.start = start
-            self.end = end
-            self.titled = titled
-            self.atSentenceStart = atSentenceStart
-            self.acronymOf = acronymOf
-            key = FoldedKeyIndex.hash(words)
-        }
+        /// `FoldedKeyIndex.hash` of the words.
+        var key: UInt64 { name.key }
     }
 
     let catalog: NameCatalog
@@ -36,19 +27,21 @@ struct FindNameCandidates {
     /// The ASCII date words (`DateLanguage.calendarWordSet`).
     let dateWordSet: ASCIIWordSet
 
-    /// Removes a title phrase that ends the run.
-    private func dropTrailingTitle(_ run: inout [Int], tokens: [TextTokens.Token], word: (Int) -> String) {
+    /// Removes a title phrase that ends the run. `phrases` gives the title phrases a token's
+    /// word opens; `equals`, whether a token's folded word is a phrase's word.
+    private func dropTrailingTitle(_ run: inout [Int], tokens: [TextTokens.Token], phrases: (Int) -> [[[UInt8]]]?,
+                                   equals: (Int, [UInt8]) -> Bool) {
         guard run.count >= 1 else { return }
         let titleHashes = catalog.titleFirstWordHashes
         for length in stride(from: min(run.count, 5), through: 1, by: -1) {
-            let tail = run.suffix(length)
-            // The phrases are looked up by the tail's first word: an ASCII word whose hash opens
-            // no title (nearly all) is passed over before any string is made for it; the other
-            // words are folded only for a phrase of the tail's length.
-            let hash = tokens[tail.first!].asciiHash
+            let first = run.count - length
+            // An ASCII word whose hash opens no title (nearly all) is passed over at once.
+            let hash = tokens[run[first]].asciiHash
             if hash != 0, !titleHashes.contains(hash) { continue }
-            guard let phrases = catalog.titlesByFirstWord[word(tail.first!)] else { continue }
-            if phrases.contains(where: { $0.count == length && $0.elementsEqual(tail.map(word)) }) {
+            guard let phrases = phrases(run[first]) else { continue }
+            if phrases.contains(where: { phrase in
+                phrase.count == length && phrase.indices.allSatisfy { equals(run[first + $0], phrase[$0]) }
+            }) {
                 run.removeLast(length)
                 return
             }
@@ -71,43 +64,55 @@ struct FindNameCandidates {
         }
     }
 
-    func find(_ tokens: TextTokens) -> [Candidate] {
+    /// The candidates of a text, and their folded words.
+    func find(_ tokens: TextTokens) -> (candidates: [Candidate], names: FoldedNames) {
         let list = tokens.list
-        // The folded words met so far (`FoldedWords`), shared with the nested functions by
+        // The folded words met so far (`FoldedTokens`), shared with the nested functions by
         // pointer: a captured variable would be boxed, and every use checked for exclusive access.
-        let folded = UnsafeMutablePointer<FoldedWords>.allocate(capacity: 1)
-        folded.initialize(to: FoldedWords(tokens: list.count))
+        let folded = UnsafeMutablePointer<FoldedTokens>.allocate(capacity: 1)
+        folded.initialize(to: FoldedTokens(tokens: list.count))
         defer {
             folded.pointee.release()
             folded.deinitialize(count: 1)
             folded.deallocate()
         }
-        func word(_ index: Int) -> String {
-            if let cached = folded.pointee[index] { return cached }
+        /// The token's folded word as UTF-8: valid until the next call (which may fold another
+        /// token into the buffer).
+        func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            if let range = folded.pointee.range(of: index) { return folded.pointee.bytes(range) }
             // A token is letters or digits only: ASCII ones (with a hash) fold by lower-casing.
             let token = list[index]
-            let value: String
             if token.asciiHash != 0 {
-                value = tokens.lower(token)
-            } else if let same = folded.pointee.earlierToken(withTextOf: index, in: tokens), let known = folded.pointee[same] {
+                folded.pointee.storeLowercased(token, of: tokens, at: index)
+            } else if let same = folded.pointee.earlierToken(withTextOf: index, in: tokens), let known = folded.pointee.range(of: same) {
                 // The same word met before in this text: folding (Unicode tables) costs far more.
-                value = known
+                folded.pointee.store(known, at: index)
             } else {
-                value = NameKey.fold(tokens.text(token))
+                folded.pointee.store(NameKey.fold(tokens.text(token)), at: index)
             }
-            folded.pointee.store(value, at: index)
-            return value
+            return folded.pointee.bytes(folded.pointee.range(of: index)!)
+        }
+        /// The token's folded word as a string, for the tables keyed by strings.
+        func wordString(_ index: Int) -> String { String(decoding: word(index), as: UTF8.self) }
+        /// Whether the token's folded word equals `expected` (folded UTF-8) as strings do: on
+        /// the bytes, but through strings when either is not ASCII (canonical equivalence).
+        func word(_ index: Int, equals expected: [UInt8]) -> Bool {
+            let bytes = word(index)
+            if bytes.elementsEqual(expected) { return true }
+            if bytes.allSatisfy({ $0 < 0x80 }) && expected.allSatisfy({ $0 < 0x80 }) { return false }
+            return String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self)
         }
         // The catalog's tables, read once: a table read inside the per-token closures is
         // retained and released at every call.
-        let stopwordSet = catalog.stopwordSet, stopwords = catalog.stopwords, titlesByFirstWord = catalog.titlesByFirstWord
+        let stopwordSet = catalog.stopwordSet, stopwords = catalog.stopwords
+        let asciiTitles = catalog.asciiTitles, otherTitles = catalog.otherTitles
         let wordClasses = catalog.wordClasses, joinerShapes = catalog.joinerShapes
         // An ASCII token is asked by its hash and scalars (no string made); others by their word.
         func isStopword(_ index: Int) -> Bool {
-            stopwordSet.contains(list[index], in: tokens) ?? stopwords.contains(word(index))
+            stopwordSet.contains(list[index], in: tokens) ?? stopwords.contains(wordString(index))
         }
         func isDateWord(_ index: Int) -> Bool {
-            dateWordSet.contains(list[index], in: tokens) ?? dateWords.contains(word(index))
+            dateWordSet.contains(list[index], in: tokens) ?? dateWords.contains(wordString(index))
         }
         func isWord(_ index: Int) -> Bool { index < list.count && !list[index].isPunctuation && !list[index].isNumber }
         func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && list[index].isCapitalized }
@@ -140,24 +145,39 @@ struct FindNameCandidates {
             let hash = list[index].asciiHash
             return hash == 0 || titleHashes.contains(hash)
         }
+        /// The phrases of the ASCII title word with this `ByteHash` that `matches`.
+        func asciiTitlePhrases(_ hash: UInt64, matches: ([UInt8]) -> Bool) -> [[[UInt8]]]? {
+            guard let firstWords = asciiTitles[hash] else { return nil }
+            for entry in firstWords where matches(entry.first) { return entry.phrases }
+            return nil
+        }
+        /// The title phrases (folded words as UTF-8) that the token's word opens.
+        func titlePhrases(_ index: Int) -> [[[UInt8]]]? {
+            let token = list[index]
+            // An ASCII word: by the hash it carries, confirmed on its scalars.
+            if token.asciiHash != 0 { return asciiTitlePhrases(token.asciiHash) { tokens.lowercasedASCII(token, equals: $0) } }
+            // Another may fold to ASCII ("É" → "e").
+            if word(index).allSatisfy({ $0 < 0x80 }) { return asciiTitlePhrases(ByteHash.of(word(index))) { word(index).elementsEqual($0) } }
+            return otherTitles[wordString(index)]
+        }
         /// A title phrase starting at `index` and followed by a capitalised word: its length.
         func title(at index: Int) -> Int? {
             guard isWord(index), mayOpenTitle(index), titleShapes.contains(tokens.shape(list[index])),
-                  let phrases = titlesByFirstWord[word(index)] else { return nil }
+                  let phrases = titlePhrases(index) else { return nil }
             for phrase in phrases {
                 var cursor = index
                 var matched = true
                 for expected in phrase {
                     // Titles are words; their dots ("Lt. Gen.") are skipped.
                     while cursor < list.count, list[cursor].isPunctuation, list[cursor].first == "." { cursor += 1 }
-                    guard isWord(cursor), word(cursor) == expected else { matched = false; break }
+                    guard isWord(cursor), word(cursor, equals: expected) else { matched = false; break }
                     cursor += 1
                 }
                 while cursor < list.count, list[cursor].isPunctuation, list[cursor].first == "." { cursor += 1 }
                 // "General Assembly", "President Hotel": a title before an organisation or place
                 // word is part of that name, not a role.
                 if matched, isCapitalizedWord(cursor), !lineBreakBefore(cursor),
-                   wordClasses.classes(of: word(cursor)).isDisjoint(with: [.organization, .place]) {
+                   wordClasses.classes(ofBytes: word(cursor)).isDisjoint(with: [.organization, .place]) {
                     return cursor - index
                 }
             }
@@ -179,6 +199,9 @@ struct FindNameCandidates {
         }
 
         var candidates: [Candidate] = []
+        var names = FoldedNames(capacity: list.count / 8)
+        // A run looked up whole and dropped ("The Hague"): built here, not among the candidates.
+        var lookup = FoldedNames(capacity: 4)
         var index = 0
         var titled = false
         // The token indices of the words in the current run: one buffer for every run.
@@ -202,10 +225,12 @@ struct FindNameCandidates {
             run.removeAll(keepingCapacity: true)
             run.append(index)
             var cursor = index
-            var acronymWord: String?
+            var acronymWord: [UInt8]?
             if let length = dottedAcronym(at: index) {
                 // "U.S." is one word, "us", as the gazetteer folds it.
-                acronymWord = (index..<(index + length)).filter { isWord($0) }.map { word($0) }.joined()
+                var joined: [UInt8] = []
+                for letter in index..<(index + length) where isWord(letter) { joined.append(contentsOf: word(letter)) }
+                acronymWord = joined
                 cursor = index + length
                 // "U.N. Security Council": the run goes on.
                 while cursor < list.count, isCapitalizedWord(cursor), !lineBreakBefore(cursor), title(at: cursor) == nil {
@@ -221,7 +246,7 @@ struct FindNameCandidates {
                     if dottedAcronym(at: cursor) != nil { break }
                     if isCapitalizedWord(cursor) { run.append(cursor); cursor += 1; continue }
                     if isWord(cursor), !list[cursor].isCapitalized, joinerShapes.contains(tokens.shape(list[cursor])),
-                       !wordClasses.classes(of: word(cursor)).isDisjoint(with: [.particle, .connector]),
+                       !wordClasses.classes(ofBytes: word(cursor)).isDisjoint(with: [.particle, .connector]),
                        isCapitalizedWord(cursor + 1), !lineBreakBefore(cursor + 1) {
                         run.append(cursor)
                         run.append(cursor + 1)
@@ -239,7 +264,7 @@ struct FindNameCandidates {
             }
             // Possessive: "Hlaing’s", "Hlaing's": the ’s is not part of the name.
             if cursor + 1 < list.count, list[cursor].isPunctuation, list[cursor].first == "’" || list[cursor].first == "'", touches(cursor),
-               isWord(cursor + 1), word(cursor + 1) == "s" {
+               isWord(cursor + 1), word(cursor + 1, equals: [UInt8(ascii: "s")]) {
                 cursor += 2
             }
             let atStart = sentenceStart(index)
@@ -247,23 +272,31 @@ struct FindNameCandidates {
             var dropped = 0
             while dropped < run.count, isStopword(run[dropped]) || isDateWord(run[dropped]) {
                 // "The Hague": kept when the whole run is a known name.
-                if catalog.entry(forWords: run[dropped...].map(word)) != nil { break }
+                lookup.removeAll()
+                for token in run[dropped...] { lookup.appendWord(word(token)) }
+                let whole = lookup.finishName()
+                if lookup.withBytes(of: whole, { catalog.entry(forKey: $0, hash: whole.key) }) != nil { break }
                 dropped += 1
                 titled = false
             }
             if dropped > 0 { run.removeFirst(dropped) }
             while let last = run.last, !list[last].isCapitalized || isDateWord(last) { run.removeLast() }
             // A role with no name after it ("Russian Defence Minister"): the role is not a name.
-            if acronymWord == nil || run.count > 1 { dropTrailingTitle(&run, tokens: list, word: word) }
+            if acronymWord == nil || run.count > 1 { dropTrailingTitle(&run, tokens: list, phrases: titlePhrases, equals: { word($0, equals: $1) }) }
             if let first = run.first, let last = run.last {
-                var runWords = run.map(word)
                 var end = list[last].end
-                if let acronymWord, first == index {
-                    runWords[0] = acronymWord
+                for (position, token) in run.enumerated() {
+                    if position == 0, let acronymWord, first == index {
+                        acronymWord.withUnsafeBufferPointer { names.appendWord($0) }
+                    } else {
+                        names.appendWord(word(token))
+                    }
+                }
+                if acronymWord != nil, first == index {
                     // The dotted acronym's last dot is part of it.
                     if run.count == 1, cursor - 1 > index, list[cursor - 1].isPunctuation { end = list[cursor - 1].end }
                 }
-                candidates.append(Candidate(words: runWords, start: list[first].start, end: end, titled: titled,
+                candidates.append(Candidate(name: names.finishName(), start: list[first].start, end: end, titled: titled,
                                             atSentenceStart: atStart && first == index))
                 // "National League for Democracy (NLD)".
                 if cursor + 2 < list.count, list[cursor].isPunctuation, list[cursor].first == "(", isWord(cursor + 1),
@@ -271,7 +304,8 @@ struct FindNameCandidates {
                     let acronymToken = list[cursor + 1]
                     let letters = tokens.scalars[acronymToken.start..<acronymToken.end]
                     if (2...8).contains(letters.count), letters.allSatisfy({ $0.properties.isUppercase || $0.properties.numericType != nil }) {
-                        candidates.append(Candidate(words: [word(cursor + 1)], start: acronymToken.start, end: acronymToken.end,
+                        names.appendWord(word(cursor + 1))
+                        candidates.append(Candidate(name: names.finishName(), start: acronymToken.start, end: acronymToken.end,
                                                     acronymOf: candidates.count - 1))
                         cursor += 3
                     }
@@ -280,29 +314,35 @@ struct FindNameCandidates {
             titled = false
             index = max(cursor, index + 1)
         }
-        return candidates
+        return (candidates, names)
     }
 }
 
-/// The folded words of the tokens a search has looked at: by token, a place in `strings` (-1:
-/// not folded yet). Few tokens are ever folded, so the strings are kept apart from the
-/// per-token table, which is then plain integers, filled and freed without a pass over
-/// optional strings. Its memory is manual: `release()` frees it.
-struct FoldedWords {
-    private let places: UnsafeMutableBufferPointer<Int32>
-    private var strings: UnsafeMutablePointer<String>
+/// The folded words (`NameKey.fold`) of the tokens a search has looked at, as UTF-8 back to
+/// back in one buffer, by token: a place in `bytes` (a start of -1: not folded yet). Few tokens
+/// are ever folded; the per-token table is plain integers, filled and freed without a pass over
+/// strings. Its memory is manual: `release()` frees it.
+struct FoldedTokens {
+    private let places: UnsafeMutableBufferPointer<(start: Int32, end: Int32)>
+    private var bytes: UnsafeMutablePointer<UInt8>
     private var count = 0
-    private var capacity = 64
+    private var capacity = 256
 
     init(tokens: Int) {
         places = .allocate(capacity: tokens)
-        places.initialize(repeating: -1)
-        strings = .allocate(capacity: capacity)
+        places.initialize(repeating: (-1, -1))
+        bytes = .allocate(capacity: capacity)
     }
 
-    subscript(token: Int) -> String? {
-        let place = Int(places[token])
-        return place >= 0 ? strings[place] : nil
+    /// Where the token's folded word is, once folded.
+    func range(of token: Int) -> Range<Int>? {
+        let place = places[token]
+        return place.start >= 0 ? Int(place.start)..<Int(place.end) : nil
+    }
+
+    /// The bytes of a range: valid until the next `store`.
+    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count)
     }
 
     /// The first token folded with this text, by a hash of its scalars confirmed scalar by
@@ -326,22 +366,49 @@ struct FoldedWords {
         return nil
     }
 
-    mutating func store(_ word: String, at token: Int) {
-        if count == capacity {
-            let larger = UnsafeMutablePointer<String>.allocate(capacity: capacity * 2)
-            larger.moveInitialize(from: strings, count: count)
-            strings.deallocate()
-            strings = larger
-            capacity *= 2
+    /// Room for `more` bytes.
+    private mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        var larger = capacity * 2
+        while count + more > larger { larger *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        grown.moveInitialize(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = grown
+        capacity = larger
+    }
+
+    /// An ASCII token (one with an `asciiHash`) lower-cased.
+    mutating func storeLowercased(_ token: TextTokens.Token, of tokens: TextTokens, at index: Int) {
+        let length = token.end - token.start
+        reserve(length)
+        tokens.scalars.withUnsafeBufferPointer { scalars in
+            for offset in 0..<length {
+                let byte = UInt8(truncatingIfNeeded: scalars[token.start + offset].value)
+                bytes[count + offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
         }
-        (strings + count).initialize(to: word)
-        places[token] = Int32(count)
-        count += 1
+        places[index] = (Int32(count), Int32(count + length))
+        count += length
+    }
+
+    mutating func store(_ word: String, at index: Int) {
+        var word = word
+        word.withUTF8 { utf8 in
+            reserve(utf8.count)
+            if let base = utf8.baseAddress { (bytes + count).initialize(from: base, count: utf8.count) }
+            places[index] = (Int32(count), Int32(count + utf8.count))
+            count += utf8.count
+        }
+    }
+
+    /// The token's word is the one at `range` (a token of the same text).
+    mutating func store(_ range: Range<Int>, at index: Int) {
+        places[index] = (Int32(range.lowerBound), Int32(range.upperBound))
     }
 
     func release() {
         places.deallocate()
-        strings.deinitialize(count: count)
-        strings.deallocate()
+        bytes.deallocate()
     }
 }
