@@ -56,14 +56,19 @@ struct FindDates {
         var index = 0
         let list = tokens.list
         let language = table.language
+        // One matcher for the page, moved from token to token: one made per token retained and
+        // released the tokens and tables each time.
+        var matcher = Matcher(finder: self, tokens: tokens, index: 0)
         while index < list.count {
             // Only numbers and words that can open a mention are looked at further.
             let token = list[index]
             let found: (Mention, Int)?
             if token.isNumber {
-                found = Matcher(finder: self, tokens: tokens, index: index).match(opens: nil)
+                matcher.index = index
+                found = matcher.match(opens: nil)
             } else if !token.isPunctuation, let opens = language.openers(of: token, in: tokens) {
-                found = Matcher(finder: self, tokens: tokens, index: index).match(opens: opens)
+                matcher.index = index
+                found = matcher.match(opens: opens)
             } else {
                 found = nil
             }

@@ -4,7 +4,8 @@ extension FindDates {
     struct Matcher {
         let finder: FindDates
         let tokens: Tokens
-        let index: Int
+        /// The token the patterns are tried at.
+        var index: Int
         /// Read through the shared reference: copying the struct would copy every table.
         private let table: DateLanguage.Shared
 
