@@ -159,7 +159,7 @@ struct BuildBlocks {
             flush(order: runOrder)
             builder.preservesWhitespace = true
             stack.append(.exitPre(position))
-        case .figcaption, _ where Self.isCaptionNamed(node):
+        case _ where tag == .figcaption || Self.isCaptionNamed(node):
             flush(order: runOrder)
             captionDepth += 1
             stack.append(.exitCaption(position))

@@ -108,9 +108,11 @@ struct AnnotateNames {
         // Each word's lists, asked once: what any word is, and what the first word is.
         var anyWord: WordClasses = []
         var firstWord: WordClasses = []
+        var everyWord = WordClasses.burmeseSyllable
         for position in 0..<count {
             let classes = names.withBytes(names.word(position, of: name)) { catalog.wordClasses.classes(ofBytes: $0) }
             anyWord.formUnion(classes)
+            everyWord.formIntersection(classes)
             if position == 0 { firstWord = classes }
         }
         if anyWord.contains(.organization) { return .organization }
@@ -119,8 +121,9 @@ struct AnnotateNames {
         // A known first name, then one to three more words: a person. Without one, a run is a
         // person only when its last word is used alone elsewhere in the page (a family name).
         if (2...4).contains(count), firstWord.contains(.givenName) { return .person }
-        // Every word a Burmese name syllable ("Than Soe Naing").
-        if catalog.culture(of: name, in: names, entry: nil) == "burmese" { return .person }
+        // Every word a Burmese name syllable ("Than Soe Naing"): `NameCatalog.culture`, from the
+        // classes just read.
+        if count > 1, everyWord.contains(.burmeseSyllable) { return .person }
         if (2...4).contains(count), surnamesUsedAlone.contains(names.key(of: name, words: (count - 1)..<count)),
            !anyWord.contains(.stopword), !(0..<count).contains(where: { position in
                names.withBytes(names.word(position, of: name)) { catalog.entry(forDemonym: $0, hash: ByteHash.of($0)) } != nil
