@@ -163,6 +163,8 @@ import WinnowIO
         #expect(forward.site(for: "https://news.example/x")?.pages(of: "subscribe to the daily brief") == 4)
         #expect(backward.site(for: "https://www.news.example/y")?.pages(of: "subscribe to the daily brief") == 4)
         #expect(forward.site(for: "https://news.example/x")?.pages(of: "story 1 with its own text.") == nil)
+        // The site is the record's: the host without `www.`, user or port (`ExtractMetadata.host`).
+        #expect(forward.site(for: "http://reader@WWW.News.Example:8080/z")?.pages(of: "subscribe to the daily brief") == 4)
         #expect(other.isEmpty)
     }
 

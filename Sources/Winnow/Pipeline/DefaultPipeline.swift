@@ -60,7 +60,7 @@ public struct DefaultPipeline: Sendable {
     private func processText(_ page: InputPage, decoded: DecodedPage, options: PipelineOptions, budget: inout PageBudget,
                              trace: inout Trace) throws(Reject) -> PageResult {
         let lines = SegmentText.lines(decoded.utf8, trace: &trace)
-        let host = options.baseURL.flatMap(RepeatedLines.host)
+        let host = options.baseURL.flatMap(ExtractMetadata.host)
         let rule = host.flatMap { options.rules.rule(forHost: $0) }
         let stripped = StripText(rule: rule, repeated: options.repeatedLines.site(for: options.baseURL),
                                  describesDistances: trace.recordsRemovalDetails).run(lines)

@@ -27,7 +27,7 @@ struct ExtractText {
         var roles = [Role?](repeating: nil, count: lines.count)
         var article = Article()
         article.url = url
-        article.site = url.flatMap(RepeatedLines.host)
+        article.site = url.flatMap(ExtractMetadata.host)
         article.language = stripped.language
         guard !stripped.run.isEmpty else { throw Reject(stage: .extract, reason: "no body-like lines (flat text)") }
 

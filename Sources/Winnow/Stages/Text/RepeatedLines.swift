@@ -64,7 +64,7 @@ public struct RepeatedLines: Sendable {
     /// Adds one page's lines (each line once per page). Two different lines with one hash (a
     /// 64-bit collision) are not told apart by a table keyed by it: the later is not counted.
     public mutating func count(text: [UInt8], url: String?) {
-        guard let host = url.flatMap(Self.host) else { return }
+        guard let host = url.flatMap(ExtractMetadata.host) else { return }
         var trace = Trace()
         let page = SegmentText.lines(text, trace: &trace)
         var site = sites.removeValue(forKey: host) ?? Site()
@@ -85,14 +85,6 @@ public struct RepeatedLines: Sendable {
     public var isEmpty: Bool { sites.isEmpty }
 
     func site(for url: String?) -> Site? {
-        url.flatMap(Self.host).flatMap { sites[$0] }
-    }
-
-    static func host(_ url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }.lowercased()
-        guard !host.isEmpty else { return nil }
-        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        url.flatMap(ExtractMetadata.host).flatMap { sites[$0] }
     }
 }
