@@ -50,6 +50,12 @@ struct HashKeyMap<Value> {
         }
     }
 
+    /// Every key and value, in slot order (an order that says nothing: callers that keep one
+    /// sort).
+    func forEach(_ body: (UInt64, Value) -> Void) {
+        for slot in keys.indices { if let value = values[slot] { body(keys[slot], value) } }
+    }
+
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         keys = Array(repeating: 0, count: oldKeys.count * 2)
@@ -81,3 +87,5 @@ struct HashKeySet {
         return true
     }
 }
+
+extension HashKeyMap: Sendable where Value: Sendable {}

@@ -22,7 +22,9 @@ public struct RepeatedLines: Sendable {
             var pages: Int
         }
 
-        var entries: [UInt64: Entry] = [:]
+        /// Keyed by the hash itself (`HashKeyMap`): a `Dictionary` ran SipHash over it at every
+        /// line of the counting pass.
+        var entries = HashKeyMap<Entry>()
         var bytes: [UInt8] = []
 
         /// The pages of the site that hold this comparable line (its bytes and `TextHash`),
@@ -49,11 +51,12 @@ public struct RepeatedLines: Sendable {
         /// The lines that reach `minimumPages`, their bytes copied to a new array.
         func settled() -> Site? {
             var kept = Site()
-            for (hash, entry) in entries where entry.pages >= RepeatedLines.minimumPages {
+            entries.forEach { hash, entry in
+                guard entry.pages >= RepeatedLines.minimumPages else { return }
                 kept.entries[hash] = Entry(start: kept.bytes.count, count: entry.count, pages: entry.pages)
                 kept.bytes.append(contentsOf: bytes[entry.start..<(entry.start + entry.count)])
             }
-            return kept.entries.isEmpty ? nil : kept
+            return kept.entries.count == 0 ? nil : kept
         }
     }
 
