@@ -43,4 +43,28 @@ import Testing
             #expect(!found.contains { $0.mentions.contains { $0.text.contains(title) } }, "\(text)")
         }
     }
+
+    /// A table of folded words answers as `Set<String>.contains` does (canonical equivalence)
+    /// whenever it answers at all, and leaves to the strings only words outside plain form, or
+    /// every word it lacks when it leaves a listed word out.
+    @Test(arguments: [false, true])
+    func foldedWordTableAnswersAsAStringSetDoes(listsADecomposedWord: Bool) {
+        var words: Set<String> = ["мая", "июня", "марта", "president", "prasident", "генерал", "general"]
+        if listsADecomposedWord { words.insert("caf\u{65}\u{301}") }
+        let table = FoldedWordTable(words)
+        let queries = ["мая", "июня", "май", "president", "prasident", "général", "genera\u{301}l", "café", "caf\u{65}\u{301}",
+                       "генерал", "генерал\u{301}", "", "x"]
+        var answered = 0
+        for query in queries {
+            let answer = Array(query.utf8).withUnsafeBufferPointer { table.contains($0) }
+            if let answer {
+                answered += 1
+                #expect(answer == words.contains(query), "\(query)")
+            } else {
+                // Only a word outside plain form, or a word a table without every listed word lacks.
+                #expect(!Array(query.utf8).withUnsafeBufferPointer(FoldedWordTable<Void>.isPlainForm) || listsADecomposedWord, "\(query)")
+            }
+        }
+        #expect(answered >= (listsADecomposedWord ? 5 : 10))
+    }
 }

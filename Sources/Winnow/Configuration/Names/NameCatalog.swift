@@ -19,6 +19,8 @@ public struct NameCatalog: Sendable {
     /// The phrases of the other first words, by the word (found as strings are: by canonical
     /// equivalence), as UTF-8.
     private(set) var otherTitles: [String: [[[UInt8]]]] = [:]
+    /// `otherTitles` asked by a folded word's bytes.
+    private(set) var foldedOtherTitles = FoldedWordTable<[[[UInt8]]]>([])
     /// First letter and length of every title's first word: most tokens are ruled out by this
     /// before any string is made.
     private(set) var titleShapes = ShapeSet([])
@@ -38,6 +40,8 @@ public struct NameCatalog: Sendable {
     var stopwords: Set<String> = []
     /// The ASCII stopwords by `ByteHash` (`buildIndex`): an ASCII token is asked without a string.
     private(set) var stopwordSet = ASCIIWordSet([])
+    /// The stopwords asked by a folded word's bytes (words outside ASCII).
+    private(set) var foldedStopwords = FoldedWordTable<Void>([String]())
     /// Frequent first names: a run that starts with one is a person.
     var givenNames: Set<String> = []
     /// The lists above by word (`buildIndex`): one lookup per word instead of one per list.
@@ -95,6 +99,7 @@ public struct NameCatalog: Sendable {
         }
         asciiTitles = ByteHashTable(asciiTitlesByHash)
         otherTitles = titlesByFirstWord.filter { !$0.key.utf8.allSatisfy { $0 < 0x80 } }.mapValues { phrases in phrases.map { phrase in phrase.map { Array($0.utf8) } } }
+        foldedOtherTitles = FoldedWordTable(otherTitles.lazy.map { (word: $0.key, value: $0.value) })
         titleShapes = ShapeSet(words: titlesByFirstWord.keys)
         joinerShapes = ShapeSet(words: particles.union(connectors))
         index = [:]
@@ -115,6 +120,7 @@ public struct NameCatalog: Sendable {
             for text in entry.demonyms { demonymIndex[NameKey.fold(text)] = demonymIndex[NameKey.fold(text)] ?? position }
         }
         stopwordSet = ASCIIWordSet(stopwords)
+        foldedStopwords = FoldedWordTable(stopwords)
         wordClasses = WordClassIndex([(.organization, organizationWords), (.place, placeWords), (.connector, connectors),
                                       (.particle, particles), (.givenName, givenNames), (.stopword, stopwords),
                                       (.burmeseSyllable, burmeseSyllables)])

@@ -79,6 +79,59 @@ struct PlainWordTable<Value>: @unchecked Sendable {
     }
 }
 
+/// Values keyed by folded words (`NameKey`), asked with a folded word's UTF-8 (`FoldedTokens`):
+/// found by `ByteHash` and confirmed byte for byte, without a String made, normalized and
+/// SipHashed per word. Byte equality is string equality (canonical equivalence) for words made
+/// only of plain-form scalars (`TextTokens.isPlainForm`: Latin below the combining marks,
+/// Cyrillic); a word asked that is not is left to the caller's strings (`.unknown`), and so is
+/// every word not found when the table leaves out a listed word that is not.
+struct FoldedWordTable<Value>: @unchecked Sendable {
+    private let table: ByteHashTable<[(word: [UInt8], value: Value)]>
+    private let complete: Bool
+
+    init(_ words: some Sequence<(word: String, value: Value)>) {
+        var byHash: [UInt64: [(word: [UInt8], value: Value)]] = [:]
+        var complete = true
+        for (word, value) in words {
+            let bytes = Array(word.utf8)
+            guard bytes.withUnsafeBufferPointer(Self.isPlainForm) else { complete = false; continue }
+            byHash[ByteHash.of(word), default: []].append((bytes, value))
+        }
+        table = ByteHashTable(byHash)
+        self.complete = complete
+    }
+
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> WordTableAnswer<Value> {
+        guard Self.isPlainForm(bytes) else { return .unknown }
+        for entry in table[ByteHash.of(bytes)] ?? [] where entry.word.elementsEqual(bytes) { return .found(entry.value) }
+        return complete ? .absent : .unknown
+    }
+
+    /// Whether every scalar of the UTF-8 is plain-form.
+    static func isPlainForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let (value, length) = bytes.scalar(at: index)
+            guard TextTokens.isPlainForm(value) else { return false }
+            index += length
+        }
+        return true
+    }
+}
+
+extension FoldedWordTable where Value == Void {
+    init(_ words: some Sequence<String>) { self.init(words.lazy.map { (word: $0, value: ()) }) }
+
+    /// Whether the folded word is one of the words; nil when only strings can tell.
+    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        switch lookup(bytes) {
+        case .found: true
+        case .absent: false
+        case .unknown: nil
+        }
+    }
+}
+
 /// A set of word shapes (`FindDates.shape`: the lower-case first letter and the length), asked
 /// once per token: open addressing on a mixed key instead of `Set<UInt32>`'s SipHash.
 struct ShapeSet: Sendable {

@@ -65,6 +65,8 @@ struct DateLanguage: Sendable {
     private(set) var calendarWords: Set<String> = []
     /// The ASCII calendar words by `ByteHash`: an ASCII token is asked without a string.
     private(set) var calendarWordSet = ASCIIWordSet([])
+    /// The same words asked by a folded word's bytes (the name finder's words outside ASCII).
+    private(set) var foldedCalendarWords = FoldedWordTable<Void>([String]())
     /// Each word that can open a mention, with the patterns it can open: one lookup per word
     /// instead of one per table.
     private(set) var openers: [String: Openers] = [:]
@@ -138,6 +140,7 @@ struct DateLanguage: Sendable {
         let english = DateLanguages.english
         calendarWords = Set([months.keys, weekdays.keys, english.months.keys, english.weekdays.keys].joined().map(NameKey.fold))
         calendarWordSet = ASCIIWordSet(calendarWords)
+        foldedCalendarWords = FoldedWordTable(calendarWords)
     }
 
     /// The language for a record's language code; English when the page names none or one

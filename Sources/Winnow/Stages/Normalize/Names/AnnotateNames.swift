@@ -15,7 +15,8 @@ struct AnnotateNames {
 
     func run(_ tokens: TextTokens) -> [NameEntity] {
         let dates = DateLanguage.shared(language).language
-        var (candidates, names) = FindNameCandidates(catalog: catalog, dateWords: dates.calendarWords, dateWordSet: dates.calendarWordSet)
+        var (candidates, names) = FindNameCandidates(catalog: catalog, dateWords: dates.calendarWords, dateWordSet: dates.calendarWordSet,
+                                                     foldedDateWords: dates.foldedCalendarWords)
             .find(tokens)
         guard !candidates.isEmpty else { return [] }
 

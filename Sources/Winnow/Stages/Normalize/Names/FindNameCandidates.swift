@@ -26,6 +26,8 @@ struct FindNameCandidates {
     let dateWords: Set<String>
     /// The ASCII date words (`DateLanguage.calendarWordSet`).
     let dateWordSet: ASCIIWordSet
+    /// The same, asked by a folded word's bytes (`DateLanguage.foldedCalendarWords`).
+    let foldedDateWords: FoldedWordTable<Void>
 
     /// Removes a title phrase that ends the run. `phrases` gives the title phrases a token's
     /// word opens; `equals`, whether a token's folded word is a phrase's word.
@@ -104,15 +106,15 @@ struct FindNameCandidates {
         }
         // The catalog's tables, read once: a table read inside the per-token closures is
         // retained and released at every call.
-        let stopwordSet = catalog.stopwordSet, stopwords = catalog.stopwords
-        let asciiTitles = catalog.asciiTitles, otherTitles = catalog.otherTitles
+        let stopwordSet = catalog.stopwordSet, stopwords = catalog.stopwords, foldedStopwords = catalog.foldedStopwords
+        let asciiTitles = catalog.asciiTitles, otherTitles = catalog.otherTitles, foldedOtherTitles = catalog.foldedOtherTitles
         let wordClasses = catalog.wordClasses, joinerShapes = catalog.joinerShapes
         // An ASCII token is asked by its hash and scalars (no string made); others by their word.
         func isStopword(_ index: Int) -> Bool {
-            stopwordSet.contains(list[index], in: tokens) ?? stopwords.contains(wordString(index))
+            stopwordSet.contains(list[index], in: tokens) ?? foldedStopwords.contains(word(index)) ?? stopwords.contains(wordString(index))
         }
         func isDateWord(_ index: Int) -> Bool {
-            dateWordSet.contains(list[index], in: tokens) ?? dateWords.contains(wordString(index))
+            dateWordSet.contains(list[index], in: tokens) ?? foldedDateWords.contains(word(index)) ?? dateWords.contains(wordString(index))
         }
         func isWord(_ index: Int) -> Bool { index < list.count && !list[index].isPunctuation && !list[index].isNumber }
         func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && list[index].isCapitalized }
@@ -158,7 +160,11 @@ struct FindNameCandidates {
             if token.asciiHash != 0 { return asciiTitlePhrases(token.asciiHash) { tokens.lowercasedASCII(token, equals: $0) } }
             // Another may fold to ASCII ("É" → "e").
             if word(index).allSatisfy({ $0 < 0x80 }) { return asciiTitlePhrases(ByteHash.of(word(index))) { word(index).elementsEqual($0) } }
-            return otherTitles[wordString(index)]
+            switch foldedOtherTitles.lookup(word(index)) {
+            case .found(let phrases): return phrases
+            case .absent: return nil
+            case .unknown: return otherTitles[wordString(index)]
+            }
         }
         /// A title phrase starting at `index` and followed by a capitalised word: its length.
         func title(at index: Int) -> Int? {
