@@ -31,6 +31,25 @@ import Testing
         }
     }
 
+    /// The counting pass's segmentation (`upTo`) gives the lines of the full one that are no
+    /// longer than the bound, with the same texts, comparable forms and hashes: lines whose
+    /// spaces collapse or whose bullet goes below the bound are kept.
+    @Test func linesUpToABoundAreTheShortLinesOfTheFullSegmentation() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Word", "word", " ", "     ", "\t", "é", "Ж", "’", "\u{200B}", "\n", "\n\n", "\n• ", "&amp;", "Ã©"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...80, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bound = Int.random(in: 1...30, using: &generator)
+            var trace = Trace()
+            let full = SegmentText.lines(Array(text.utf8), trace: &trace)
+            let short = SegmentText.lines(Array(text.utf8), trace: &trace, upTo: bound)
+            let expected = full.indices.filter { full[$0].textBytes <= bound }
+            #expect(short.indices.map(short.text) == expected.map(full.text), "\(text.debugDescription)")
+            #expect(short.indices.map(short.comparable) == expected.map(full.comparable))
+            #expect(short.lines.map(\.comparableHash) == expected.map { full[$0].comparableHash })
+        }
+    }
+
     /// A bullet is cut on the bytes only when that is what cutting by characters gives: a
     /// combining mark after it, a letter of another script, or a Unicode space at the end go
     /// through `String`.

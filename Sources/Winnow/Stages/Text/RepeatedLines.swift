@@ -69,7 +69,7 @@ public struct RepeatedLines: Sendable {
     public mutating func count(text: [UInt8], url: String?) {
         guard let host = url.flatMap(ExtractMetadata.host) else { return }
         var trace = Trace()
-        let page = SegmentText.lines(text, trace: &trace)
+        let page = SegmentText.lines(text, trace: &trace, upTo: Self.maximumLength)
         var site = sites.removeValue(forKey: host) ?? Site()
         var seen = HashKeySet(minimumCapacity: page.count)
         page.withBytes { bytes in

@@ -39,7 +39,10 @@ enum SegmentText {
         return true
     }
 
-    static func lines(_ utf8: [UInt8], trace: inout Trace) -> PageLines {
+    /// The page's lines. `upTo`: lines whose text is longer (in bytes) are left out, for
+    /// `RepeatedLines`, which counts only shorter ones: their comparable forms, most of a
+    /// page's bytes, are not made.
+    static func lines(_ utf8: [UInt8], trace: inout Trace, upTo maximumBytes: Int = .max) -> PageLines {
         // About one line per 50 bytes of flat news text: the array rarely grows (each growth
         // copied every line so far).
         var page = PageLines(page: utf8, lines: utf8.count / 48 + 16)
@@ -91,6 +94,8 @@ enum SegmentText {
                 if bullet { characters = nil }
                 if text.isEmpty {
                     blankBefore = true
+                } else if text.count > maximumBytes {
+                    blankBefore = false
                 } else {
                     let (comparable, hash) = page.appendComparable(ofText: text)
                     page.lines.append(TextLine(number: number, text: text, comparable: comparable, comparableHash: hash,
