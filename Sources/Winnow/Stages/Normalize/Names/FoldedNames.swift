@@ -3,7 +3,7 @@
 /// looked up in the catalog by its bytes and their `ByteHash`, and no `String` or array of
 /// strings is made for it. About 150 candidates a page were each an array of folded strings,
 /// built, hashed, copied with the candidate and freed; the strings are now made only for the
-/// few lookups that need them (words that are not ASCII, declined names).
+/// few lookups that need them (words outside plain form, declined names).
 ///
 /// A name's words are contiguous, one space apart, so any run of them is one range of bytes:
 /// its key (`FoldedKeyIndex.hash`) is the `ByteHash` of that range.
@@ -16,7 +16,7 @@ struct FoldedNames {
         var wordCount: Int { words.count }
     }
 
-    private(set) var bytes: [UInt8] = []
+    private var bytes: [UInt8] = []
     /// Each word's bytes.
     private var spans: [Range<Int32>] = []
     /// Where the name being built starts (`appendWord`, `finishName`).
@@ -84,9 +84,6 @@ struct FoldedNames {
 
     /// The words of a name as strings, for the lookups that need them.
     func strings(of name: Name) -> [String] { name.words.map { string(spans[Int($0)]) } }
-
-    /// Whether the bytes are ASCII (then byte equality is string equality).
-    func isASCII(_ range: Range<Int32>) -> Bool { withBytes(range) { $0.allSatisfy { $0 < 0x80 } } }
 }
 
 extension NameCatalog {
