@@ -23,6 +23,18 @@ import Testing
         #expect(BoilerplateVocabulary.roles["navigation"] == .navigation)
     }
 
+    /// The text route's related-heading check, behind its first-byte-and-length filter, finds
+    /// every heading of the vocabulary, bare or closed by ":", "." or "…", and no line that only
+    /// opens like one.
+    @Test func everyRelatedHeadingIsFoundOnItsLine() {
+        func heading(_ line: String) -> String? { Array(line.utf8).withUnsafeBufferPointer { StripText.relatedHeading($0) } }
+        for phrase in BoilerplateVocabulary.relatedHeadings {
+            for line in [phrase, phrase + ":", phrase + ".", phrase + "…"] { #expect(heading(line) == phrase, "\(line)") }
+            #expect(heading(phrase + " today") == nil, "\(phrase)")
+        }
+        #expect(heading("the minister said on tuesday") == nil)
+    }
+
     @Test func quotedValuesKeepTheirSpaces() {
         #expect(VocabularyData.lines.contains { $0.key == "prefix" && $0.value == "© " })
     }

@@ -70,6 +70,18 @@ enum BoilerplateVocabulary {
     /// out without a string or SipHash.
     static let relatedHeadingHashes = ByteHashSet(relatedHeadings.map { ByteHash.of($0) })
 
+    /// For each first byte, the byte lengths of the related headings that open with it (bit
+    /// 63: 63 bytes or more): most short lines are ruled out by one load, before their bytes
+    /// are hashed.
+    static let relatedHeadingOpenings: [UInt64] = {
+        var openings = [UInt64](repeating: 0, count: 256)
+        for heading in relatedHeadings {
+            guard let first = heading.utf8.first else { continue }
+            openings[Int(first)] |= 1 << UInt64(min(heading.utf8.count, 63))
+        }
+        return openings
+    }()
+
     /// ARIA roles that mark page furniture.
     static let roles: [String: BoilerplateCategory] = Dictionary(
         values("role").map { ($0.value, category($0.file)) }, uniquingKeysWith: { first, _ in first })

@@ -132,6 +132,7 @@ struct StripText {
             }
         }
         let trimmed = UnsafeBufferPointer(rebasing: bytes[0..<end])
+        if let first = trimmed.first, BoilerplateVocabulary.relatedHeadingOpenings[Int(first)] & 1 << UInt64(min(end, 63)) == 0 { return nil }
         guard BoilerplateVocabulary.relatedHeadingHashes.contains(ByteHash.of(trimmed)) else { return nil }
         let heading = String(decoding: trimmed, as: UTF8.self)
         return BoilerplateVocabulary.relatedHeadings.contains(heading) ? heading : nil
