@@ -13,14 +13,11 @@ public struct NameCatalog: Sendable {
     }
     /// Lower-cased title phrases as word lists, per first word, longest first.
     var titlesByFirstWord: [String: [[String]]] = [:]
-    /// `titlesByFirstWord` for its ASCII first words, by `ByteHash`, each phrase's words as
-    /// UTF-8: a folded word (`FoldedNames`) finds its phrases without a string made.
-    private(set) var asciiTitles = ByteHashTable<[(first: [UInt8], phrases: [[[UInt8]]])]>([:])
-    /// The phrases of the other first words, by the word (found as strings are: by canonical
-    /// equivalence), as UTF-8.
-    private(set) var otherTitles: [String: [[[UInt8]]]] = [:]
-    /// `otherTitles` asked by a folded word's bytes.
-    private(set) var foldedOtherTitles = FoldedWordTable<[[[UInt8]]]>([])
+    /// `titlesByFirstWord` with each phrase's words as UTF-8, by first word (found as strings
+    /// are: by canonical equivalence), and the same asked by a folded word's bytes: a token's
+    /// word finds its phrases without a string made.
+    private(set) var titlePhrases: [String: [[[UInt8]]]] = [:]
+    private(set) var foldedTitlePhrases = FoldedWordTable<[[[UInt8]]]>([])
     /// First letter and length of every title's first word: most tokens are ruled out by this
     /// before any string is made.
     private(set) var titleShapes = ShapeSet([])
@@ -90,16 +87,9 @@ public struct NameCatalog: Sendable {
     /// Builds the lookup tables; call after the last `add`.
     mutating func buildIndex() {
         transliterationCache = Transliterate.Cache()
-        let asciiFirstWords = titlesByFirstWord.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
-        titleFirstWordHashes = ByteHashSet(asciiFirstWords.map(ByteHash.of))
-        var asciiTitlesByHash: [UInt64: [(first: [UInt8], phrases: [[[UInt8]]])]] = [:]
-        for first in asciiFirstWords.sorted() {
-            let phrases = titlesByFirstWord[first, default: []].map { phrase in phrase.map { Array($0.utf8) } }
-            asciiTitlesByHash[ByteHash.of(first), default: []].append((Array(first.utf8), phrases))
-        }
-        asciiTitles = ByteHashTable(asciiTitlesByHash)
-        otherTitles = titlesByFirstWord.filter { !$0.key.utf8.allSatisfy { $0 < 0x80 } }.mapValues { phrases in phrases.map { phrase in phrase.map { Array($0.utf8) } } }
-        foldedOtherTitles = FoldedWordTable(otherTitles.lazy.map { (word: $0.key, value: $0.value) })
+        titleFirstWordHashes = ByteHashSet(titlesByFirstWord.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map(ByteHash.of))
+        titlePhrases = titlesByFirstWord.mapValues { phrases in phrases.map { phrase in phrase.map { Array($0.utf8) } } }
+        foldedTitlePhrases = FoldedWordTable(titlePhrases.lazy.map { (word: $0.key, value: $0.value) })
         titleShapes = ShapeSet(words: titlesByFirstWord.keys)
         joinerShapes = ShapeSet(words: particles.union(connectors))
         index = [:]

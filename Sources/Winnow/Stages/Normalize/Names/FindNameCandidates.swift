@@ -107,7 +107,7 @@ struct FindNameCandidates {
         // The catalog's tables, read once: a table read inside the per-token closures is
         // retained and released at every call.
         let stopwordSet = catalog.stopwordSet, stopwords = catalog.stopwords, foldedStopwords = catalog.foldedStopwords
-        let asciiTitles = catalog.asciiTitles, otherTitles = catalog.otherTitles, foldedOtherTitles = catalog.foldedOtherTitles
+        let titlePhrasesByWord = catalog.titlePhrases, foldedTitlePhrases = catalog.foldedTitlePhrases
         let wordClasses = catalog.wordClasses, joinerShapes = catalog.joinerShapes
         // An ASCII token is asked by its hash and scalars (no string made); others by their word.
         func isStopword(_ index: Int) -> Bool {
@@ -147,23 +147,12 @@ struct FindNameCandidates {
             let hash = list[index].asciiHash
             return hash == 0 || titleHashes.contains(hash)
         }
-        /// The phrases of the ASCII title word with this `ByteHash` that `matches`.
-        func asciiTitlePhrases(_ hash: UInt64, matches: ([UInt8]) -> Bool) -> [[[UInt8]]]? {
-            guard let firstWords = asciiTitles[hash] else { return nil }
-            for entry in firstWords where matches(entry.first) { return entry.phrases }
-            return nil
-        }
         /// The title phrases (folded words as UTF-8) that the token's word opens.
         func titlePhrases(_ index: Int) -> [[[UInt8]]]? {
-            let token = list[index]
-            // An ASCII word: by the hash it carries, confirmed on its scalars.
-            if token.asciiHash != 0 { return asciiTitlePhrases(token.asciiHash) { tokens.lowercasedASCII(token, equals: $0) } }
-            // Another may fold to ASCII ("É" → "e").
-            if word(index).allSatisfy({ $0 < 0x80 }) { return asciiTitlePhrases(ByteHash.of(word(index))) { word(index).elementsEqual($0) } }
-            switch foldedOtherTitles.lookup(word(index)) {
+            switch foldedTitlePhrases.lookup(word(index)) {
             case .found(let phrases): return phrases
             case .absent: return nil
-            case .unknown: return otherTitles[wordString(index)]
+            case .unknown: return titlePhrasesByWord[wordString(index)]
             }
         }
         /// A title phrase starting at `index` and followed by a capitalised word: its length.
