@@ -126,7 +126,7 @@ public enum JSONValue: Equatable, Sendable {
 
     /// Escapes what JSON requires, plus U+2028 and U+2029, which break JavaScript readers
     /// of JSON Lines; everything else stays as UTF-8.
-    static func writeString(_ value: String, to output: inout [UInt8]) {
+    static func writeString(_ value: String, to output: inout some JSONOutput) {
         output.append(UInt8(ascii: "\""))
         // Read in place: a copy for the mutating `withUTF8` would cost an atomic retain and
         // release per string written. Only a string that is not contiguous needs the copy.
@@ -137,13 +137,13 @@ public enum JSONValue: Equatable, Sendable {
         output.append(UInt8(ascii: "\""))
     }
 
-    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout some JSONOutput) {
         // Runs of bytes that need no escape are copied whole.
         var runStart = 0
         var index = 0
         let count = bytes.count
         func flush() {
-            if index > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            if index > runStart { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
         }
         let special = Self.specialBytes
         let base = UnsafeRawPointer(bytes.baseAddress)
@@ -163,7 +163,7 @@ public enum JSONValue: Equatable, Sendable {
                     continue
                 }
                 flush()
-                output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                output.append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                 index += 3
                 runStart = index
                 continue
@@ -177,7 +177,7 @@ public enum JSONValue: Equatable, Sendable {
             case 0x0D: output.append(UInt8(ascii: "r"))
             case 0x09: output.append(UInt8(ascii: "t"))
             default:
-                output.append(contentsOf: "u00".utf8)
+                output.append("u00")
                 output.append(hexDigits[Int(byte >> 4)])
                 output.append(hexDigits[Int(byte & 0xF)])
             }

@@ -238,7 +238,8 @@ import WinnowTestSupport
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
             let value = Self.randomValue(depth: 0, using: &generator)
-            var writer = JSONWriter()
+            // Small capacities make the writer's buffer grow mid-value, often mid-string.
+            var writer = JSONWriter(capacity: Int.random(in: 0...64, using: &generator))
             Self.write(value, to: &writer)
             #expect(writer.bytes == value.serializedBytes(), "\(value.serialized())")
         }

@@ -1,0 +1,80 @@
+/// Where JSON is written byte by byte: an `[UInt8]` (`JSONValue`'s serializers) or the record
+/// writer's own buffer (`JSONBytes`). The escaping and number code is written once, over this,
+/// and specialized for each.
+protocol JSONOutput {
+    mutating func append(_ byte: UInt8)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension JSONOutput {
+    /// Text written in the source (`true`, an escape).
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
+
+extension Array: JSONOutput where Element == UInt8 {
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+}
+
+/// A growable byte buffer with no copy-on-write: its owner (`JSONWriter`, which cannot be
+/// copied) frees it. An append is a capacity compare and a store; `reserve` then the
+/// `Reserved` appends skip even the compare for a run of small writes (a key with its quotes).
+struct JSONBytes: JSONOutput {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// Releases the storage; the buffer is not used after.
+    func free() { base.deallocate() }
+
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Room for at least `bytes` more bytes.
+    @inline(__always)
+    mutating func reserve(_ bytes: Int) {
+        if count + bytes > capacity { grow(to: count + bytes) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        appendReserved(byte)
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        appendReserved(bytes)
+    }
+
+    /// An append within room already reserved.
+    @inline(__always)
+    mutating func appendReserved(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func appendReserved(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+}
