@@ -59,7 +59,8 @@ public struct DefaultPipeline: Sendable {
     /// The text route, from decoded text to the record.
     private func processText(_ page: InputPage, decoded: DecodedPage, options: PipelineOptions, budget: inout PageBudget,
                              trace: inout Trace) throws(Reject) -> PageResult {
-        let lines = SegmentText.lines(decoded.utf8, trace: &trace)
+        // `DecodePage` leaves only valid UTF-8 (transcoded, invalid sequences replaced).
+        let lines = SegmentText.lines(decoded.utf8, trace: &trace, validUTF8: true)
         let host = options.baseURL.flatMap(ExtractMetadata.host)
         let rule = host.flatMap { options.rules.rule(forHost: $0) }
         let stripped = StripText(rule: rule, repeated: options.repeatedLines.site(for: options.baseURL),

@@ -5,6 +5,15 @@ import Darwin
 #endif
 
 extension String {
+    /// A string of UTF-8 bytes known to be valid, copied without the validation
+    /// `String(decoding:as:)` runs (about a third of the cost of making a line's string).
+    /// Invalid bytes here would break the string's invariants: callers say why theirs are valid.
+    init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        // Debug builds (the tests) check the callers' reasons.
+        assert((try? UTF8Span(validating: bytes.span)) != nil, "String(validUTF8:) given bytes that are not UTF-8")
+        self.init(copying: UTF8Span(unchecked: bytes.span))
+    }
+
     /// The string's UTF-8 bytes in place. `withUTF8` is `mutating` (it may make a string
     /// contiguous), so calling it on a `let` needs a copy first: a retain and a release, atomic,
     /// on every call, which the per-line and per-word helpers paid many times a line. A native

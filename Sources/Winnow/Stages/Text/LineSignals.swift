@@ -81,7 +81,7 @@ struct LineSignals: Sendable {
         }
         // Every date a dateline gives has a number ("June 22, 2021", "22.06.2021").
         if text.count <= 60, signals.words <= 10, text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-            signals.isDate = DateParser.parse(String(decoding: text, as: UTF8.self)) != nil
+            signals.isDate = DateParser.parse(page.textString(of: line)) != nil
         }
     }
 

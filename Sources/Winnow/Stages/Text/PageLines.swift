@@ -38,10 +38,15 @@ struct PageLines: Sendable {
     /// array is sized ahead (zeros), so that each form is written in place, not appended.
     private(set) var comparableBytes: [UInt8] = []
     private var comparableCount = 0
+    /// The page was valid UTF-8 (`DecodePage`'s output always is), so every text and comparable
+    /// form is (what reading and folding write is whole scalars): their strings are made
+    /// without validating the bytes again.
+    let isValidUTF8: Bool
 
-    /// `page`: the decoded text the lines are read from.
-    init(page: [UInt8], lines count: Int = 0) {
+    /// `page`: the decoded text the lines are read from; `validUTF8`: known to be valid UTF-8.
+    init(page: [UInt8], lines count: Int = 0, validUTF8: Bool = false) {
         textBytes = page
+        isValidUTF8 = validUTF8
         comparableBytes = [UInt8](repeating: 0, count: page.count)
         lines.reserveCapacity(count)
     }
@@ -51,10 +56,10 @@ struct PageLines: Sendable {
     subscript(index: Int) -> TextLine { lines[index] }
 
     /// The text of the line at `index`.
-    func text(_ index: Int) -> String { Self.string(textBytes, lines[index].text) }
+    func text(_ index: Int) -> String { string(textBytes, lines[index].text) }
 
     /// The comparable form of the line at `index`.
-    func comparable(_ index: Int) -> String { Self.string(comparableBytes, lines[index].comparable) }
+    func comparable(_ index: Int) -> String { string(comparableBytes, lines[index].comparable) }
 
     /// `text(index) == string`, on the bytes when that decides it: equal bytes are equal
     /// strings, and unequal ASCII ones unequal (other texts may be canonically equivalent).
@@ -68,8 +73,9 @@ struct PageLines: Sendable {
     /// Every line's text, in order (for tests and tools; the stages ask line by line).
     var texts: [String] { indices.map(text) }
 
-    private static func string(_ bytes: [UInt8], _ range: Range<Int32>) -> String {
-        String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
+    private func string(_ bytes: [UInt8], _ range: Range<Int32>) -> String {
+        bytes.withUnsafeBufferPointer { LineBytes.string(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)]),
+                                                        validUTF8: isValidUTF8) }
     }
 
     /// Appends a line's text as reading changed it; its range in `textBytes`.
@@ -100,7 +106,7 @@ struct PageLines: Sendable {
         if let written {
             comparableCount += written
         } else {
-            let folded = Array(BuildBlocks.comparableUsingStandardLibrary(Self.string(textBytes, text)).utf8)
+            let folded = Array(BuildBlocks.comparableUsingStandardLibrary(string(textBytes, text)).utf8)
             makeRoom(folded.count)
             comparableBytes.replaceSubrange(start..<start + folded.count, with: folded)
             comparableCount += folded.count
@@ -119,7 +125,7 @@ struct PageLines: Sendable {
     func withBytes<R>(_ body: (LineBytes) throws -> R) rethrows -> R {
         try textBytes.withUnsafeBufferPointer { text in
             try comparableBytes.withUnsafeBufferPointer { comparable in
-                try body(LineBytes(text: text, comparable: comparable))
+                try body(LineBytes(text: text, comparable: comparable, isValidUTF8: isValidUTF8))
             }
         }
     }
@@ -129,6 +135,8 @@ struct PageLines: Sendable {
 struct LineBytes {
     let text: UnsafeBufferPointer<UInt8>
     let comparable: UnsafeBufferPointer<UInt8>
+    /// `PageLines.isValidUTF8`.
+    let isValidUTF8: Bool
 
     @inline(__always)
     func text(of line: TextLine) -> UnsafeBufferPointer<UInt8> {
@@ -140,6 +148,12 @@ struct LineBytes {
         UnsafeBufferPointer(rebasing: comparable[Int(line.comparable.lowerBound)..<Int(line.comparable.upperBound)])
     }
 
-    func textString(of line: TextLine) -> String { String(decoding: text(of: line), as: UTF8.self) }
-    func comparableString(of line: TextLine) -> String { String(decoding: comparable(of: line), as: UTF8.self) }
+    func textString(of line: TextLine) -> String { Self.string(text(of: line), validUTF8: isValidUTF8) }
+    func comparableString(of line: TextLine) -> String { Self.string(comparable(of: line), validUTF8: isValidUTF8) }
+
+    /// A line's bytes as a string: copied as they are when the page was valid UTF-8, else
+    /// validated (and repaired) as `String(decoding:as:)` does.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, validUTF8: Bool) -> String {
+        validUTF8 ? String(validUTF8: bytes) : String(decoding: bytes, as: UTF8.self)
+    }
 }

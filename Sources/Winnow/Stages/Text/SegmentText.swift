@@ -41,11 +41,12 @@ enum SegmentText {
 
     /// The page's lines. `upTo`: lines whose text is longer (in bytes) are left out, for
     /// `RepeatedLines`, which counts only shorter ones: their comparable forms, most of a
-    /// page's bytes, are not made.
-    static func lines(_ utf8: [UInt8], trace: inout Trace, upTo maximumBytes: Int = .max) -> PageLines {
+    /// page's bytes, are not made. `validUTF8`: the caller knows the bytes are valid UTF-8
+    /// (`DecodePage`'s output), so the lines' strings need no validation (`PageLines.isValidUTF8`).
+    static func lines(_ utf8: [UInt8], trace: inout Trace, upTo maximumBytes: Int = .max, validUTF8: Bool = false) -> PageLines {
         // About one line per 50 bytes of flat news text: the array rarely grows (each growth
         // copied every line so far).
-        var page = PageLines(page: utf8, lines: utf8.count / 48 + 16)
+        var page = PageLines(page: utf8, lines: utf8.count / 48 + 16, validUTF8: validUTF8)
         var builder = TextBuilder()
         var number = 0
         var blankBefore = true
