@@ -74,15 +74,20 @@ enum FunctionWords {
     /// (U+2000–U+207F, three bytes from E2 80 or E2 81: curly quotes, dashes) and ASCII
     /// punctuation and digits separate words.
     ///
-    /// Eight bytes at a time: each byte's letter test lands in one bit of a mask, and a word's
-    /// start and end are the mask's next set and next clear bit (about a quarter fewer instructions
-    /// than the byte loop this replaced, whose every byte took a test and a branch).
+    /// Eight bytes at a time: each byte's letter test lands in one bit of a mask, and the word
+    /// edges are that mask's changes from one byte to the next, taken lowest first: every set
+    /// bit opens or closes a word, in turn. (The loop this replaced looked for the next set,
+    /// then the next clear bit, with a shift by a variable count each time: a third more work
+    /// per word, in the text route's hottest loop.)
     @inline(__always)
     static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int) -> Void) {
         let count = bytes.count
         guard let base = UnsafeRawPointer(bytes.baseAddress) else { return }
         let ones = ByteLanes.ones, high = ByteLanes.high
-        var wordStart = -1
+        var inWord = false
+        var wordStart = 0
+        // Whether the chunk before ended on a letter (its bit 7), for the edge at this one's bit 0.
+        var letterBefore: UInt32 = 0
         // Letters of the next chunk that a general punctuation mark begun in this one covers.
         var coveredInNext: UInt32 = 0
         var offset = 0
@@ -107,24 +112,17 @@ enum FunctionWords {
                     leads &= leads - 1
                 }
             }
-            var position: UInt32 = 0
-            while position < 8 {
-                if wordStart < 0 {
-                    let ahead = letters >> position
-                    if ahead == 0 { break }
-                    position += UInt32(ahead.trailingZeroBitCount)
-                    wordStart = offset + Int(position)
-                } else {
-                    let ahead = (~letters & 0xFF) >> position
-                    if ahead == 0 { break }
-                    position += UInt32(ahead.trailingZeroBitCount)
-                    body(wordStart, offset + Int(position))
-                    wordStart = -1
-                }
+            var edges = (letters ^ (letters << 1 | letterBefore)) & 0xFF
+            letterBefore = letters >> 7
+            while edges != 0 {
+                let position = offset + edges.trailingZeroBitCount
+                if inWord { body(wordStart, position) } else { wordStart = position }
+                inWord.toggle()
+                edges &= edges - 1
             }
             offset += 8
         }
-        if wordStart >= 0 { body(wordStart, count) }
+        if inWord { body(wordStart, count) }
     }
 }
 
