@@ -28,9 +28,20 @@ struct AnnotateNames {
         // By candidate: its words transliterated (non-Latin candidates only).
         var latin = [FoldedNames.Name?](repeating: nil, count: candidates.count)
         if !nonLatin.isEmpty {
-            let surfaces = nonLatin.map { tokens.text(candidates[$0].start, candidates[$0].end) }
-            let converted = Transliterate(rules: catalog.transliteration, cache: catalog.transliterationCache).latin(surfaces, pageLanguage: language)
-            for (position, name) in zip(nonLatin, converted) { latin[position] = names.name(NameKey.words(name)) }
+            // A page names the same people again and again: each spelling is transliterated and
+            // folded once, and its mentions share the result.
+            var spellings: [String] = []
+            var spellingOf: [String: Int] = [:]
+            let spellingOfCandidate = nonLatin.map { position in
+                let surface = tokens.text(candidates[position].start, candidates[position].end)
+                if let known = spellingOf[surface] { return known }
+                spellingOf[surface] = spellings.count
+                spellings.append(surface)
+                return spellings.count - 1
+            }
+            let converted = Transliterate(rules: catalog.transliteration, cache: catalog.transliterationCache).latin(spellings, pageLanguage: language)
+            let folded = converted.map { names.name(NameKey.words($0)) }
+            for (position, spelling) in zip(nonLatin, spellingOfCandidate) { latin[position] = folded[spelling] }
         }
         /// The words a candidate is resolved by (transliterated when it is not Latin).
         func resolving(_ position: Int) -> FoldedNames.Name { latin[position] ?? candidates[position].name }
@@ -40,12 +51,21 @@ struct AnnotateNames {
         var slotOf = [Int?](repeating: nil, count: candidates.count)
         var unresolved: [Int] = []
         var acronyms: [Int] = []
+        // The declined-form search tries every combination of case endings: once per name a
+        // page repeats (by its key; -1 for none).
+        var declined = HashKeyMap<Int>()
+        func entry(forDeclined candidate: FindNameCandidates.Candidate) -> Int? {
+            if let known = declined[candidate.key] { return known < 0 ? nil : known }
+            let found = catalog.entry(forDeclined: names.strings(of: candidate.name))
+            declined[candidate.key] = found ?? -1
+            return found
+        }
         for (position, candidate) in candidates.enumerated() {
             if candidate.acronymOf != nil { acronyms.append(position); continue }
             if let entry = catalog.entry(for: candidate.name, in: names)
                 ?? latin[position].flatMap({ catalog.entry(for: $0, in: names) })
                 ?? catalog.entry(forDemonym: candidate.name, in: names)
-                ?? (latin[position] != nil || language == "pl" ? catalog.entry(forDeclined: names.strings(of: candidate.name)) : nil) {
+                ?? (latin[position] != nil || language == "pl" ? entry(forDeclined: candidate) : nil) {
                 slotOf[position] = builder.mention(entry: entry, candidate, names: &names)
             } else {
                 unresolved.append(position)
