@@ -30,13 +30,24 @@ struct AnnotateNames {
         if !nonLatin.isEmpty {
             // A page names the same people again and again: each spelling is transliterated and
             // folded once, and its mentions share the result.
+            // Spellings are told apart by their scalars (hashed, then compared): no string is
+            // made for a repeat.
             var spellings: [String] = []
-            var spellingOf: [String: Int] = [:]
+            var firstCandidate: [Int] = []  // of each spelling
+            var spellingOf = HashKeyMap<Int>(minimumCapacity: nonLatin.count)
+            let scalars = tokens.scalars
             let spellingOfCandidate = nonLatin.map { position in
-                let surface = tokens.text(candidates[position].start, candidates[position].end)
-                if let known = spellingOf[surface] { return known }
-                spellingOf[surface] = spellings.count
-                spellings.append(surface)
+                let range = candidates[position].start..<candidates[position].end
+                let hash = scalars[range].reduce(ByteHash.empty) { ($0 ^ UInt64($1.value)) &* 0x100_0000_01b3 }
+                if let known = spellingOf[hash] {
+                    let first = candidates[firstCandidate[known]]
+                    if scalars[first.start..<first.end].elementsEqual(scalars[range]) { return known }
+                } else {
+                    spellingOf[hash] = spellings.count
+                }
+                // New, or (in a 64-bit collision) one not remembered.
+                spellings.append(tokens.text(range.lowerBound, range.upperBound))
+                firstCandidate.append(position)
                 return spellings.count - 1
             }
             let converted = Transliterate(rules: catalog.transliteration, cache: catalog.transliterationCache).latin(spellings, pageLanguage: language)
