@@ -126,23 +126,39 @@ public struct NameCatalog: Sendable {
     func entry(forDemonym key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? { demonymLookup[bytes: key, hash: hash] }
 
     /// The entry for a name declined in the text ("николаем патрушевым"): each word's case
-    /// ending replaced by its nominative, every combination tried (names are short).
+    /// ending replaced by its nominative, every combination tried (names are short), in order:
+    /// the first word's readings outermost, each word's own spelling first. Worked on bytes,
+    /// in one buffer: only a key the index holds is a match, and keys are compared as bytes.
     func entry(forDeclined words: [String]) -> Int? {
         guard !inflections.isEmpty, words.count <= 3 else { return nil }
-        let options: [[String]] = words.map { word in
-            [word] + inflections.compactMap { rule in
-                guard word.utf8.count > rule.ending.utf8.count, word.hasByteSuffix(rule.ending),
-                      word.unicodeScalars.count > rule.ending.unicodeScalars.count + 2 else { return nil }
-                return String(decoding: word.utf8.dropLast(rule.ending.utf8.count), as: UTF8.self) + rule.nominative
+        // Each word's readings: itself, then its stem with each matching ending's nominative.
+        var readings: [[[UInt8]]] = []
+        var combinations = 1
+        for word in words {
+            let bytes = Array(word.utf8)
+            let scalars = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            var options = [bytes]
+            for rule in inflections {
+                let ending = rule.ending.utf8
+                guard bytes.count > ending.count, bytes.suffix(ending.count).elementsEqual(ending),
+                      scalars > rule.ending.unicodeScalars.count + 2 else { continue }
+                options.append(Array(bytes.dropLast(ending.count)) + Array(rule.nominative.utf8))
             }
+            readings.append(options)
+            combinations *= options.count
+            if combinations > 64 { return nil }
         }
-        var combinations: [[String]] = [[]]
-        for choices in options {
-            combinations = combinations.flatMap { prefix in choices.map { prefix + [$0] } }
-            if combinations.count > 64 { return nil }
-        }
-        for combination in combinations.dropFirst() {
-            if let entry = keyLookup[words: combination] { return entry }
+        // Combination `number` in mixed radix, the last word's reading fastest; 0 is the name as written.
+        var key: [UInt8] = []
+        for number in 1..<combinations {
+            key.removeAll(keepingCapacity: true)
+            var divisor = combinations
+            for (position, options) in readings.enumerated() {
+                divisor /= options.count
+                if position > 0 { key.append(0x20) }
+                key.append(contentsOf: options[(number / divisor) % options.count])
+            }
+            if let entry = key.withUnsafeBufferPointer({ keyLookup[bytes: $0, hash: ByteHash.of($0)] }) { return entry }
         }
         return nil
     }
