@@ -24,7 +24,7 @@ extension PageResult {
 // String forms of byte-level helpers, for tests that state their cases as strings.
 
 extension StripText {
-    static func isBreadcrumb(_ text: String) -> Bool { text.withUTF8Bytes(isBreadcrumb) }
+    static func isBreadcrumb(_ text: String) -> Bool { text.withUTF8Bytes { isBreadcrumb($0) } }
 }
 
 extension FunctionWords {

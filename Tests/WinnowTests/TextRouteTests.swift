@@ -418,6 +418,9 @@ import WinnowIO
         ("Sections / Politics /", false), ("Sections / Politics / ", true), (" /  / ", true), ("a > b / c > d", true), ("Home >> News >> World", false),
         ("Home » News » World", true), ("Startseite › Politik › Ausland", true), ("Café / Thé / Chocolat", true),
         ("One two three four five / six / seven", false), ("x > y > z", true), ("2021/06/22", false),
+        // Cyrillic lines hold the last bytes of "»" and "›" in their letters ("л", "к").
+        ("Главная » Новости » Мир", true), ("Главная / Новости / Мир", true), ("Сказал, что план был хорош", false),
+        ("Москва › Политика", false),
     ] as [(String, Bool)])
     func splitsAsTheRuleSays(line: String, expected: Bool) {
         #expect(StripText.isBreadcrumb(line) == expected)

@@ -165,6 +165,14 @@ struct TextTokens {
 
     func text(_ token: Token) -> String { text(token.start, token.end) }
 
+    /// Whether scalars `start..<end` are those of `otherStart..<otherEnd` (read in place).
+    func scalars(_ start: Int, _ end: Int, equal otherStart: Int, _ otherEnd: Int) -> Bool {
+        guard end - start == otherEnd - otherStart else { return false }
+        return scalars.withUnsafeBufferPointer { all in
+            (0..<(end - start)).allSatisfy { all[start + $0] == all[otherStart + $0] }
+        }
+    }
+
     /// The text of scalars `start..<end`, encoded straight to UTF-8 (building a
     /// `String.UnicodeScalarView` scalar by scalar costs several times more).
     func text(_ start: Int, _ end: Int) -> String {

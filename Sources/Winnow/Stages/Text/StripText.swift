@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Text route, step 2: decides which lines of a flat page are boilerplate, with the same
 /// category vocabularies (`BoilerplateVocabulary`) and site rules (`drop_text`) as the HTML
 /// stripper, plus what flat text still carries:
@@ -105,7 +111,7 @@ struct StripText {
         if line.characters > BoilerplateVocabulary.phraseBlockLimit, let (category, reason) = Self.openingPhraseRule(comparable) {
             return .removed(category, reason + " (in the opening of a long line)")
         }
-        if Self.isBreadcrumb(text) { return .removed(.navigation, "breadcrumb trail") }
+        if Self.isBreadcrumb(text, isASCII: line.characters == line.textBytes) { return .removed(.navigation, "breadcrumb trail") }
         if Self.isCommentFurniture(comparable, words: signals.words) {
             return .removed(.comments, "comment author or count line")
         }
@@ -205,17 +211,20 @@ struct StripText {
     }
 
     static let breadcrumbSeparators = [" > ", " » ", " › ", " / "]
-    /// ">", "/", and the last bytes of "»" (C2 BB) and "›" (E2 80 BA): one of them is in every
-    /// separator.
-    static let breadcrumbSeparatorBytes: [UInt8] = [0x3E, 0x2F, 0xBB, 0xBA]
 
-    /// "Home > News > World": three or more short parts between path separators.
-    static func isBreadcrumb(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Every separator holds ">", "/" or a byte of "»" or "›".
-        guard bytes.count <= 300, bytes.containsAnyByte(of: breadcrumbSeparatorBytes) else { return false }
+    /// "Home > News > World": three or more short parts between path separators. `isASCII`:
+    /// whether the line is ASCII, when the caller knows (its scalars are its bytes).
+    static func isBreadcrumb(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool? = nil) -> Bool {
+        guard bytes.count <= 300, let base = bytes.baseAddress else { return false }
+        let ascii = isASCII ?? !bytes.contains { $0 >= 0x80 }
+        // Every separator holds ">" or "/", or is " » " or " › ": found by memchr (and memcmp).
+        // (A scan for any byte of them stopped in every Cyrillic line: "л" and "к" end in the
+        // last bytes of "»" and "›".)
+        guard memchr(base, 0x3E, bytes.count) != nil || memchr(base, 0x2F, bytes.count) != nil
+            || !ascii && (bytes.containsBytes(" » ") || bytes.containsBytes(" › ")) else { return false }
         // An ASCII line (where every byte is a character) is split on its bytes; others by
         // Foundation, whose matching respects characters that join across bytes.
-        if !bytes.contains(where: { $0 >= 0x80 }) { return isASCIIBreadcrumb(bytes) }
+        if ascii { return isASCIIBreadcrumb(bytes) }
         let text = String(decoding: bytes, as: UTF8.self)
         for separator in breadcrumbSeparators where text.containsBytes(separator) {
             let parts = text.components(separatedBy: separator)

@@ -145,7 +145,15 @@ struct EntityBuilder {
             if zip(spans, spans.dropFirst()).contains(where: { $0.start > $1.start }) { spans.sort { $0.start < $1.start } }
             var mentions: [NameMention] = []
             mentions.reserveCapacity(spans.count)
-            for span in spans { mentions.append(NameMention(text: tokens.text(span.start, span.end), start: span.start, end: span.end)) }
+            for span in spans {
+                // Most mentions of an entity are written as the one before: its string is shared.
+                if let last = mentions.last, last.end - last.start == span.end - span.start,
+                   tokens.scalars(last.start, last.end, equal: span.start, span.end) {
+                    mentions.append(NameMention(text: last.text, start: span.start, end: span.end))
+                } else {
+                    mentions.append(NameMention(text: tokens.text(span.start, span.end), start: span.start, end: span.end))
+                }
+            }
             let name = entity.entry.map { catalog.entries[$0].name } ?? tokens.text(entity.surface.start, entity.surface.end)
             entities.append(NameEntity(id: entity.entry.flatMap { catalog.entries[$0].id }, name: name,
                                        kind: (entity.kind?.rawValue) ?? "other", mentions: mentions))
