@@ -21,52 +21,58 @@ struct TextTokens {
     init(_ text: String) {
         let scalars = Self.scalars(of: text)
         self.scalars = scalars
-        var list: [Token] = []
-        // About one token in four scalars of prose, punctuation included: the list rarely grows.
-        list.reserveCapacity(scalars.count / 3 + 16)
-        // One pass over the scalars in place: each word's ASCII hash is taken as it is read.
-        scalars.withUnsafeBufferPointer { scalars in
-            var index = 0
-            let count = scalars.count
-            while index < count {
-                let scalar = scalars[index]
-                let kind = Self.kind(scalar)
-                if kind == .space { index += 1; continue }
-                guard kind == .digit || kind == .letter else {
-                    list.append(Token(start: index, end: index + 1, isNumber: false, isCapitalized: false, isPunctuation: true, first: scalar))
+        // Written straight into the array's storage, sized for the most tokens there can be
+        // (each takes a scalar at least): appending checked the capacity and went through the
+        // array's buffer in memory at every token.
+        list = [Token](unsafeUninitializedCapacity: scalars.count) { tokens, written in
+            written = 0
+            // One pass over the scalars in place: each word's ASCII hash is taken as it is read.
+            scalars.withUnsafeBufferPointer { scalars in
+                var index = 0
+                let count = scalars.count
+                while index < count {
+                    let scalar = scalars[index]
+                    let kind = Self.kind(scalar)
+                    if kind == .space { index += 1; continue }
+                    guard kind == .digit || kind == .letter else {
+                        (tokens.baseAddress! + written).initialize(to: Token(start: index, end: index + 1, isNumber: false, isCapitalized: false,
+                                                                             isPunctuation: true, first: scalar))
+                        written += 1
+                        index += 1
+                        continue
+                    }
+                    let start = index
                     index += 1
-                    continue
+                    var hash: UInt64
+                    if kind == .letter {
+                        // A word: ASCII letters in a tight loop (most words are only that), then any others.
+                        hash = Self.addingLowercased(scalar.value, to: ByteHash.empty)
+                        while index < count, case let value = scalars[index].value, value < 0x80, (value | 0x20) &- 0x61 < 26 {
+                            hash = Self.addingLowercased(value, to: hash)
+                            index += 1
+                        }
+                        while index < count, Self.kind(scalars[index]) == .letter {
+                            hash = Self.addingLowercased(scalars[index].value, to: hash)
+                            index += 1
+                        }
+                    } else {
+                        // A number, with an ordinal suffix kept ("22nd").
+                        hash = Self.addingLowercased(scalar.value, to: ByteHash.empty)
+                        while index < count {
+                            let next = scalars[index]
+                            let nextKind = Self.kind(next)
+                            guard nextKind == .digit || (nextKind == .letter && index - start <= 3 && Self.isOrdinalLetter(next)) else { break }
+                            hash = Self.addingLowercased(next.value, to: hash)
+                            index += 1
+                        }
+                    }
+                    (tokens.baseAddress! + written).initialize(to: Token(start: start, end: index, isNumber: kind == .digit,
+                                                                         isCapitalized: Self.isUppercase(scalar), isPunctuation: false,
+                                                                         first: scalar, asciiHash: hash))
+                    written += 1
                 }
-                let start = index
-                index += 1
-                var hash: UInt64
-                if kind == .letter {
-                    // A word: ASCII letters in a tight loop (most words are only that), then any others.
-                    hash = Self.addingLowercased(scalar.value, to: ByteHash.empty)
-                    while index < count, case let value = scalars[index].value, value < 0x80, (value | 0x20) &- 0x61 < 26 {
-                        hash = Self.addingLowercased(value, to: hash)
-                        index += 1
-                    }
-                    while index < count, Self.kind(scalars[index]) == .letter {
-                        hash = Self.addingLowercased(scalars[index].value, to: hash)
-                        index += 1
-                    }
-                } else {
-                    // A number, with an ordinal suffix kept ("22nd").
-                    hash = Self.addingLowercased(scalar.value, to: ByteHash.empty)
-                    while index < count {
-                        let next = scalars[index]
-                        let nextKind = Self.kind(next)
-                        guard nextKind == .digit || (nextKind == .letter && index - start <= 3 && Self.isOrdinalLetter(next)) else { break }
-                        hash = Self.addingLowercased(next.value, to: hash)
-                        index += 1
-                    }
-                }
-                list.append(Token(start: start, end: index, isNumber: kind == .digit, isCapitalized: Self.isUppercase(scalar),
-                                  isPunctuation: false, first: scalar, asciiHash: hash))
             }
         }
-        self.list = list
     }
 
     /// `hash` extended by an ASCII scalar lower-cased; 0 (no ASCII hash) from the first scalar
