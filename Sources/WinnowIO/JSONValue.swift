@@ -113,6 +113,14 @@ public enum JSONValue: Equatable, Sendable {
     /// U+2028 and U+2029).
     private static let specialBytes: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
 
+    /// Which of sixteen bytes are `specialBytes`: four vector compares (`ByteVector`).
+    @inline(__always)
+    static func specialBytes(_ bytes: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+        let quote = SIMD16<UInt8>(repeating: 0x22), backslash = SIMD16<UInt8>(repeating: 0x5C)
+        let lineSeparatorLead = SIMD16<UInt8>(repeating: 0xE2), lastControl = SIMD16<UInt8>(repeating: 0x1F)
+        return (bytes .== quote) .| (bytes .== backslash) .| (bytes .== lineSeparatorLead) .| (bytes .<= lastControl)
+    }
+
     /// Whether any of eight bytes is one of `specialBytes` (below 0x20, a quote, a backslash,
     /// E2), by the borrow of a bytewise subtraction: exact as a yes or no.
     @inline(__always)
@@ -151,6 +159,13 @@ public enum JSONValue: Equatable, Sendable {
             // The plain run first: eight bytes at a time while none of them is special,
             // then one table load per byte up to the special one.
             if let base {
+                while index + 16 <= count {
+                    if let lane = ByteVector.firstLane(Self.specialBytes(base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self))) {
+                        index += lane
+                        break
+                    }
+                    index += 16
+                }
                 while index + 8 <= count, !Self.hasSpecialByte(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
             }
             while index < count, !special[Int(bytes[index])] { index += 1 }

@@ -151,8 +151,8 @@ import WinnowTestSupport
     }
 }
 
-/// The JSON writer skips plain text eight bytes at a time; the skip must see every byte that
-/// needs an escape, wherever it sits in the word.
+/// The JSON writer skips plain text sixteen, then eight bytes at a time; the skip must see every
+/// byte that needs an escape, wherever it sits in the vector or the word.
 @Suite struct JSONStringEscapeTests {
     private static func isSpecial(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 }
 
@@ -163,6 +163,17 @@ import WinnowTestSupport
                 bytes[position] = UInt8(byte)
                 let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
                 #expect(JSONValue.hasSpecialByte(word) == Self.isSpecial(UInt8(byte)), "byte \(byte) at \(position)")
+            }
+        }
+    }
+
+    @Test func everyByteAtEveryPositionOfAVector() {
+        for byte in 0...255 {
+            for position in 0..<16 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 16)
+                bytes[position] = UInt8(byte)
+                let vector = bytes.withUnsafeBytes { $0.loadUnaligned(as: SIMD16<UInt8>.self) }
+                #expect(ByteVector.firstLane(JSONValue.specialBytes(vector)) == (Self.isSpecial(UInt8(byte)) ? position : nil), "byte \(byte) at \(position)")
             }
         }
     }

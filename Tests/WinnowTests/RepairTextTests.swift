@@ -1,4 +1,5 @@
 import Testing
+import WinnowIO
 @testable import Winnow
 
 /// Leftover placeholders and markup, C1 controls, invisible characters and NFC: each repaired
@@ -114,6 +115,8 @@ import Testing
         "a plain line of text with &amp; in the middle", "0123456789abcdef&rsquo;", "0123456<b>", "01234567{{ x }}",
         "012345678901234567890123${a}", "plain text, then CafÃ© at the end", "Ã© first, then a long plain tail of ASCII",
         "no start at all in this rather long line of ASCII text",
+        // Past the first sixteen bytes, and straddling the vector's end.
+        "0123456789abcdefghijklmnopqrstu&amp;", "0123456789abcde&amp;", "0123456789abcdefghijklmnoCafÃ©",
     ])
     func agreeWithTheSeparateChecks(text: String) {
         var copy = text
@@ -122,6 +125,19 @@ import Testing
             #expect(hints.mojibake == RepairMojibake.mightContainMojibake(bytes))
             #expect(hints.references == RepairEntities.mightContainReference(bytes))
             #expect(hints.leaks == RepairLeakedText.mightContainLeak(bytes))
+        }
+    }
+
+    /// The sixteen-byte skip stops at every byte that may start a repair, wherever it sits.
+    @Test func vectorSkipSeesEveryStartByte() {
+        for byte in 0...255 {
+            for position in 0..<16 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 16)
+                bytes[position] = UInt8(byte)
+                let vector = bytes.withUnsafeBytes { $0.loadUnaligned(as: SIMD16<UInt8>.self) }
+                let expected = [0xC3, 0x26, 0x3C, 0x7B, 0x24].contains(byte) ? position : nil
+                #expect(ByteVector.firstLane(RepairHints.repairStarts(vector)) == expected, "byte \(byte) at \(position)")
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import WinnowHTML
+import WinnowIO
 
 /// Stage 2b (after parse, before site rules and strip): repairs text in the document's text
 /// nodes, in place. Mojibake first (`RepairMojibake`), because its evidence (C1 controls, odd
@@ -119,14 +120,22 @@ struct RepairHints {
         let starts = Self.starts
         let base = UnsafeRawPointer(bytes.baseAddress)
         while index < count {
-            // Eight ASCII bytes at a time while none of them is &, <, { or $ (C3 has its high bit set).
             if let base {
-                while index + 8 <= count {
-                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    guard word & 0x8080_8080_8080_8080 == 0, !Self.holdsASCIIStart(word) else { break }
-                    index += 8
+                if index + 16 <= count {
+                    // Sixteen bytes at a time, straight to the first that may start a repair.
+                    guard let lane = ByteVector.firstLane(Self.repairStarts(base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)))
+                    else { index += 16; continue }
+                    index += lane
+                } else {
+                    // The tail: eight ASCII bytes at a time while none of them is &, <, { or $
+                    // (C3 has its high bit set).
+                    while index + 8 <= count {
+                        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        guard word & 0x8080_8080_8080_8080 == 0, !Self.holdsASCIIStart(word) else { break }
+                        index += 8
+                    }
+                    if index >= count { break }
                 }
-                if index >= count { break }
             }
             let byte = bytes[index]
             index += 1
@@ -143,6 +152,15 @@ struct RepairHints {
     }
 
     private static let starts: [Bool] = (0..<256).map { [0xC3, 0x26, 0x3C, 0x7B, 0x24].contains($0) }
+
+    /// The bytes of sixteen that may start a repair: C3, &, <, { and $ (`starts`), by vector
+    /// compares (`ByteVector`).
+    @inline(__always)
+    static func repairStarts(_ bytes: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+        let mojibakeLead = SIMD16<UInt8>(repeating: 0xC3), ampersand = SIMD16<UInt8>(repeating: 0x26)
+        let less = SIMD16<UInt8>(repeating: 0x3C), brace = SIMD16<UInt8>(repeating: 0x7B), dollar = SIMD16<UInt8>(repeating: 0x24)
+        return (bytes .== mojibakeLead) .| (bytes .== ampersand) .| (bytes .== less) .| (bytes .== brace) .| (bytes .== dollar)
+    }
 
     /// Whether a word of eight ASCII bytes holds &, <, { or $ (a zero byte after XOR with each,
     /// found with the usual has-zero-byte arithmetic).
