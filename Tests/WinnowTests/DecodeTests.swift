@@ -181,3 +181,20 @@ import WinnowIO
         #expect(throws: Reject.self) { try decodeTransported([0x13, 0x37, 0x00, 0xFF, 0x42], compression: .brotli) }
     }
 }
+
+/// The sniffer's UTF-8 check skips ASCII eight bytes at a time; on random bytes (ASCII runs
+/// with other bytes anywhere in them) it must agree with the standard library.
+@Suite struct UTF8ValidationTests {
+    @Test func agreesWithTheStandardLibrary() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("plain ascii text ".utf8), Array("é".utf8), Array("’".utf8), Array("😀".utf8),
+                                 [0x80], [0xC3], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0x41]]
+        for _ in 0..<5000 {
+            let bytes = (0..<Int.random(in: 0...12, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            let verdict = UTF8Validation.classify(bytes)
+            #expect((verdict != .invalid) == valid, "\(bytes)")
+            if valid { #expect((verdict == .ascii) == bytes.allSatisfy { $0 < 0x80 }, "\(bytes)") }
+        }
+    }
+}
