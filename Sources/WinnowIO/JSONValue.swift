@@ -111,9 +111,10 @@ public enum JSONValue: Equatable, Sendable {
 
     /// Bytes `writeString` stops at: controls, the quote, the backslash, and E2 (which opens
     /// U+2028 and U+2029).
-    private static let specialBytes: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+    @inline(__always)
+    static func isSpecial(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 }
 
-    /// Which of sixteen bytes are `specialBytes`: four vector compares (`ByteVector`).
+    /// Which of sixteen bytes are special (`isSpecial`): four vector compares (`ByteVector`).
     @inline(__always)
     static func specialBytes(_ bytes: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
         let quote = SIMD16<UInt8>(repeating: 0x22), backslash = SIMD16<UInt8>(repeating: 0x5C)
@@ -121,7 +122,7 @@ public enum JSONValue: Equatable, Sendable {
         return (bytes .== quote) .| (bytes .== backslash) .| (bytes .== lineSeparatorLead) .| (bytes .<= lastControl)
     }
 
-    /// Whether any of eight bytes is one of `specialBytes` (below 0x20, a quote, a backslash,
+    /// Whether any of eight bytes is special (`isSpecial`) (below 0x20, a quote, a backslash,
     /// E2), by the borrow of a bytewise subtraction: exact as a yes or no.
     @inline(__always)
     static func hasSpecialByte(_ word: UInt64) -> Bool {
@@ -153,7 +154,6 @@ public enum JSONValue: Equatable, Sendable {
         func flush() {
             if index > runStart { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
         }
-        let special = Self.specialBytes
         let base = UnsafeRawPointer(bytes.baseAddress)
         while index < count {
             // The plain run first: eight bytes at a time while none of them is special,
@@ -168,7 +168,7 @@ public enum JSONValue: Equatable, Sendable {
                 }
                 while index + 8 <= count, !Self.hasSpecialByte(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
             }
-            while index < count, !special[Int(bytes[index])] { index += 1 }
+            while index < count, !Self.isSpecial(bytes[index]) { index += 1 }
             guard index < count else { break }
             let byte = bytes[index]
             // U+2028 is E2 80 A8, U+2029 is E2 80 A9: legal in JSON, not in JavaScript.

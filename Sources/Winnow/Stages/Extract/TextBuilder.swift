@@ -33,14 +33,13 @@ struct TextBuilder {
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         var index = 0
         let count = text.count
-        let plain = Self.plainBytes
         while index < count {
             let byte = text[index]
             // Most bytes are neither whitespace nor the lead of a character handled below: a run
             // of them is copied at once.
-            if plain[Int(byte)] {
+            if Self.isPlain(byte) {
                 var end = index + 1
-                while end < count, plain[Int(text[end])] { end += 1 }
+                while end < count, Self.isPlain(text[end]) { end += 1 }
                 flushPending()
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
                 index = end
@@ -105,8 +104,14 @@ struct TextBuilder {
     /// Bytes `append` copies as they are: not ASCII whitespace, and not the lead byte of the
     /// no-break, invisible, C1, combining and fixed-width space characters it rewrites
     /// (C2, CC, CD, E2, EF).
-    static let plainBytes: [Bool] = (0..<256).map { byte in
-        ![0x20, 0x0A, 0x09, 0x0D, 0x0C, 0xC2, 0xCC, 0xCD, 0xE2, 0xEF].contains(byte)
+    /// (A switch, not a table: a static table is a call to its initializer's guard and a retain
+    /// and release of its array at every use, and `unchangedScalars` runs once a line.)
+    @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x0A, 0x09, 0x0D, 0x0C, 0xC2, 0xCC, 0xCD, 0xE2, 0xEF: false
+        default: true
+        }
     }
 
     /// Whether `append` then `take` would give these bytes back unchanged (plain bytes with
@@ -114,7 +119,6 @@ struct TextBuilder {
     /// text's Unicode scalars, counted in the same pass; nil when `append` would change it.
     static func unchangedScalars(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = text.first, let last = text.last, first != 0x20, last != 0x20 else { return nil }
-        let plain = plainBytes
         var previousWasSpace = false
         var index = 0
         var scalars = 0
@@ -140,7 +144,7 @@ struct TextBuilder {
                 continue
             }
             previousWasSpace = false
-            if plain[Int(byte)] { continue }
+            if Self.isPlain(byte) { continue }
             // The leads `append` looks behind: only what it rewrites makes the line change.
             let next: UInt8 = index < count ? text[index] : 0
             let third: UInt8 = index + 1 < count ? text[index + 1] : 0

@@ -32,10 +32,22 @@ struct LineSignals: Sendable {
     /// Short and unpunctuated: a menu entry, a label, a heading.
     var isShort: Bool { words <= 6 && !endsSentence }
 
-    /// Sentence ends and the closing quotes and brackets that may follow one, as scalar values
-    /// (every one of them is a single scalar; a few compares cost less than a Set's hashing).
-    static let sentenceEndScalars: [UInt32] = [".", "!", "?", "…", "。", "！", "？"].map { Unicode.Scalar($0)!.value }
-    static let closerScalars: [UInt32] = ["\"", "”", "’", "'", ")", "»", "]"].map { Unicode.Scalar($0)!.value }
+    /// Sentence ends: . ! ? … and the full-width 。！？ (switches, not tables: a static table is
+    /// a call to its initializer's guard and a retain and release of its array, every line).
+    static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E, 0x21, 0x3F, 0x2026, 0x3002, 0xFF01, 0xFF1F: true
+        default: false
+        }
+    }
+
+    /// The closing quotes and brackets that may follow a sentence's end: " ” ’ ' ) » ].
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x201D, 0x2019, 0x27, 0x29, 0xBB, 0x5D: true
+        default: false
+        }
+    }
 
     /// The last scalar of `bytes` (UTF-8) that `skipping` does not pass over, read backwards.
     static func lastScalar(of bytes: UnsafeBufferPointer<UInt8>, skipping: (Unicode.Scalar) -> Bool) -> Unicode.Scalar? {
@@ -74,8 +86,8 @@ struct LineSignals: Sendable {
         if signals.words >= 8 || text.count >= FunctionWords.languageLineBytes {
             signals.languageHits = FunctionWords.hits(in: page.comparable(of: line))
         }
-        if let last = lastScalar(of: text, skipping: { closerScalars.contains($0.value) || $0 == " " }) {
-            signals.endsSentence = sentenceEndScalars.contains(last.value)
+        if let last = lastScalar(of: text, skipping: { isCloser($0) || $0 == " " }) {
+            signals.endsSentence = endsSentence(last)
             // "said: " and "include:" introduce what follows (a quote, a list) inside prose.
             if last == ":" || last == ";" { signals.endsSentence = signals.words >= 8 }
         }
