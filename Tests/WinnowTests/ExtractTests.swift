@@ -119,3 +119,18 @@ import WinnowIO
         #expect(article.recordText == "The council met on Monday.\n\nIt agreed.")
     }
 }
+
+/// `Block.bodyText` joins the body blocks (captions left out) with a blank line, as
+/// `joined(separator:)` would, empty texts included.
+@Suite struct BodyTextTests {
+    @Test func joinsAsTheStandardLibraryDoes() {
+        var generator = SystemRandomNumberGenerator()
+        let texts = ["", "One.", "Two words", "Café “quoted”", "Сергей"]
+        for _ in 0..<500 {
+            let blocks = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                Block(kind: Bool.random(using: &generator) ? .paragraph : .caption, text: texts.randomElement(using: &generator)!)
+            }
+            #expect(Block.bodyText(blocks) == blocks.filter(\.isBody).map(\.text).joined(separator: "\n\n"))
+        }
+    }
+}

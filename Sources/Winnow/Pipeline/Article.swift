@@ -66,7 +66,25 @@ public struct Block: Sendable, Equatable {
     }
 
     /// The record's `text`: body blocks joined by blank lines.
-    static func bodyText(_ blocks: [Block]) -> String { blocks.filter(\.isBody).map(\.text).joined(separator: "\n\n") }
+    static func bodyText(_ blocks: [Block]) -> String {
+        // By index, into storage sized once: filtering and mapping copied every block (a retain
+        // and release of each of its strings and arrays) and then every text.
+        var bytes = 0
+        var count = 0
+        for index in blocks.indices where blocks[index].isBody {
+            bytes += blocks[index].text.utf8.count
+            count += 1
+        }
+        var text = ""
+        text.reserveCapacity(bytes + 2 * max(0, count - 1))
+        var first = true
+        for index in blocks.indices where blocks[index].isBody {
+            if !first { text += "\n\n" }
+            first = false
+            text += blocks[index].text
+        }
+        return text
+    }
 
     /// Whether the block belongs to `text` (captions stay in `blocks` only).
     public var isBody: Bool { kind != .caption }
