@@ -167,14 +167,9 @@ import WinnowTestSupport
         }
     }
 
-    @Test func everyByteAtEveryPositionOfAVector() {
-        for byte in 0...255 {
-            for position in 0..<16 {
-                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 16)
-                bytes[position] = UInt8(byte)
-                let vector = bytes.withUnsafeBytes { $0.loadUnaligned(as: SIMD16<UInt8>.self) }
-                #expect(ByteVector.firstLane(JSONValue.specialBytes(vector)) == (Self.isSpecial(UInt8(byte)) ? position : nil), "byte \(byte) at \(position)")
-            }
+    @Test func everyByteAtEveryLaneOfAVector() {
+        forEachByteAtEachLane { byte, lane, vector in
+            #expect(ByteVector.firstLane(JSONValue.specialBytes(vector)) == (Self.isSpecial(byte) ? lane : nil), "byte \(byte) at \(lane)")
         }
     }
 

@@ -1,6 +1,7 @@
 import Testing
 import WinnowIO
 @testable import Winnow
+import WinnowTestSupport
 
 /// Leftover placeholders and markup, C1 controls, invisible characters and NFC: each repaired
 /// and counted, and correct text in many languages left exactly as it was.
@@ -130,14 +131,9 @@ import WinnowIO
 
     /// The sixteen-byte skip stops at every byte that may start a repair, wherever it sits.
     @Test func vectorSkipSeesEveryStartByte() {
-        for byte in 0...255 {
-            for position in 0..<16 {
-                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 16)
-                bytes[position] = UInt8(byte)
-                let vector = bytes.withUnsafeBytes { $0.loadUnaligned(as: SIMD16<UInt8>.self) }
-                let expected = [0xC3, 0x26, 0x3C, 0x7B, 0x24].contains(byte) ? position : nil
-                #expect(ByteVector.firstLane(RepairHints.repairStarts(vector)) == expected, "byte \(byte) at \(position)")
-            }
+        forEachByteAtEachLane { byte, lane, vector in
+            let expected = [0xC3, 0x26, 0x3C, 0x7B, 0x24].contains(byte) ? lane : nil
+            #expect(ByteVector.firstLane(RepairHints.repairStarts(vector)) == expected, "byte \(byte) at \(lane)")
         }
     }
 
