@@ -35,6 +35,13 @@ extension TextBuilder {
     static func isUnchanged(_ text: UnsafeBufferPointer<UInt8>) -> Bool { unchangedScalars(text) != nil }
 }
 
+extension FoldedNames {
+    func string(_ range: Range<Int32>) -> String { withBytes(range) { String(decoding: $0, as: UTF8.self) } }
+
+    /// The words of a name as strings.
+    func strings(of name: Name) -> [String] { (0..<name.wordCount).map { string(word($0, of: name)) } }
+}
+
 extension RepeatedLines.Site {
     func pages(of comparable: String) -> Int? { comparable.withUTF8Bytes { pages(of: $0, hash: TextHash.of($0)) } }
 }

@@ -129,13 +129,13 @@ public struct NameCatalog: Sendable {
     /// ending replaced by its nominative, every combination tried (names are short), in order:
     /// the first word's readings outermost, each word's own spelling first. Worked on bytes,
     /// in one buffer: only a key the index holds is a match, and keys are compared as bytes.
-    func entry(forDeclined words: [String]) -> Int? {
+    /// `words`: the folded words' UTF-8.
+    func entry(forDeclined words: [[UInt8]]) -> Int? {
         guard !inflections.isEmpty, words.count <= 3 else { return nil }
         // Each word's readings: itself, then its stem with each matching ending's nominative.
         var readings: [[[UInt8]]] = []
         var combinations = 1
-        for word in words {
-            let bytes = Array(word.utf8)
+        for bytes in words {
             let scalars = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
             var options = [bytes]
             for rule in inflections {

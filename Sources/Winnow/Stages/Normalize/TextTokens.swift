@@ -173,6 +173,16 @@ struct TextTokens {
 
     func text(_ token: Token) -> String { text(token.start, token.end) }
 
+    /// A 64-bit hash of scalars `start..<end` (FNV-1a over their values), for the tables that
+    /// tell a page's spellings apart; a hit is confirmed with `scalars(_:_:equal:_:_:)`.
+    func hash(_ start: Int, _ end: Int) -> UInt64 {
+        scalars.withUnsafeBufferPointer { all in
+            var hash = ByteHash.empty
+            for position in start..<end { hash = (hash ^ UInt64(all[position].value)) &* 0x100_0000_01b3 }
+            return hash
+        }
+    }
+
     /// Whether scalars `start..<end` are those of `otherStart..<otherEnd` (read in place).
     func scalars(_ start: Int, _ end: Int, equal otherStart: Int, _ otherEnd: Int) -> Bool {
         guard end - start == otherEnd - otherStart else { return false }

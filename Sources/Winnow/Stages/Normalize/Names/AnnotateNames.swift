@@ -29,24 +29,22 @@ struct AnnotateNames {
         var latin = [FoldedNames.Name?](repeating: nil, count: candidates.count)
         if !nonLatin.isEmpty {
             // A page names the same people again and again: each spelling is transliterated and
-            // folded once, and its mentions share the result.
-            // Spellings are told apart by their scalars (hashed, then compared): no string is
-            // made for a repeat.
+            // folded once, and its mentions share the result. Spellings are told apart by their
+            // scalars (hashed, then compared): no string is made for a repeat.
             var spellings: [String] = []
             var firstCandidate: [Int] = []  // of each spelling
             var spellingOf = HashKeyMap<Int>(minimumCapacity: nonLatin.count)
-            let scalars = tokens.scalars
             let spellingOfCandidate = nonLatin.map { position in
-                let range = candidates[position].start..<candidates[position].end
-                let hash = scalars[range].reduce(ByteHash.empty) { ($0 ^ UInt64($1.value)) &* 0x100_0000_01b3 }
+                let candidate = candidates[position]
+                let hash = tokens.hash(candidate.start, candidate.end)
                 if let known = spellingOf[hash] {
                     let first = candidates[firstCandidate[known]]
-                    if scalars[first.start..<first.end].elementsEqual(scalars[range]) { return known }
+                    if tokens.scalars(first.start, first.end, equal: candidate.start, candidate.end) { return known }
                 } else {
                     spellingOf[hash] = spellings.count
                 }
                 // New, or (in a 64-bit collision) one not remembered.
-                spellings.append(tokens.text(range.lowerBound, range.upperBound))
+                spellings.append(tokens.text(candidate.start, candidate.end))
                 firstCandidate.append(position)
                 return spellings.count - 1
             }
@@ -67,7 +65,7 @@ struct AnnotateNames {
         var declined = HashKeyMap<Int>()
         func entry(forDeclined candidate: FindNameCandidates.Candidate) -> Int? {
             if let known = declined[candidate.key] { return known < 0 ? nil : known }
-            let found = catalog.entry(forDeclined: names.strings(of: candidate.name))
+            let found = catalog.entry(forDeclined: candidate.name, in: names)
             declined[candidate.key] = found ?? -1
             return found
         }

@@ -347,15 +347,10 @@ struct FoldedTokens {
     /// A token folded earlier whose scalars are the token's; the token is remembered otherwise.
     mutating func earlierToken(withTextOf index: Int, in tokens: TextTokens) -> Int? {
         let token = tokens.list[index]
-        var hash = ByteHash.empty
-        for position in token.start..<token.end {
-            let value = tokens.scalars[position].value
-            hash = ByteHash.adding(UInt8(truncatingIfNeeded: value), to: ByteHash.adding(UInt8(truncatingIfNeeded: value >> 8), to: hash))
-        }
+        let hash = tokens.hash(token.start, token.end)
         if let earlier = byText[hash] {
             let other = tokens.list[earlier]
-            if tokens.scalars[other.start..<other.end].elementsEqual(tokens.scalars[token.start..<token.end]) { return earlier }
-            return nil
+            return tokens.scalars(other.start, other.end, equal: token.start, token.end) ? earlier : nil
         }
         byText[hash] = index
         return nil

@@ -3,7 +3,7 @@
 /// looked up in the catalog by its bytes and their `ByteHash`, and no `String` or array of
 /// strings is made for it. About 150 candidates a page were each an array of folded strings,
 /// built, hashed, copied with the candidate and freed; the strings are now made only for the
-/// few lookups that need them (words outside plain form, declined names).
+/// few lookups that need them (words outside plain form).
 ///
 /// A name's words are contiguous, one space apart, so any run of them is one range of bytes:
 /// its key (`FoldedKeyIndex.hash`) is the `ByteHash` of that range.
@@ -80,10 +80,6 @@ struct FoldedNames {
 
     func word(_ index: Int, of name: Name) -> Range<Int32> { spans[Int(name.words.lowerBound) + index] }
 
-    func string(_ range: Range<Int32>) -> String { withBytes(range) { String(decoding: $0, as: UTF8.self) } }
-
-    /// The words of a name as strings, for the lookups that need them.
-    func strings(of name: Name) -> [String] { name.words.map { string(spans[Int($0)]) } }
 }
 
 extension NameCatalog {
@@ -107,5 +103,11 @@ extension NameCatalog {
 
     func entry(forDemonym name: FoldedNames.Name, in names: FoldedNames) -> Int? {
         names.withBytes(of: name) { entry(forDemonym: $0, hash: name.key) }
+    }
+
+    /// `entry(forDeclined:)` of a folded name's words.
+    func entry(forDeclined name: FoldedNames.Name, in names: FoldedNames) -> Int? {
+        guard name.wordCount <= 3 else { return nil }
+        return entry(forDeclined: (0..<name.wordCount).map { names.withBytes(names.word($0, of: name)) { Array($0) } })
     }
 }
