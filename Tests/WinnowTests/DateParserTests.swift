@@ -43,4 +43,24 @@ import Testing
     func refuses(text: String) {
         #expect(DateParser.parse(text) == nil)
     }
+
+    /// The quick refusal before lower-casing and tokenizing: it must pass every text that
+    /// parses (a word it calls unknown would make a date nil), and it refuses on ASCII words
+    /// only when no letter of another script touches them.
+    @Test func unknownWordsAreOnlyThoseNoDateHas() {
+        let dates = ["June 22, 2021", "Jun. 22, 2021", "Tuesday, June 22nd, 2021", "Jun 24, 2021 02:39 AM", "Jun 24, 2021 12:05 p.m.",
+                     "Tue, 22 Jun 2021 10:00:00 GMT", "segunda-feira, 22 de janeiro de 2018 às 0:13", "mardi 5 octobre 2021",
+                     "Dienstag, 19. November 2019", "22 czerwca 2021 r.", "wtorek, 22 czerwca 2021, godz. 10:15", "22 июня 2021 г.",
+                     "Sept. 3, 2022", "22 juni 2021", "3 de marzo de 2021", "10 a.m. June 22, 2021"]
+        for text in dates {
+            #expect(!text.withUTF8Bytes(DateParser.hasUnknownASCIIWord), "\(text)")
+        }
+        for text in ["© 2021 The Company", "Copyright 2021", "12 comments on June 22, 2021", "Updated: June 22 2021 by staff"] {
+            #expect(text.withUTF8Bytes(DateParser.hasUnknownASCIIWord), "\(text)")
+            #expect(DateParser.parse(text) == nil)
+        }
+        // "Mär" is part of "März": not judged as an ASCII word of its own.
+        #expect(!"12. März 2021".withUTF8Bytes(DateParser.hasUnknownASCIIWord))
+        #expect(!"Märzx 2021".withUTF8Bytes(DateParser.hasUnknownASCIIWord))
+    }
 }

@@ -141,6 +141,10 @@ public enum DateParser {
     }
 
     private static func parseWords(_ text: String) -> Parsed? {
+        // Most texts asked hold a word no date has ("Copyright", "comments"): ruled out on the
+        // bytes as they are, before the text is lower-cased (Unicode work when it is not ASCII)
+        // and tokenized.
+        if text.withUTF8Bytes(hasUnknownASCIIWord) { return nil }
         // ASCII (most lines asked) lower-cases on bytes; `lowercased()` does the Unicode work.
         let lowered = text.isASCIIBytes ? asciiLowercased(text) : text.lowercased()
         guard let tokens = tokenize(lowered) else { return nil }
@@ -230,6 +234,46 @@ public enum DateParser {
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> Word? {
         words[ByteHash.of(bytes)]?.first { $0.bytes.elementsEqual(bytes) }
     }
+
+    /// Whether the text holds a word that `tokenize` would stop at: a run of ASCII letters,
+    /// with ASCII on both sides (so that lower-casing the whole text leaves it as it is and a
+    /// word of its own), that is no date word and none of the meridiem forms tokenize reads by
+    /// context ("a", "am", "p", "pm", "m"). Tokenize reads every word, so such a text is no date.
+    static func hasUnknownASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count, longest = longestWordBytes
+        var index = 0
+        while index < count {
+            guard isASCIILetter(bytes[index]) else { index += 1; continue }
+            let start = index
+            while index < count, isASCIILetter(bytes[index]) { index += 1 }
+            // A letter of another script next to it would make it part of a longer word.
+            if start > 0, bytes[start - 1] >= 0x80 { continue }
+            if index < count, bytes[index] >= 0x80 { continue }
+            let length = index - start
+            if length > longest { return true }
+            let known = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest) { buffer -> Bool in
+                for offset in 0..<length { buffer[offset] = bytes[start + offset] | 0x20 }
+                let word = UnsafeBufferPointer(rebasing: buffer[0..<length])
+                return Self.word(word) != nil || isMeridiemForm(word)
+            }
+            if !known { return true }
+        }
+        return false
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    /// "a", "am", "p", "pm", "m": read by `tokenize` as meridiem parts, whatever the table says.
+    private static func isMeridiemForm(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.elementsEqual("a".utf8) || word.elementsEqual("am".utf8) || word.elementsEqual("p".utf8) || word.elementsEqual("pm".utf8)
+            || word.elementsEqual("m".utf8)
+    }
+
+    /// The UTF-8 length of the longest date word: a longer run of letters is no date word.
+    private static let longestWordBytes: Int = {
+        let words = Array(months.keys) + Array(zoneOffsets.keys) + Array(ignoredWords) + ["st", "nd", "rd", "th", "am", "pm"]
+        return words.map(\.utf8.count).max() ?? 0
+    }()
 
     /// An ASCII text with A to Z lower-cased, written straight into the new string's storage.
     static func asciiLowercased(_ text: String) -> String {
