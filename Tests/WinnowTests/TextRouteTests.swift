@@ -121,7 +121,9 @@ import WinnowIO
         #expect(result.run.map(result.lines.text) == Self.prose)
         let before = result.fates[0]
         guard case .removed(.outsideContent, let reason) = before else { Issue.record("menu line kept: \(before)"); return }
-        #expect(reason.contains("before the main run"))
+        // The menu's first line: the teaser and the first menu's 30 lines lie between it and the run.
+        #expect(reason == .outsideRun(lines: 61, before: true))
+        #expect(reason.description == "61 lines before the main run of body lines")
     }
 
     @Test func commentSectionsWeighAgainstTheRun() {
@@ -138,7 +140,8 @@ import WinnowIO
             guard let index = result.lines.texts.firstIndex(of: tag), case .removed(.navigation, let reason) = result.fates[index] else {
                 Issue.record("\(tag) kept"); continue
             }
-            #expect(reason == "run of 4 short lines")
+            #expect(reason == .shortLines(4))
+            #expect(reason.description == "run of 4 short lines")
         }
     }
 
@@ -189,7 +192,10 @@ import WinnowIO
         repeated.settle()
         let text = (["Get the app for your phone"] + Self.prose).joined(separator: "\n\n")
         let result = StripText(repeated: repeated.site(for: "https://news.example/a")).run(Self.lines(text))
-        #expect(result.fates[0] == .removed(.navigation, "repeated on 3 pages of the site in this run"))
+        #expect(result.fates[0] == .removed(.navigation, .repeatedOnPages(3)))
+        guard case .removed(_, let reason) = result.fates[0] else { return }
+        #expect(reason.description == "repeated on 3 pages of the site in this run")
+        #expect(reason.summary == "repeated on other pages of the site in this run")
     }
 
     // MARK: Extract

@@ -63,8 +63,7 @@ public struct DefaultPipeline: Sendable {
         let lines = SegmentText.lines(decoded.utf8, trace: &trace, validUTF8: true)
         let host = options.baseURL.flatMap(ExtractMetadata.host)
         let rule = host.flatMap { options.rules.rule(forHost: $0) }
-        let stripped = StripText(rule: rule, repeated: options.repeatedLines.site(for: options.baseURL),
-                                 describesDistances: trace.recordsRemovalDetails).run(lines)
+        let stripped = StripText(rule: rule, repeated: options.repeatedLines.site(for: options.baseURL)).run(lines)
         try budget.check(.strip)
         var extracted = try ExtractText(url: options.baseURL).run(stripped, trace: &trace)
         try Self.checkTextSize(extracted, options: options)

@@ -377,10 +377,16 @@ struct BuildBlocks {
 
     /// `phraseRule` on a comparable text's UTF-8 bytes.
     static func phraseRule(_ comparable: UnsafeBufferPointer<UInt8>, length: Int, hash: UInt64? = nil) -> (BoilerplateCategory, String)? {
+        guard let (category, position) = phraseMatch(comparable, length: length, hash: hash) else { return nil }
+        return (category, "text \(BoilerplateVocabulary.phrases[position].match)")
+    }
+
+    /// `phraseRule`'s category and its entry in `BoilerplateVocabulary.phrases`, without the
+    /// reason's text.
+    static func phraseMatch(_ comparable: UnsafeBufferPointer<UInt8>, length: Int, hash: UInt64? = nil) -> (BoilerplateCategory, Int)? {
         guard length <= BoilerplateVocabulary.phraseBlockLimit, let position = BoilerplateVocabulary.phraseIndex.firstMatch(comparable, hash: hash)
         else { return nil }
-        let (category, match) = BoilerplateVocabulary.phrases[position]
-        return (category, "text \(match)")
+        return (BoilerplateVocabulary.phrases[position].category, position)
     }
 
     /// A data table has rows of short cells; a layout table holds paragraphs, lists or other

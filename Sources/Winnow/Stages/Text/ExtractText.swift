@@ -123,7 +123,9 @@ struct ExtractText {
                 continue
             }
             if case .removed(let category, let reason) = fates[index] {
-                trace.removals.append(removal(index, of: lines, category: category, reason: reason, order: index, details: trace.recordsRemovalDetails))
+                let details = trace.recordsRemovalDetails
+                trace.removals.append(removal(index, of: lines, category: category, reason: details ? reason.description : reason.summary, order: index,
+                                              details: details))
                 index += 1
                 continue
             }
@@ -164,7 +166,8 @@ struct ExtractText {
     /// The first place of a line the page repeats: a headline is often repeated as an image's
     /// alt text, and stays the headline.
     private func isFirstOfRepeats(_ fate: StripText.Fate) -> Bool {
-        if case .removed(.widget, let reason) = fate { return reason.hasPrefix(StripText.repeatedLater) }
+        if case .removed(.widget, .repeatedAtLine) = fate { return true }
+        return false
         return false
     }
 

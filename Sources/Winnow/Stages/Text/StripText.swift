@@ -19,15 +19,71 @@ import Darwin
 struct StripText {
     var rule: SiteRule?
     var repeated: RepeatedLines.Site?
-    /// Whether lines outside the run say how far outside they are (`Trace.recordsRemovalDetails`:
-    /// only `explain` shows it, and the text is written for most lines of a page).
-    var describesDistances = true
 
     enum Fate: Equatable {
         case candidate
-        case removed(BoilerplateCategory, String)
+        case removed(BoilerplateCategory, Reason)
 
         var isRemoved: Bool { if case .removed = self { return true } else { return false } }
+    }
+
+    /// Why a line was removed, as data: the reason's text (`description`) is written only when
+    /// something shows it (`winnow explain`), not for each of the hundreds of removed lines of
+    /// every page a run cleans.
+    enum Reason: Equatable, CustomStringConvertible {
+        /// A fixed text, or one built where it is rare (a site rule's pattern, a heading).
+        case text(String)
+        /// An entry of `BoilerplateVocabulary.phrases`, matched by the whole line or (`inOpening`)
+        /// by the opening of a long one.
+        case phrase(Int, inOpening: Bool)
+        case gluedTitles(Int)
+        case repeatedOnPages(Int)
+        /// The line repeats the one at this line number, above it.
+        case repeatsLine(Int)
+        /// A short line that the line at this number repeats further down.
+        case repeatedAtLine(Int)
+        case shortLines(Int)
+        /// Outside the article's run: how many lines, and on which side.
+        case outsideRun(lines: Int, before: Bool)
+
+        var description: String {
+            switch self {
+            case .text(let text): text
+            case .phrase(let position, let inOpening):
+                "text \(BoilerplateVocabulary.phrases[position].match)" + (inOpening ? " (in the opening of a long line)" : "")
+            case .gluedTitles(let count): "\(count) icon and button titles glued into one line"
+            case .repeatedOnPages(let pages): "repeated on \(pages) pages of the site in this run"
+            case .repeatsLine(let number): "repeats line \(number)"
+            case .repeatedAtLine(let number): "repeated at line \(number)"
+            case .shortLines(let count): "run of \(count) short lines"
+            case .outsideRun(let distance, let before):
+                "\(distance) line\(distance == 1 ? "" : "s") \(before ? "before" : "after") the main run of body lines"
+            }
+        }
+
+        /// The reason without its particulars (which phrase, which line, how far): a fixed
+        /// text, what a trace that records no removal details carries.
+        var summary: String {
+            switch self {
+            case .text(let text): text
+            case .phrase(_, false): "text of the boilerplate vocabulary"
+            case .phrase(_, true): "text of the boilerplate vocabulary (in the opening of a long line)"
+            case .gluedTitles: "icon and button titles glued into one line"
+            case .repeatedOnPages: "repeated on other pages of the site in this run"
+            case .repeatsLine: "repeats a line above"
+            case .repeatedAtLine: "repeated further down"
+            case .shortLines: "run of short lines"
+            case .outsideRun: "outside the main run of body lines"
+            }
+        }
+
+        /// The line is a repeat (of a line elsewhere in the page or the site).
+        var isRepeat: Bool {
+            switch self {
+            case .repeatedOnPages, .repeatsLine, .repeatedAtLine: true
+            default: false
+            }
+        }
     }
 
     struct Result {
@@ -59,7 +115,7 @@ struct StripText {
             for index in lines.indices { lines[index].signals.adopt(languageIndex: language?.index) }
             fates = lines.indices.map { index in
                 PageBudget.spent(at: index)
-                    ? Fate.removed(.outsideContent, "not read: over the page time limit") : vocabularyFate(of: lines[index], in: bytes)
+                    ? Fate.removed(.outsideContent, .text("not read: over the page time limit")) : vocabularyFate(of: lines[index], in: bytes)
             }
             markRepeatsWithinPage(lines, in: bytes, fates: &fates)
             return language
@@ -71,10 +127,8 @@ struct StripText {
         }.map { $0 + 1 }
         markShortRuns(lines, in: run, fates: &fates)
         for index in lines.indices where !run.contains(index) && fates[index] == .candidate {
-            guard describesDistances else { fates[index] = .removed(.outsideContent, "outside the main run of body lines"); continue }
-            let distance = index < run.lowerBound ? run.lowerBound - index : index - run.upperBound + 1
-            let side = index < run.lowerBound ? "before" : "after"
-            fates[index] = .removed(.outsideContent, "\(distance) line\(distance == 1 ? "" : "s") \(side) the main run of body lines")
+            let before = index < run.lowerBound
+            fates[index] = .removed(.outsideContent, .outsideRun(lines: before ? run.lowerBound - index : index - run.upperBound + 1, before: before))
         }
         page.lines = lines
         return Result(lines: page, fates: fates, run: run, language: language?.code, commentsStart: commentsStart)
@@ -87,41 +141,39 @@ struct StripText {
         if let rule {
             let string = page.textString(of: line)
             for (category, pattern) in rule.dropText where pattern.matches(string) {
-                return .removed(category, "site rule \(rule.file): text \"\(pattern.source)\"")
+                return .removed(category, .text("site rule \(rule.file): text \"\(pattern.source)\""))
             }
         }
         let first = text.first, last = text.last
         if first == UInt8(ascii: "!") && text.hasBytePrefix("!--")
             || first == UInt8(ascii: "<") && (text.hasBytePrefix("<!--") || last == UInt8(ascii: ">"))
             || last == UInt8(ascii: ">") && text.hasByteSuffix("-->") {
-            return .removed(.markup, "markup shown as text")
+            return .removed(.markup, .text("markup shown as text"))
         }
         let signals = line.signals
         if signals.gluedWords >= 3, signals.gluedWords * 3 >= signals.words, !signals.isBodyLike {
-            return .removed(.share, "\(signals.gluedWords) icon and button titles glued into one line")
+            return .removed(.share, .gluedTitles(signals.gluedWords))
         }
         if line.characters <= 60, let heading = Self.relatedHeading(comparable) {
-            return .removed(.related, "heading \"\(heading)\" announces links to other stories")
+            return .removed(.related, .text("heading \"\(heading)\" announces links to other stories"))
         }
-        if let (category, reason) = BuildBlocks.phraseRule(comparable, length: line.characters, hash: line.comparableHash) {
-            return .removed(category, reason)
+        if let (category, position) = BuildBlocks.phraseMatch(comparable, length: line.characters, hash: line.comparableHash) {
+            return .removed(category, .phrase(position, inOpening: false))
         }
         // A long line is judged by how it opens only ("Add your comment by filling out the form…"):
         // prose may quote a phrase anywhere else.
-        if line.characters > BoilerplateVocabulary.phraseBlockLimit, let (category, reason) = Self.openingPhraseRule(comparable) {
-            return .removed(category, reason + " (in the opening of a long line)")
+        if line.characters > BoilerplateVocabulary.phraseBlockLimit, let (category, position) = Self.openingPhraseMatch(comparable) {
+            return .removed(category, .phrase(position, inOpening: true))
         }
-        if Self.isBreadcrumb(text, isASCII: line.characters == line.textBytes) { return .removed(.navigation, "breadcrumb trail") }
+        if Self.isBreadcrumb(text, isASCII: line.characters == line.textBytes) { return .removed(.navigation, .text("breadcrumb trail")) }
         if Self.isCommentFurniture(comparable, words: signals.words) {
-            return .removed(.comments, "comment author or count line")
+            return .removed(.comments, .text("comment author or count line"))
         }
         if let repeated, let pages = repeated.pages(of: comparable, hash: line.comparableHash) {
-            return .removed(signals.isBodyLike ? .widget : .navigation, "repeated on \(pages) pages of the site in this run")
+            return .removed(signals.isBodyLike ? .widget : .navigation, .repeatedOnPages(pages))
         }
         return .candidate
     }
-
-    static let repeatedLater = "repeated at line"
 
     /// The line without its closing ".", ":", "…" or "!" when it is a related-links heading
     /// ("Read more:"). Trimmed and hashed on the bytes; a string only for a hit.
@@ -147,12 +199,14 @@ struct StripText {
     /// The phrase rule matched by the first `openingLength` characters of a comparable line.
     /// ASCII text is cut on the bytes: there every byte is a character, unless a combining mark
     /// follows (so the byte after the cut is checked too); lines hold no "\r\n".
-    static func openingPhraseRule(_ comparable: UnsafeBufferPointer<UInt8>) -> (BoilerplateCategory, String)? {
+    static func openingPhraseMatch(_ comparable: UnsafeBufferPointer<UInt8>) -> (BoilerplateCategory, Int)? {
         let length = min(comparable.count, openingLength)
         if !comparable[0..<min(comparable.count, length + 1)].contains(where: { $0 >= 0x80 }) {
-            return BuildBlocks.phraseRule(UnsafeBufferPointer(rebasing: comparable[0..<length]), length: openingLength)
+            return BuildBlocks.phraseMatch(UnsafeBufferPointer(rebasing: comparable[0..<length]), length: openingLength)
         }
-        return BuildBlocks.phraseRule(String(String(decoding: comparable, as: UTF8.self).prefix(openingLength)), length: openingLength)
+        return String(String(decoding: comparable, as: UTF8.self).prefix(openingLength)).withUTF8Bytes {
+            BuildBlocks.phraseMatch($0, length: openingLength)
+        }
     }
 
     /// A line the page holds twice is furniture (an image's alt text and caption, a promo
@@ -173,9 +227,9 @@ struct StripText {
                 slot = (slot + 1) & (size - 1)
             }
             if let earlier, page.comparable(of: lines[earlier]).elementsEqual(page.comparable(of: lines[index])) {
-                fates[index] = .removed(.widget, "repeats line \(lines[earlier].number)")
+                fates[index] = .removed(.widget, .repeatsLine(lines[earlier].number))
                 if !lines[index].signals.isBodyLike, fates[earlier] == .candidate {
-                    fates[earlier] = .removed(.widget, "\(Self.repeatedLater) \(lines[index].number)")
+                    fates[earlier] = .removed(.widget, .repeatedAtLine(lines[index].number))
                 }
             } else if earlier == nil {
                 first[slot] = index
@@ -277,7 +331,7 @@ struct StripText {
         // Credit lines sit between headline and body: metadata, not a break in the article.
         if case .removed(.credit, _) = fate { return -0.5 }
         // So do a headline's and a caption's repeats (an image's alt text).
-        if case .removed(.widget, let reason) = fate, reason.hasPrefix("repeat") { return -0.5 }
+        if case .removed(.widget, let reason) = fate, reason.isRepeat { return -0.5 }
         if case .removed(let category, _) = fate { return wallCategories.contains(category) ? -8 : -3 }
         if signals.isBodyLike { return 1 + Double(min(signals.words, 120)) / 15 }
         if signals.isDate { return -0.5 }
@@ -330,7 +384,7 @@ struct StripText {
             // (`endsWithColon` is the last byte: a ":" byte ends the last character too.)
             let introduced = index > 0 && lines[index - 1].signals.endsWithColon && lines[index..<end].allSatisfy(\.bullet)
             if length >= 3, !introduced {
-                for position in index..<end { fates[position] = .removed(.navigation, "run of \(length) short lines") }
+                for position in index..<end { fates[position] = .removed(.navigation, .shortLines(length)) }
             }
             index = end
         }
