@@ -53,6 +53,18 @@ private func entity(named name: String, in list: [NameEntity]) -> NameEntity? { 
         #expect(!found.contains { ["The", "Later", "Officials"].contains($0.name) })
     }
 
+    @Test func givenNamesThatAreAlsoDateWords() throws {
+        let found = entities("Prime Minister Theresa May met Jan Kowalski in Warsaw on Monday. Kowalski spoke first. "
+            + "The talks began on Jan 5 and ended in May. Monday Night Football was on.")
+        let may = try #require(entity(named: "Theresa May", in: found))
+        #expect(may.kind == "person")
+        let mayor = try #require(entity(named: "Jan Kowalski", in: found))
+        #expect(mayor.kind == "person")
+        #expect(mayor.mentions.map(\.text) == ["Jan Kowalski", "Kowalski"])
+        // A month alone, or a weekday that is no given name, is still no name.
+        #expect(!found.contains { ["Jan", "May", "Monday", "Monday Night Football"].contains($0.name) })
+    }
+
     @Test func spellingsAndScriptsMeetInOneEntity() throws {
         let english = entities("Sergey Shoygu and Dmitri Peskov spoke in Naypyidaw, also written Nay Pyi Taw.")
         #expect(english.map(\.name) == ["Sergei Shoigu", "Dmitry Peskov", "Naypyitaw"])

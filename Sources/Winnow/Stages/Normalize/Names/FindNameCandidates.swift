@@ -140,6 +140,13 @@ struct FindNameCandidates {
             if previous < 0 || lineBreakBefore(index) { return true }
             return list[previous].isPunctuation && Self.endsSentence(list[previous].first)
         }
+        func isGivenName(_ index: Int) -> Bool { wordClasses.classes(ofBytes: word(index)).contains(.givenName) }
+        /// Whether the run's word at `position` is a given name followed by a word of the name
+        /// (capitalised, no date word or function word).
+        func opensName(_ run: [Int], at position: Int) -> Bool {
+            position + 1 < run.count && list[run[position + 1]].isCapitalized && !isDateWord(run[position + 1])
+                && !isStopword(run[position + 1]) && isGivenName(run[position])
+        }
         /// False when the token is ASCII and its lower-cased hash opens no title (most tokens).
         let titleHashes = catalog.titleFirstWordHashes
         let titleShapes = catalog.titleShapes
@@ -263,9 +270,11 @@ struct FindNameCandidates {
                 cursor += 2
             }
             let atStart = sentenceStart(index)
-            // Sentence-initial function words and date words are not names ("The", "But", "Monday").
+            // Sentence-initial function words and date words are not names ("The", "But", "Monday"),
+            // but a date word that is also a given name opens one before another name word ("Jan
+            // Kowalski", "April Ryan"; not "Jan 5", where the run is the month alone).
             var dropped = 0
-            while dropped < run.count, isStopword(run[dropped]) || isDateWord(run[dropped]) {
+            while dropped < run.count, isStopword(run[dropped]) || (isDateWord(run[dropped]) && !opensName(run, at: dropped)) {
                 // "The Hague": kept when the whole run is a known name.
                 lookup.removeAll()
                 for token in run[dropped...] { lookup.appendWord(word(token)) }
@@ -275,7 +284,11 @@ struct FindNameCandidates {
                 titled = false
             }
             if dropped > 0 { run.removeFirst(dropped) }
-            while let last = run.last, !list[last].isCapitalized || isDateWord(last) { run.removeLast() }
+            // A date word ending the run is a date ("… Monday"), unless a given name comes before
+            // it ("Theresa May").
+            while let last = run.last, !list[last].isCapitalized || (isDateWord(last) && !(run.count >= 2 && isGivenName(run[run.count - 2]))) {
+                run.removeLast()
+            }
             // A role with no name after it ("Russian Defence Minister"): the role is not a name.
             if acronymWord == nil || run.count > 1 { dropTrailingTitle(&run, tokens: list, phrases: titlePhrases, equals: { word($0, equals: $1) }) }
             if let first = run.first, let last = run.last {
