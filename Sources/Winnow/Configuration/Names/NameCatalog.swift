@@ -184,54 +184,73 @@ enum NameKey {
     }
 
     static func fold(_ text: String) -> String {
-        words(text).joined(separator: " ")
+        var joined: [UInt8] = []
+        joined.reserveCapacity(text.utf8.count)
+        forEachWord(of: text) { word in
+            if !joined.isEmpty { joined.append(0x20) }
+            joined.append(contentsOf: word)
+        }
+        return String(decoding: joined, as: UTF8.self)
     }
 
     /// The folded words of a name.
     static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        forEachWord(of: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with the UTF-8 of each folded word of `text`, in order, written into one
+    /// buffer the text's size (no array grown byte by byte, no string per word unless the
+    /// caller makes one).
+    static func forEachWord(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         // Plain ASCII (most names): lower-cased here, without Foundation's folding.
         if text.isASCIIBytes {
-            var words: [String] = []
-            var current: [UInt8] = []
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "."), UInt8(ascii: "'"): continue
-                case 0x41...0x5A: current.append(byte | 0x20)
-                case 0x61...0x7A, 0x30...0x39: current.append(byte)
-                default:
-                    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            text.withUTF8Bytes { bytes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                    var length = 0
+                    for byte in bytes {
+                        switch byte {
+                        case UInt8(ascii: "."), UInt8(ascii: "'"): continue
+                        case 0x41...0x5A: buffer[length] = byte | 0x20; length += 1
+                        case 0x61...0x7A, 0x30...0x39: buffer[length] = byte; length += 1
+                        default:
+                            if length > 0 { body(UnsafeBufferPointer(rebasing: buffer[0..<length])); length = 0 }
+                        }
+                    }
+                    if length > 0 { body(UnsafeBufferPointer(rebasing: buffer[0..<length])) }
                 }
             }
-            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-            return words
+            return
         }
         var folded = ScalarFolding.fold(text)
-        var words: [String] = []
-        var current: [UInt8] = []
         // On the folded text's UTF-8: each scalar is decoded for the tests and its bytes copied
         // as they are.
         folded.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let (value, length) = bytes.scalar(at: index)
-                switch value {
-                case 0x2E, 0x2019, 0x27, 0x02BC: break  // U.S., O’Brien: joined
-                default:
-                    // ASCII letters and digits without the Unicode tables (the only alphabetic or numeric ASCII).
-                    let keep = value < 0x80 ? (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
-                        : value < 0x800 ? alphanumericBelow0800[Int(value)]
-                        : Unicode.Scalar(value).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
-                    if keep {
-                        current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-                    } else if !current.isEmpty {
-                        words.append(String(decoding: current, as: UTF8.self))
-                        current.removeAll(keepingCapacity: true)
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                var length = 0
+                var index = 0
+                while index < bytes.count {
+                    let (value, scalarLength) = bytes.scalar(at: index)
+                    switch value {
+                    case 0x2E, 0x2019, 0x27, 0x02BC: break  // U.S., O’Brien: joined
+                    default:
+                        // ASCII letters and digits without the Unicode tables (the only alphabetic or numeric ASCII).
+                        let keep = value < 0x80 ? (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39)
+                            : value < 0x800 ? alphanumericBelow0800[Int(value)]
+                            : Unicode.Scalar(value).map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+                        if keep {
+                            for offset in 0..<scalarLength { buffer[length + offset] = bytes[index + offset] }
+                            length += scalarLength
+                        } else if length > 0 {
+                            body(UnsafeBufferPointer(rebasing: buffer[0..<length]))
+                            length = 0
+                        }
                     }
+                    index += scalarLength
                 }
-                index += length
+                if length > 0 { body(UnsafeBufferPointer(rebasing: buffer[0..<length])) }
             }
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
     }
 }

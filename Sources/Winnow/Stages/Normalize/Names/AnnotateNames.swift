@@ -49,7 +49,7 @@ struct AnnotateNames {
                 return spellings.count - 1
             }
             let converted = Transliterate(rules: catalog.transliteration, cache: catalog.transliterationCache).latin(spellings, pageLanguage: language)
-            let folded = converted.map { names.name(NameKey.words($0)) }
+            let folded = converted.map { names.name(folding: $0) }
             for (position, spelling) in zip(nonLatin, spellingOfCandidate) { latin[position] = folded[spelling] }
         }
         /// The words a candidate is resolved by (transliterated when it is not Latin).

@@ -9,7 +9,9 @@ struct EntityBuilder {
         var surface: (start: Int, end: Int)
         var kind: NameEntry.Kind?
         var culture: String
-        var mentions: [(start: Int, end: Int)] = []
+        /// Its mentions, a chain in `mentionList` (-1: none yet).
+        var firstMention = -1
+        var lastMention = -1
     }
 
     let catalog: NameCatalog
@@ -29,6 +31,9 @@ struct EntityBuilder {
     /// and the next link, -1 ending it) so that every table holds plain integers.
     private var byFinalWords: HashKeyMap<Int>
     private var finalWordLinks: [(slot: Int, next: Int)] = []
+    /// Every entity's mentions in one list, each linked to the entity's next (-1 ending it): an
+    /// array per entity grew one to three times for its first few mentions.
+    private var mentionList: [(start: Int, end: Int, next: Int)] = []
 
     /// Indexes the entity just appended at `slot` by the keys of its runs of words (`FoldedNames.key`).
     private mutating func register(_ slot: Int, names: FoldedNames) {
@@ -51,6 +56,7 @@ struct EntityBuilder {
         mentioned = HashKeySet(minimumCapacity: candidates)
         innerRuns = HashKeySet(minimumCapacity: candidates * 2)
         byFinalWords = HashKeyMap(minimumCapacity: candidates)
+        mentionList.reserveCapacity(candidates)
     }
 
     func hasEntry(_ entry: Int) -> Bool { byEntry[UInt64(entry)] != nil }
@@ -63,7 +69,7 @@ struct EntityBuilder {
             slot = existing
         } else {
             let item = catalog.entries[entry]
-            let name = names.name(NameKey.words(item.name))
+            let name = names.name(folding: item.name)
             working.append(Working(entry: entry, name: name, surface: (candidate.start, candidate.end), kind: item.kind,
                                    culture: catalog.culture(of: name, in: names, entry: entry)))
             slot = working.count - 1
@@ -127,7 +133,10 @@ struct EntityBuilder {
 
     private mutating func add(_ candidate: FindNameCandidates.Candidate, to slot: Int) {
         guard mentioned.insert(UInt64(candidate.start)) else { return }
-        working[slot].mentions.append((candidate.start, candidate.end))
+        mentionList.append((candidate.start, candidate.end, -1))
+        let new = mentionList.count - 1
+        if working[slot].lastMention >= 0 { mentionList[working[slot].lastMention].next = new } else { working[slot].firstMention = new }
+        working[slot].lastMention = new
         if working[slot].entry == nil, candidate.end - candidate.start > working[slot].surface.end - working[slot].surface.start {
             working[slot].surface = (candidate.start, candidate.end)
         }
@@ -138,8 +147,14 @@ struct EntityBuilder {
     func entities(text tokens: TextTokens) -> [NameEntity] {
         var entities: [NameEntity] = []
         entities.reserveCapacity(working.count)
-        for entity in working where !entity.mentions.isEmpty {
-            var spans = entity.mentions
+        var spans: [(start: Int, end: Int)] = []  // one buffer for every entity
+        for entity in working where entity.firstMention >= 0 {
+            spans.removeAll(keepingCapacity: true)
+            var link = entity.firstMention
+            while link >= 0 {
+                spans.append((mentionList[link].start, mentionList[link].end))
+                link = mentionList[link].next
+            }
             // Mentions are added in the order candidates are resolved, not always in text order
             // (starts are unique: a start is mentioned once).
             if zip(spans, spans.dropFirst()).contains(where: { $0.start > $1.start }) { spans.sort { $0.start < $1.start } }

@@ -90,7 +90,7 @@ struct FindNameCandidates {
                 // The same word met before in this text: folding (Unicode tables) costs far more.
                 folded.pointee.store(known, at: index)
             } else {
-                folded.pointee.store(NameKey.fold(tokens.text(token)), at: index)
+                folded.pointee.store(foldingWordsOf: tokens.text(token), at: index)
             }
             return folded.pointee.bytes(folded.pointee.range(of: index)!)
         }
@@ -395,14 +395,19 @@ struct FoldedTokens {
         count += length
     }
 
-    mutating func store(_ word: String, at index: Int) {
-        var word = word
-        word.withUTF8 { utf8 in
-            reserve(utf8.count)
-            if let base = utf8.baseAddress { (bytes + count).initialize(from: base, count: utf8.count) }
-            places[index] = (Int32(count), Int32(count + utf8.count))
-            count += utf8.count
+    /// The folded words of `text` (`NameKey.fold`: one space between them), written in place.
+    mutating func store(foldingWordsOf text: String, at index: Int) {
+        let start = count
+        NameKey.forEachWord(of: text) { word in
+            reserve(word.count + 1)
+            if count > start {
+                bytes[count] = 0x20
+                count += 1
+            }
+            if let base = word.baseAddress { (bytes + count).initialize(from: base, count: word.count) }
+            count += word.count
         }
+        places[index] = (Int32(start), Int32(count))
     }
 
     /// The token's word is the one at `range` (a token of the same text).

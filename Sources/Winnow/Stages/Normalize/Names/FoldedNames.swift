@@ -64,6 +64,12 @@ struct FoldedNames {
         return finishName()
     }
 
+    /// The folded words of `text` (`NameKey.forEachWord`) as a name, without a string per word.
+    mutating func name(folding text: String) -> Name {
+        NameKey.forEachWord(of: text) { appendWord($0) }
+        return finishName()
+    }
+
     func withBytes<Result>(_ range: Range<Int32>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[Int(range.lowerBound)..<Int(range.upperBound)])) }
     }
