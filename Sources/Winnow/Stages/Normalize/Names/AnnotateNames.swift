@@ -15,9 +15,9 @@ struct AnnotateNames {
 
     func run(_ tokens: TextTokens) -> [NameEntity] {
         let dates = DateLanguage.shared(language).language
-        var (candidates, names) = FindNameCandidates(catalog: catalog, dateWords: dates.calendarWords, dateWordSet: dates.calendarWordSet,
+        var (candidates, names) = FindNameCandidates(dateWords: dates.calendarWords, dateWordSet: dates.calendarWordSet,
                                                      foldedDateWords: dates.foldedCalendarWords)
-            .find(tokens)
+            .find(tokens, catalog: catalog)
         guard !candidates.isEmpty else { return [] }
 
         // Non-Latin candidates in one transliteration call per script (the script is read
@@ -56,7 +56,7 @@ struct AnnotateNames {
         func resolving(_ position: Int) -> FoldedNames.Name { latin[position] ?? candidates[position].name }
 
         // 1. The gazetteer.
-        var builder = EntityBuilder(catalog: catalog, candidates: candidates.count)
+        var builder = EntityBuilder(candidates: candidates.count)
         var slotOf = [Int?](repeating: nil, count: candidates.count)
         var unresolved: [Int] = []
         var acronyms: [Int] = []
@@ -75,7 +75,7 @@ struct AnnotateNames {
                 ?? latin[position].flatMap({ catalog.entry(for: $0, in: names) })
                 ?? catalog.entry(forDemonym: candidate.name, in: names)
                 ?? (latin[position] != nil || language == "pl" ? entry(forDeclined: candidate) : nil) {
-                slotOf[position] = builder.mention(entry: entry, candidate, names: &names)
+                slotOf[position] = builder.mention(entry: entry, candidate, names: &names, catalog: catalog)
             } else {
                 unresolved.append(position)
             }
@@ -90,12 +90,13 @@ struct AnnotateNames {
             let name = resolving(position)
             // A listed short form of two words or more ("Suu Kyi") names its entry even alone.
             if let entry = catalog.entry(forShortForm: name, in: names) {
-                slotOf[position] = builder.mention(entry: entry, candidates[position], names: &names)
+                slotOf[position] = builder.mention(entry: entry, candidates[position], names: &names, catalog: catalog)
                 continue
             }
-            slotOf[position] = builder.linkShortForm(name, candidates[position])
+            slotOf[position] = builder.linkShortForm(name, candidates[position], catalog: catalog)
                 ?? builder.newEntity(name, candidate: candidates[position],
-                                     kind: kind(of: candidates[position], in: names, surnamesUsedAlone: singleWords), names: names)
+                                     kind: kind(of: candidates[position], in: names, surnamesUsedAlone: singleWords), names: names,
+                                     catalog: catalog)
         }
         // 3. Acronyms defined in parentheses are their expansion's entity, there and after.
         for position in acronyms {
@@ -110,19 +111,19 @@ struct AnnotateNames {
             let name = resolving(position)
             if let slot = builder.aliasTarget(name.key) { builder.mention(entity: slot, candidate); continue }
             if let entry = catalog.entry(forShortForm: name, in: names), builder.hasEntry(entry) {
-                builder.mention(entry: entry, candidate, names: &names)
+                builder.mention(entry: entry, candidate, names: &names, catalog: catalog)
                 continue
             }
-            if builder.linkShortForm(name, candidate) != nil { continue }
+            if builder.linkShortForm(name, candidate, catalog: catalog) != nil { continue }
             // A word of a known name that is not a short form of it ("Hlaing"): nobody.
             if builder.isPartOfKnownName(name.key) { continue }
             // A title, or a capital in mid-sentence, says it is a name; one or two letters ("S",
             // "TV") are not enough to be one.
             if candidate.titled || (!candidate.atSentenceStart && Self.characterCount(names.word(0, of: name), in: names) >= 3) {
-                builder.newEntity(name, candidate: candidate, kind: candidate.titled ? .person : nil, names: names)
+                builder.newEntity(name, candidate: candidate, kind: candidate.titled ? .person : nil, names: names, catalog: catalog)
             }
         }
-        return builder.entities(text: tokens)
+        return builder.entities(text: tokens, catalog: catalog)
     }
 
     /// The characters of a folded word: its bytes when it is ASCII.

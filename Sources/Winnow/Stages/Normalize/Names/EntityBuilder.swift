@@ -14,7 +14,8 @@ struct EntityBuilder {
         var lastMention = -1
     }
 
-    let catalog: NameCatalog
+    // The catalog is passed to the calls that read it, not kept: a copy of its fifty tables in
+    // each page's builder was fifty retains and releases a page.
     private(set) var working: [Working] = []
     /// The tables are keyed by hashes and integers (`HashKeyMap`): no SipHash per lookup.
     private var byEntry: HashKeyMap<Int>
@@ -49,8 +50,7 @@ struct EntityBuilder {
 
     /// `candidates`: how many the page has, to size the tables once (each growth rehashes
     /// every key).
-    init(catalog: NameCatalog, candidates: Int) {
-        self.catalog = catalog
+    init(candidates: Int) {
         byEntry = HashKeyMap(minimumCapacity: candidates)
         aliases = HashKeyMap(minimumCapacity: candidates)
         mentioned = HashKeySet(minimumCapacity: candidates)
@@ -63,7 +63,7 @@ struct EntityBuilder {
 
     /// The entity of gazetteer entry `entry` (its folded name added to `names` when it is new).
     @discardableResult
-    mutating func mention(entry: Int, _ candidate: FindNameCandidates.Candidate, names: inout FoldedNames) -> Int {
+    mutating func mention(entry: Int, _ candidate: FindNameCandidates.Candidate, names: inout FoldedNames, catalog: NameCatalog) -> Int {
         let slot: Int
         if let existing = byEntry[UInt64(entry)] {
             slot = existing
@@ -92,7 +92,8 @@ struct EntityBuilder {
 
     /// An entity found only in the page, named `name` (in `names`).
     @discardableResult
-    mutating func newEntity(_ name: FoldedNames.Name, candidate: FindNameCandidates.Candidate, kind: NameEntry.Kind?, names: FoldedNames) -> Int {
+    mutating func newEntity(_ name: FoldedNames.Name, candidate: FindNameCandidates.Candidate, kind: NameEntry.Kind?, names: FoldedNames,
+                            catalog: NameCatalog) -> Int {
         if let slot = aliases[name.key] { add(candidate, to: slot); return slot }
         working.append(Working(entry: nil, name: name, surface: (candidate.start, candidate.end), kind: kind,
                                culture: catalog.culture(of: name, in: names, entry: nil)))
@@ -105,7 +106,7 @@ struct EntityBuilder {
     /// Links a short form to the one entity whose name ends with it, as its culture allows:
     /// western names by the last word (or more), Burmese names by two final words or more,
     /// Chinese and Korean names only by their listed short forms.
-    mutating func linkShortForm(_ name: FoldedNames.Name, _ candidate: FindNameCandidates.Candidate) -> Int? {
+    mutating func linkShortForm(_ name: FoldedNames.Name, _ candidate: FindNameCandidates.Candidate, catalog: NameCatalog) -> Int? {
         let key = name.key
         var match: Int?
         var link = byFinalWords[key] ?? -1
@@ -144,7 +145,7 @@ struct EntityBuilder {
     }
 
     /// The entities in order of first mention, with acronyms defined in the text resolved.
-    func entities(text tokens: TextTokens) -> [NameEntity] {
+    func entities(text tokens: TextTokens, catalog: NameCatalog) -> [NameEntity] {
         var entities: [NameEntity] = []
         entities.reserveCapacity(working.count)
         var spans: [(start: Int, end: Int)] = []  // one buffer for every entity

@@ -22,7 +22,6 @@ struct FindNameCandidates {
         var key: UInt64 { name.key }
     }
 
-    let catalog: NameCatalog
     let dateWords: Set<String>
     /// The ASCII date words (`DateLanguage.calendarWordSet`).
     let dateWordSet: ASCIIWordSet
@@ -31,10 +30,9 @@ struct FindNameCandidates {
 
     /// Removes a title phrase that ends the run. `phrases` gives the title phrases a token's
     /// word opens; `equals`, whether a token's folded word is a phrase's word.
-    private func dropTrailingTitle(_ run: inout [Int], tokens: [TextTokens.Token], phrases: (Int) -> [[[UInt8]]]?,
+    private func dropTrailingTitle(_ run: inout [Int], tokens: [TextTokens.Token], titleHashes: ByteHashSet, phrases: (Int) -> [[[UInt8]]]?,
                                    equals: (Int, [UInt8]) -> Bool) {
         guard run.count >= 1 else { return }
-        let titleHashes = catalog.titleFirstWordHashes
         for length in stride(from: min(run.count, 5), through: 1, by: -1) {
             let first = run.count - length
             // An ASCII word whose hash opens no title (nearly all) is passed over at once.
@@ -66,8 +64,9 @@ struct FindNameCandidates {
         }
     }
 
-    /// The candidates of a text, and their folded words.
-    func find(_ tokens: TextTokens) -> (candidates: [Candidate], names: FoldedNames) {
+    /// The candidates of a text, and their folded words. (The catalog is an argument, not a
+    /// stored property: a copy of its fifty tables per page was fifty retains and releases.)
+    func find(_ tokens: TextTokens, catalog: NameCatalog) -> (candidates: [Candidate], names: FoldedNames) {
         let list = tokens.list
         // The folded words met so far (`FoldedTokens`), shared with the nested functions by
         // pointer: a captured variable would be boxed, and every use checked for exclusive access.
@@ -290,7 +289,8 @@ struct FindNameCandidates {
                 run.removeLast()
             }
             // A role with no name after it ("Russian Defence Minister"): the role is not a name.
-            if acronymWord == nil || run.count > 1 { dropTrailingTitle(&run, tokens: list, phrases: titlePhrases, equals: { word($0, equals: $1) }) }
+            if acronymWord == nil || run.count > 1 { dropTrailingTitle(&run, tokens: list, titleHashes: titleHashes, phrases: titlePhrases,
+                                                                                   equals: { word($0, equals: $1) }) }
             if let first = run.first, let last = run.last {
                 var end = list[last].end
                 for (position, token) in run.enumerated() {
