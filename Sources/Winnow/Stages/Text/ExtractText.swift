@@ -168,7 +168,6 @@ struct ExtractText {
     private func isFirstOfRepeats(_ fate: StripText.Fate) -> Bool {
         if case .removed(.widget, .repeatedAtLine) = fate { return true }
         return false
-        return false
     }
 
     /// Datelines, bylines and credits, by their words.

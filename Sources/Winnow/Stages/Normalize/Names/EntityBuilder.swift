@@ -1,5 +1,7 @@
 /// Collects the entities of one page as candidates are resolved: gazetteer entries and names
-/// found only in the page, their mentions, and the acronyms the page defines.
+/// found only in the page, their mentions, and the acronyms the page defines. The catalog is
+/// passed to the calls that read it, not kept: a copy of its fifty tables in each page's
+/// builder was fifty retains and releases a page.
 struct EntityBuilder {
     struct Working {
         var entry: Int?
@@ -14,8 +16,6 @@ struct EntityBuilder {
         var lastMention = -1
     }
 
-    // The catalog is passed to the calls that read it, not kept: a copy of its fifty tables in
-    // each page's builder was fifty retains and releases a page.
     private(set) var working: [Working] = []
     /// The tables are keyed by hashes and integers (`HashKeyMap`): no SipHash per lookup.
     private var byEntry: HashKeyMap<Int>
