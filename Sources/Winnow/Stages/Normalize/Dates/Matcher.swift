@@ -316,11 +316,13 @@ extension FindDates {
         private func ago() -> (Mention, Int)? {
             for words in table.language.agoBefore where phrase(words, at: 0) {
                 let at = words.count
-                if let n = count(at), hasUnitShape(at + 1), let unitWord = word(at + 1), let period = table.language.units[unitWord] {
+                if hasUnitShape(at + 1), let n = count(at), let unitWord = word(at + 1), let period = table.language.units[unitWord] {
                     return mention(0, at + 1, finder.resolve(ago: n, period), .relative)
                 }
             }
-            if let n = count(0), hasUnitShape(1), let unitWord = word(1), let period = table.language.units[unitWord], let after = word(2),
+            // The unit's shape first: it rules out nearly every "a", "an" and "one" of the text
+            // by the next word's shape alone, before `count` makes a string of the word.
+            if hasUnitShape(1), let n = count(0), let unitWord = word(1), let period = table.language.units[unitWord], let after = word(2),
                table.language.agoAfter.contains(after)
             {
                 return mention(0, 2, finder.resolve(ago: n, period), .relative)
