@@ -77,6 +77,8 @@ struct DateLanguage: Sendable {
     /// `openers` and `months` for every word of plain-form scalars, ASCII or not (`PlainWordTable`).
     private(set) var plainOpeners = PlainWordTable<Openers>([])
     private(set) var plainMonths = PlainWordTable<Int>([])
+    /// `weekdays` the same way (a hyphenated one, "segunda-feira", is never a single token's).
+    private(set) var plainWeekdays = PlainWordTable<Int>([])
 
     /// What a word token can open (nil: no pattern).
     func openers(of token: TextTokens.Token, in tokens: TextTokens) -> Openers? {
@@ -102,6 +104,16 @@ struct DateLanguage: Sendable {
         case .absent: return nil
         case .found(let month): return month
         case .unknown: return months[tokens.lower(token)]
+        }
+    }
+
+    /// The weekday a word token names (any case; the caller checks capitals), without a string
+    /// made and hashed for most tokens.
+    func weekday(of token: TextTokens.Token, in tokens: TextTokens) -> Int? {
+        switch plainWeekdays.lookup(token, in: tokens) {
+        case .absent: return nil
+        case .found(let day): return day
+        case .unknown: return weekdays[tokens.lower(token)]
         }
     }
 
@@ -137,6 +149,7 @@ struct DateLanguage: Sendable {
         asciiOpeners = ASCIIWordTable(openers.lazy.map { (word: $0.key, value: $0.value) }, merge: { $0.union($1) })
         plainOpeners = PlainWordTable(openers.lazy.map { (word: $0.key, value: $0.value) })
         plainMonths = PlainWordTable(months.lazy.map { (word: $0.key, value: $0.value) })
+        plainWeekdays = PlainWordTable(weekdays.lazy.map { (word: $0.key, value: $0.value) })
         let english = DateLanguages.english
         calendarWords = Set([months.keys, weekdays.keys, english.months.keys, english.weekdays.keys].joined().map(NameKey.fold))
         calendarWordSet = ASCIIWordSet(calendarWords)

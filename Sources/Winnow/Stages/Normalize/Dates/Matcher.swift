@@ -80,12 +80,11 @@ extension FindDates {
             // may still open a compound ("segunda-feira").
             let noCalendarWord = isNoCalendarWord(token)
             if noCalendarWord && !hyphenated { return nil }
-            let first = tokens.lower(token)
-            if hyphenated, let second = word(offset + 2), let day = table.language.weekdays[first + "-" + second] {
+            if hyphenated, let second = word(offset + 2), let day = table.language.weekdays[tokens.lower(token) + "-" + second] {
                 return (day, 3)
             }
             if noCalendarWord { return nil }
-            return table.language.weekdays[first].map { ($0, 1) }
+            return table.language.weekday(of: token, in: tokens).map { ($0, 1) }
         }
 
         private func day(_ offset: Int) -> Int? {
