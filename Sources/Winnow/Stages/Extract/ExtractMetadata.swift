@@ -270,10 +270,17 @@ enum AuthorNames {
             // Byte checks before each Foundation call: most bylines have no line break, list
             // separator or " and ", and each call costs thousands of instructions.
             var text = (value.containsBytes("\n") ? value.replacingOccurrences(of: "\n", with: " ") : value).trimmedASCII()
-            var lowered = text.lowercased()  // lower-cased again only when a prefix goes
-            for prefix in ["by ", "written by ", "story by ", "words by ", "von ", "par ", "por "] where lowered.hasPrefix(prefix) {
-                text = String(text.dropFirst(prefix.count))
-                lowered = text.lowercased()
+            if text.isASCIIBytes {
+                // ASCII: the prefixes compared on bytes, ignoring case (what `lowercased()` does to ASCII).
+                for prefix in Self.bylinePrefixes where text.withUTF8Bytes({ Self.hasASCIIPrefixIgnoringCase($0, prefix) }) {
+                    text = String(text.dropFirst(prefix.count))
+                }
+            } else {
+                var lowered = text.lowercased()  // lower-cased again only when a prefix goes
+                for prefix in Self.bylinePrefixes where lowered.hasPrefix(prefix) {
+                    text = String(text.dropFirst(prefix.count))
+                    lowered = text.lowercased()
+                }
             }
             let listed = text.containsAnyByte(of: Self.listSeparators) ? text.components(separatedBy: CharacterSet(charactersIn: ",;|")) : [text]
             for part in listed.flatMap({ $0.containsBytes(" and ") ? $0.components(separatedBy: " and ") : [$0] }) {
@@ -285,11 +292,27 @@ enum AuthorNames {
         return names
     }
 
+    /// What opens a byline before the names, in lower case (one after the other may go).
+    private static let bylinePrefixes = ["by ", "written by ", "story by ", "words by ", "von ", "par ", "por "]
+
+    /// Whether ASCII `bytes` open with the lower-case ASCII `prefix`, in any case.
+    private static func hasASCIIPrefixIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+        prefix.withUTF8Bytes { expected in
+            expected.count <= bytes.count && expected.indices.allSatisfy { index in
+                let byte = bytes[index]
+                return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == expected[index]
+            }
+        }
+    }
+
     /// `,;|`: what separates names in a list.
     private static let listSeparators: [UInt8] = Array(",;|".utf8)
 
     /// "Associated Press November 19" → "Associated Press": a date glued to the end of a name.
     static func removingTrailingDate(_ name: String) -> String {
+        // An ASCII name without a digit has no word that a number follows (for ASCII,
+        // `Character.isNumber` is the digits alone): nearly every name asked.
+        if name.isASCIIBytes, !name.withUTF8Bytes({ $0.contains { $0 >= 0x30 && $0 <= 0x39 } }) { return name }
         let words = name.split(separator: " ")
         for (offset, word) in words.enumerated() where offset > 0 {
             // The next word's digit first: most names have none, and trimming is costly.
