@@ -96,6 +96,10 @@ public struct NameCatalog: Sendable {
         shortFormIndex = [:]
         demonymIndex = [:]
         collisions = []
+        // Sized once: grown key by key, the index was rehashed a dozen times at every start.
+        index.reserveCapacity(entries.reduce(0) { $0 + 1 + $1.aliases.count + $1.variants.count })
+        shortFormIndex.reserveCapacity(entries.reduce(0) { $0 + $1.shortForms.count })
+        demonymIndex.reserveCapacity(entries.reduce(0) { $0 + $1.demonyms.count })
         for (position, entry) in entries.enumerated() {
             for text in [entry.name] + entry.aliases + entry.variants {
                 let key = NameKey.fold(text)
