@@ -77,6 +77,16 @@ struct PlainWordTable<Value>: @unchecked Sendable {
         for (word, value) in table[hash] ?? [] where tokens.lowercased(token, equals: word) { return .found(value) }
         return complete ? .absent : .unknown
     }
+
+    /// The token's value: the table's answer, or `words`' (the table's source, keyed by lower-case
+    /// strings) when only the strings can tell.
+    func value(of token: TextTokens.Token, in tokens: TextTokens, words: [String: Value]) -> Value? {
+        switch lookup(token, in: tokens) {
+        case .absent: nil
+        case .found(let value): value
+        case .unknown: words[tokens.lower(token)]
+        }
+    }
 }
 
 /// Values keyed by folded words (`NameKey`), asked with a folded word's UTF-8 (`FoldedTokens`):

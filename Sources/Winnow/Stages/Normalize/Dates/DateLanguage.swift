@@ -100,21 +100,13 @@ struct DateLanguage: Sendable {
 
     /// The month a word token names (any case; the caller checks capitals).
     func month(of token: TextTokens.Token, in tokens: TextTokens) -> Int? {
-        switch plainMonths.lookup(token, in: tokens) {
-        case .absent: return nil
-        case .found(let month): return month
-        case .unknown: return months[tokens.lower(token)]
-        }
+        plainMonths.value(of: token, in: tokens, words: months)
     }
 
     /// The weekday a word token names (any case; the caller checks capitals), without a string
     /// made and hashed for most tokens.
     func weekday(of token: TextTokens.Token, in tokens: TextTokens) -> Int? {
-        switch plainWeekdays.lookup(token, in: tokens) {
-        case .absent: return nil
-        case .found(let day): return day
-        case .unknown: return weekdays[tokens.lower(token)]
-        }
+        plainWeekdays.value(of: token, in: tokens, words: weekdays)
     }
 
     struct Openers: OptionSet, Sendable {
