@@ -5,11 +5,12 @@ import Testing
 /// definitions they stand for.
 @Suite struct TextTokensTests {
     @Test func rangesAgreeWithUnicodeProperties() {
-        for value in Array(0x80...0xFF) + Array(0x0400...0x052F) + Array(0x2000...0x206F) {
+        let cjk = Array(0x3041...0x3096) + Array(0x30A1...0x30FA) + Array(0x4E00...0x9FFF) + Array(0xAC00...0xD7A3)
+        for value in Array(0x80...0x024F) + Array(0x0400...0x052F) + Array(0x2000...0x206F) + cjk {
             let scalar = Unicode.Scalar(UInt32(value))!
             #expect(TextTokens.kind(scalar) == TextTokens.kindByProperties(scalar), "U+\(String(value, radix: 16, uppercase: true))")
         }
-        for value in 0...0x052F {
+        for value in Array(0...0x052F) + cjk {
             guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
             #expect(TextTokens.isUppercase(scalar) == scalar.properties.isUppercase, "U+\(String(value, radix: 16, uppercase: true))")
         }

@@ -124,9 +124,10 @@ struct TextTokens {
 
     enum Kind { case space, digit, letter, other }
 
-    /// ASCII, Latin-1 and General Punctuation by ranges (most text, with its curly quotes,
-    /// dashes and accented letters), everything else by Unicode properties. `TextTokensTests`
-    /// checks the ranges against the properties.
+    /// ASCII, Latin-1, Latin Extended, Cyrillic, General Punctuation and the CJK letters
+    /// (`isCJKLetter`) by ranges (most text, with its curly quotes, dashes and accented
+    /// letters), everything else by Unicode properties. `TextTokensTests` checks the ranges
+    /// against the properties.
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
         let value = scalar.value
         if value < 0x80 {
@@ -147,20 +148,33 @@ struct TextTokens {
         if value >= 0x2000 && value <= 0x206F {
             return value <= 0x200A || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F ? .space : .other
         }
+        // Latin Extended-A and -B: letters only.
+        if value < 0x0250 { return .letter }
         // Cyrillic: letters but for the thousands sign and the combining marks.
         if value >= 0x0400 && value <= 0x052F { return value >= 0x0482 && value <= 0x0489 ? .other : .letter }
+        if isCJKLetter(value) { return .letter }
         return kindByProperties(scalar)
     }
 
-    /// Unicode's Uppercase, by range for ASCII, Latin-1 and the basic Cyrillic capitals
-    /// (`TextTokensTests` checks the ranges against the property).
+    /// Unicode's Uppercase, by range for ASCII, Latin-1, the basic Cyrillic capitals and the
+    /// CJK letters (`TextTokensTests` checks the ranges against the property).
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
         if value < 0x100 { return value >= 0xC0 && value <= 0xDE && value != 0xD7 }
         if value >= 0x0400 && value <= 0x042F { return true }
         if value >= 0x0430 && value <= 0x045F { return false }
+        if isCJKLetter(value) { return false }
         return scalar.properties.isUppercase
+    }
+
+    /// Hangul syllables, CJK ideographs, hiragana and katakana: letters with no case. Korean,
+    /// Chinese and Japanese text is made of them, and the property tables cost several times a
+    /// range test per scalar.
+    @inline(__always)
+    static func isCJKLetter(_ value: UInt32) -> Bool {
+        (value >= 0xAC00 && value <= 0xD7A3) || (value >= 0x4E00 && value <= 0x9FFF)
+            || (value >= 0x3041 && value <= 0x3096) || (value >= 0x30A1 && value <= 0x30FA)
     }
 
     /// The Unicode definition `kind` follows: White_Space, then Alphabetic.
