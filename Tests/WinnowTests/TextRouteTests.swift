@@ -358,6 +358,29 @@ import WinnowIO
         }
     }
 
+    /// A word's key read in place (whole loads, shifted near the end of the text) holds the
+    /// word's bytes and length, at every position and length.
+    @Test func keysReadInPlaceAreTheWordsKeys() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 1...30, using: &generator)).map { _ in UInt8.random(in: 0x61...0x7A, using: &generator) }
+            text.withUnsafeBufferPointer { whole in
+                for start in 0..<text.count {
+                    for length in 1...min(ShortWordKey.maximumBytes, text.count - start) {
+                        // The first eight bytes little-endian; the rest above the length byte.
+                        var low: UInt64 = 0, high = UInt64(length) << 56
+                        for offset in 0..<length {
+                            let byte = UInt64(text[start + offset])
+                            if offset < 8 { low |= byte << (8 * offset) } else { high |= byte << (8 * (offset - 8)) }
+                        }
+                        let inPlace = ShortWordKey(UnsafeRawPointer(whole.baseAddress!), count: text.count, from: start, length: length)
+                        #expect(inPlace.low == low && inPlace.high == high, "\(text) \(start) \(length)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func randomLinesOfListedWords() {
         Self.checkRandomLines(extra: ["house", "Москва", "12", "’", "—", ",", "'", "straordinariamente", "x"],
                               separators: [" ", "", ", ", "—", "’"], pieces: 20)

@@ -51,21 +51,29 @@ enum FunctionWords {
     /// Function words of each language (`lists` order) in a comparable line's UTF-8 bytes
     /// (`forEachWord`); a word of more than `ShortWordKey.maximumBytes` bytes is no function word.
     static func hits(in bytes: UnsafeBufferPointer<UInt8>) -> SIMD16<UInt16> {
-        let table = Self.table  // once per line, not once per word
-        // Counted in plain integers and made a vector once: a vector's lane changed one at a
-        // time went through the stack at every hit, and its reload waited on the narrow store.
-        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 16) { counts in
-            counts.initialize(repeating: 0)
-            forEachWord(in: bytes) { start, end in
-                guard let key = ShortWordKey(bytes, from: start, to: end), var bits = table[key] else { return }
-                while bits != 0 {
-                    counts[bits.trailingZeroBitCount] &+= 1
-                    bits &= bits - 1
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return SIMD16<UInt16>() }
+        let count = bytes.count
+        // The table read through pointers for the whole line, and the key built in place: a
+        // call per word to the key's initializer and the arrays' bounds checks were half the
+        // cost of a word.
+        return Self.table.withReader { table in
+            // Counted in plain integers and made a vector once: a vector's lane changed one at a
+            // time went through the stack at every hit, and its reload waited on the narrow store.
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: 16) { counts in
+                counts.initialize(repeating: 0)
+                forEachWord(in: bytes) { start, end in
+                    let length = end &- start
+                    guard length <= ShortWordKey.maximumBytes,
+                          var bits = table.value(of: ShortWordKey(base, count: count, from: start, length: length)) else { return }
+                    while bits != 0 {
+                        counts[bits.trailingZeroBitCount] &+= 1
+                        bits &= bits - 1
+                    }
                 }
+                var hits = SIMD16<UInt16>()
+                for lane in 0..<16 { hits[lane] = counts[lane] }
+                return hits
             }
-            var hits = SIMD16<UInt16>()
-            for lane in 0..<16 { hits[lane] = counts[lane] }
-            return hits
         }
     }
 
@@ -115,7 +123,7 @@ enum FunctionWords {
             var edges = (letters ^ (letters << 1 | letterBefore)) & 0xFF
             letterBefore = letters >> 7
             while edges != 0 {
-                let position = offset + edges.trailingZeroBitCount
+                let position = offset &+ edges.trailingZeroBitCount
                 if inWord { body(wordStart, position) } else { wordStart = position }
                 inWord.toggle()
                 edges &= edges - 1
@@ -135,22 +143,37 @@ struct ShortWordKey: Hashable {
     let high: UInt64
 
     /// The key of `bytes[start..<end]`, or nil when that is empty or longer than `maximumBytes`.
-    @inline(__always)
     init?(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
         let length = end - start
         guard length > 0, length <= Self.maximumBytes, let base = UnsafeRawPointer(bytes.baseAddress) else { return nil }
-        var low: UInt64 = 0
-        if start + 8 <= bytes.count {
-            // Eight bytes are there to load; those past the word are masked off.
+        self.init(base, count: bytes.count, from: start, length: length)
+    }
+
+    /// The key of the `length` bytes (1 to `maximumBytes`) at `start` of the `count` bytes at
+    /// `base`, by whole loads that stay inside the `count` bytes: the first eight from `start`,
+    /// or near the end the last eight of the text, shifted down to `start`; bytes past the
+    /// word are masked off.
+    @_transparent
+    init(_ base: UnsafeRawPointer, count: Int, from start: Int, length: Int) {
+        // Wrapping arithmetic and masked shifts: the bounds above keep every value in range, and
+        // the checked forms cost a test and a branch each.
+        var low: UInt64
+        if start &+ 8 <= count {
             low = base.loadUnaligned(fromByteOffset: start, as: UInt64.self)
-            if length < 8 { low &= (1 << UInt64(8 * length)) - 1 }
+        } else if count >= 8 {
+            low = base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) &>> UInt64(truncatingIfNeeded: 8 &* (start &+ 8 &- count))
         } else {
-            // Near the line's end: the word's own bytes only.
-            for offset in 0..<min(length, 8) { low |= UInt64(bytes[start + offset]) << UInt64(8 * offset) }
+            low = 0
+            for offset in 0..<(count - start) {
+                low |= UInt64(base.load(fromByteOffset: start &+ offset, as: UInt8.self)) &<< UInt64(truncatingIfNeeded: 8 &* offset)
+            }
         }
-        var high = UInt64(length) << 56
+        if length < 8 { low &= (1 &<< UInt64(truncatingIfNeeded: 8 &* length)) &- 1 }
+        var high = UInt64(truncatingIfNeeded: length) &<< 56
         if length > 8 {
-            for offset in 8..<length { high |= UInt64(bytes[start + offset]) << UInt64(8 * (offset - 8)) }
+            // Bytes 8 on (four at most): the top ones of the four that end the word.
+            let last = base.loadUnaligned(fromByteOffset: start &+ length &- 4, as: UInt32.self)
+            high |= UInt64(last &>> UInt32(truncatingIfNeeded: 8 &* (12 &- length)))
         }
         self.low = low
         self.high = high
@@ -183,7 +206,7 @@ struct ShortWordTable<Value>: @unchecked Sendable {
     /// The filter's word and bit for a key's mix: bits 20 to 31 of it, apart from the top bits
     /// that pick the slot.
     @inline(__always)
-    private static func filterPlace(_ mixed: UInt64) -> (word: Int, bit: UInt64) {
+    fileprivate static func filterPlace(_ mixed: UInt64) -> (word: Int, bit: UInt64) {
         let place = Int(truncatingIfNeeded: mixed >> 20) & 4095
         return (place >> 6, 1 << UInt64(place & 63))
     }
@@ -209,15 +232,40 @@ struct ShortWordTable<Value>: @unchecked Sendable {
 
     @inline(__always)
     subscript(key: ShortWordKey) -> Value? {
-        let mixed = key.mixed()
-        let place = Self.filterPlace(mixed)
-        guard filter[place.word] & place.bit != 0 else { return nil }
-        var slot = Int(mixed >> shift)
-        while true {
-            let stored = keys[slot]
-            if stored.high == key.high && stored.low == key.low { return values[slot] }
-            if stored.high == 0 { return nil }
-            slot = (slot + 1) & mask
+        withReader { $0.value(of: key) }
+    }
+
+    /// The table through pointers, for a loop of lookups (no bounds check or retain per word).
+    @inline(__always)
+    func withReader<R>(_ body: (Reader) -> R) -> R {
+        filter.withUnsafeBufferPointer { filter in
+            keys.withUnsafeBufferPointer { keys in
+                values.withUnsafeBufferPointer { values in
+                    body(Reader(filter: filter.baseAddress!, keys: keys.baseAddress!, values: values.baseAddress!, shift: shift, mask: mask))
+                }
+            }
+        }
+    }
+
+    struct Reader {
+        let filter: UnsafePointer<UInt64>
+        let keys: UnsafePointer<ShortWordKey>
+        let values: UnsafePointer<Value?>
+        let shift: UInt64
+        let mask: Int
+
+        @inline(__always)
+        func value(of key: ShortWordKey) -> Value? {
+            let mixed = key.mixed()
+            let place = ShortWordTable.filterPlace(mixed)
+            guard filter[place.word] & place.bit != 0 else { return nil }
+            var slot = Int(mixed >> shift)
+            while true {
+                let stored = keys[slot]
+                if stored.high == key.high && stored.low == key.low { return values[slot] }
+                if stored.high == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
         }
     }
 }
