@@ -48,10 +48,16 @@ struct TextTokens {
                     var hash: UInt64
                     if kind == .letter {
                         // A word: ASCII letters in a tight loop (most words are only that), then any others.
+                        // In the loop every scalar is an ASCII letter, lower-cased by setting 0x20, and
+                        // a word opened by a letter outside ASCII has no hash to extend.
                         hash = Self.addingLowercased(scalar.value, to: ByteHash.empty)
-                        while index < count, case let value = scalars[index].value, value < 0x80, (value | 0x20) &- 0x61 < 26 {
-                            hash = Self.addingLowercased(value, to: hash)
-                            index += 1
+                        if hash != 0 {
+                            while index < count, case let value = scalars[index].value, value < 0x80, (value | 0x20) &- 0x61 < 26 {
+                                hash = ByteHash.adding(UInt8(truncatingIfNeeded: value | 0x20), to: hash)
+                                index &+= 1
+                            }
+                        } else {
+                            while index < count, case let value = scalars[index].value, value < 0x80, (value | 0x20) &- 0x61 < 26 { index &+= 1 }
                         }
                         while index < count, Self.kind(scalars[index]) == .letter {
                             hash = Self.addingLowercased(scalars[index].value, to: hash)
@@ -128,6 +134,7 @@ struct TextTokens {
     /// (`isCJKLetter`) by ranges (most text, with its curly quotes, dashes and accented
     /// letters), everything else by Unicode properties. `TextTokensTests` checks the ranges
     /// against the properties.
+    @inline(__always)
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
         let value = scalar.value
         if value < 0x80 {
