@@ -24,9 +24,14 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "plain", "Café “quoted” — naïve", "Сергей Шойгу", "東京 😀 x\u{0301}", "a\u{2028}b\u{00A0}c"])
+    /// After up to eight ASCII letters, so that text outside ASCII falls at every place of the
+    /// decoder's eight-byte steps.
+    @Test(arguments: ["", "plain", "Café “quoted” — naïve", "Сергей Шойгу", "東京 😀 x\u{0301}", "a\u{2028}b\u{00A0}c", "abcdefghijklmnopq 🎉"])
     func scalarsAreTheTextsScalars(text: String) {
-        #expect(TextTokens.scalars(of: text) == Array(text.unicodeScalars))
+        for prefix in 0...8 {
+            let line = String(repeating: "x", count: prefix) + text
+            #expect(TextTokens.scalars(of: line) == Array(line.unicodeScalars), "\(line)")
+        }
     }
 
     /// Comparing a token with a table word without a string answers as `lower(token) == word`,

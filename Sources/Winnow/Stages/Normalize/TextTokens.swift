@@ -111,7 +111,20 @@ struct TextTokens {
                 var index = 0
                 var written = 0
                 let count = bytes.count
+                let base = UnsafeRawPointer(bytes.baseAddress)
                 while index < count {
+                    // Eight ASCII bytes at a time (most text): one load and one test for the eight.
+                    if let base, index &+ 8 <= count {
+                        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                        if word & ByteLanes.high == 0 {
+                            for lane in 0..<8 {
+                                output[written &+ lane] = Unicode.Scalar(UInt8(truncatingIfNeeded: word &>> UInt64(8 &* lane)))
+                            }
+                            index &+= 8
+                            written &+= 8
+                            continue
+                        }
+                    }
                     let byte = bytes[index]
                     if byte < 0x80 {
                         output[written] = Unicode.Scalar(byte)
