@@ -30,7 +30,7 @@ struct FindNameCandidates {
 
     /// Removes a title phrase that ends the run. `phrases` gives the title phrases a token's
     /// word opens; `equals`, whether a token's folded word is a phrase's word.
-    private func dropTrailingTitle(_ run: inout [Int], tokens: [TextTokens.Token], titleHashes: ByteHashSet, phrases: (Int) -> [[[UInt8]]]?,
+    private func dropTrailingTitle(_ run: inout TokenRun, tokens: [TextTokens.Token], titleHashes: ByteHashSet, phrases: (Int) -> [[[UInt8]]]?,
                                    equals: (Int, [UInt8]) -> Bool) {
         guard run.count >= 1 else { return }
         for length in stride(from: min(run.count, 5), through: 1, by: -1) {
@@ -142,7 +142,7 @@ struct FindNameCandidates {
         func isGivenName(_ index: Int) -> Bool { wordClasses.classes(ofBytes: word(index)).contains(.givenName) }
         /// Whether the run's word at `position` is a given name followed by a word of the name
         /// (capitalised, no date word or function word).
-        func opensName(_ run: [Int], at position: Int) -> Bool {
+        func opensName(_ run: TokenRun, at position: Int) -> Bool {
             position + 1 < run.count && list[run[position + 1]].isCapitalized && !isDateWord(run[position + 1])
                 && !isStopword(run[position + 1]) && isGivenName(run[position])
         }
@@ -206,8 +206,8 @@ struct FindNameCandidates {
         var index = 0
         var titled = false
         // The token indices of the words in the current run: one buffer for every run.
-        var run: [Int] = []
-        run.reserveCapacity(16)
+        var run = TokenRun(capacity: list.count)
+        defer { run.release() }
         while index < list.count {
             // Most tokens are lower-case words, numbers or punctuation that open no title: no
             // run starts there (what the checks below would find, without their calls).
@@ -223,8 +223,7 @@ struct FindNameCandidates {
                 continue
             }
             guard isCapitalizedWord(index) else { titled = false; index += 1; continue }
-            run.removeAll(keepingCapacity: true)
-            run.append(index)
+            run.reset(to: index)
             var cursor = index
             var acronymWord: [UInt8]?
             if let length = dottedAcronym(at: index) {
@@ -276,7 +275,7 @@ struct FindNameCandidates {
             while dropped < run.count, isStopword(run[dropped]) || (isDateWord(run[dropped]) && !opensName(run, at: dropped)) {
                 // "The Hague": kept when the whole run is a known name.
                 lookup.removeAll()
-                for token in run[dropped...] { lookup.appendWord(word(token)) }
+                for position in dropped..<run.count { lookup.appendWord(word(run[position])) }
                 let whole = lookup.finishName()
                 if lookup.withBytes(of: whole, { catalog.entry(forKey: $0, hash: whole.key) }) != nil { break }
                 dropped += 1
@@ -293,7 +292,8 @@ struct FindNameCandidates {
                                                                                    equals: { word($0, equals: $1) }) }
             if let first = run.first, let last = run.last {
                 var end = list[last].end
-                for (position, token) in run.enumerated() {
+                for position in 0..<run.count {
+                    let token = run[position]
                     if position == 0, let acronymWord, first == index {
                         acronymWord.withUnsafeBufferPointer { names.appendWord($0) }
                     } else {
