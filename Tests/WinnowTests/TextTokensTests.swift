@@ -142,6 +142,9 @@ import Testing
             for needle in needles {
                 #expect(text.containsBytes(needle) == Self.naive(text, needle), "\(text.debugDescription) \(needle.debugDescription)")
             }
+            // One search for the stem, then its tails: as a search for each whole needle.
+            let either = text.withUTF8Bytes { $0.containsBytes("credit", followedByAnyOf: ["...", ": "]) }
+            #expect(either == (Self.naive(text, "credit...") || Self.naive(text, "credit: ")), "\(text.debugDescription)")
         }
     }
 

@@ -108,8 +108,23 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// `memcmp`; none of the locale and Unicode work that Foundation's `contains` and
     /// `range(of:)` do per call.
     func containsBytes(_ needle: String) -> Bool {
+        containsBytes(needle) { _ in true }
+    }
+
+    /// Whether `stem` occurs followed by one of `tails` ("credit" then "..." or ": "): one
+    /// search for the stem, where a search per whole needle read the text once each.
+    func containsBytes(_ stem: String, followedByAnyOf tails: [String]) -> Bool {
+        let stemCount = stem.utf8.count
+        return containsBytes(stem) { position in
+            let after = UnsafeBufferPointer(rebasing: self[(position + stemCount)...])
+            return tails.contains { after.hasBytePrefix($0) }
+        }
+    }
+
+    /// Whether `needle` occurs at a position `accept` takes.
+    private func containsBytes(_ needle: String, where accept: (_ position: Int) -> Bool) -> Bool {
         needle.withUTF8Bytes { pattern in
-            guard !pattern.isEmpty else { return true }
+            guard !pattern.isEmpty else { return accept(0) }
             guard pattern.count <= count, let base = baseAddress, let find = pattern.baseAddress else { return false }
             // memchr looks for the needle's first byte that is not a space (" © " would stop at
             // every space of the text); a hit at `anchor` places the needle `anchor` bytes before.
@@ -119,7 +134,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
             let last = count - pattern.count
             while offset <= last, let hit = memchr(base + offset + anchor, wanted, last - offset + 1) {
                 let position = UnsafeRawPointer(hit) - UnsafeRawPointer(base) - anchor
-                if memcmp(base + position, find, pattern.count) == 0 { return true }
+                if memcmp(base + position, find, pattern.count) == 0, accept(position) { return true }
                 offset = position + 1
             }
             return false

@@ -192,7 +192,7 @@ struct ExtractText {
             }
         }
         // "… didn't get it.Credit...Doug Mills/The New York Times": a caption carrying its credit.
-        if line.signals.words <= 60, lower.containsBytes("credit...") || lower.containsBytes("credit: ") { return .caption }
+        if line.signals.words <= 60, lower.containsBytes("credit", followedByAnyOf: ["...", ": "]) { return .caption }
         return nil
     }
 
