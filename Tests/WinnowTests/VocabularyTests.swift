@@ -112,6 +112,21 @@ import Testing
         #expect(TextHash.of("abcdefgh") != TextHash.of("abcdefgh\u{0}"))
     }
 
+    /// The last chunk, read as the text's last eight bytes shifted down, is the chunk of its
+    /// remaining bytes zero-padded, at every length.
+    @Test func lastChunkIsTheRemainingBytes() {
+        let text = Array("the quick brown fox jumps over the lazy dog".utf8)
+        for length in 0...text.count {
+            var expected = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
+            for chunk in stride(from: 0, to: length, by: 8) {
+                var value: UInt64 = 0
+                for index in chunk..<min(chunk + 8, length) { value |= UInt64(text[index]) << (8 * (index - chunk)) }
+                expected = TextHash.mix(expected ^ value)
+            }
+            #expect(text.withUnsafeBufferPointer { TextHash.of(UnsafeBufferPointer(rebasing: $0[0..<length])) } == expected, "\(length)")
+        }
+    }
+
     @Test func manyLinesWithoutACollision() {
         var seen: [UInt64: String] = [:]
         var lowBits = Set<UInt64>()

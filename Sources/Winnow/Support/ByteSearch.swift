@@ -256,7 +256,12 @@ enum TextHash {
         }
         if offset < bytes.count {
             var tail: UInt64 = 0
-            for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << UInt64(8 * (index - offset)) }
+            if bytes.count >= 8 {
+                // The last eight bytes, shifted down past those already hashed: one load.
+                tail = base.loadUnaligned(fromByteOffset: bytes.count &- 8, as: UInt64.self) &>> UInt64(truncatingIfNeeded: 8 &* (offset &+ 8 &- bytes.count))
+            } else {
+                for index in offset..<bytes.count { tail |= UInt64(bytes[index]) &<< UInt64(truncatingIfNeeded: 8 &* (index &- offset)) }
+            }
             hash = mix(hash ^ tail)
         }
         return hash
@@ -267,7 +272,7 @@ enum TextHash {
     /// A multiply spreads each bit upward, the shift brings the high bits down (tables index
     /// by the low bits).
     @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
+    static func mix(_ value: UInt64) -> UInt64 {
         let product = (value ^ (value >> 32)) &* 0xBF58_476D_1CE4_E5B9
         return product ^ (product >> 31)
     }
