@@ -148,6 +148,20 @@ import Testing
         }
     }
 
+    /// A chunk is the eight bytes at its offset, with the padding byte past the text's end:
+    /// read whole, shifted from the text's last eight bytes, or gathered from a short text.
+    @Test func chunksPadPastTheEnd() {
+        let text = Array("abcdefghijklmnopqrstu".utf8)
+        for count in 1...text.count {
+            for offset in 0..<count {
+                var expected: UInt64 = 0
+                for lane in 0..<8 { expected |= UInt64(offset + lane < count ? text[offset + lane] : 0x20) << (8 * lane) }
+                let chunk = text.withUnsafeBytes { ByteLanes.chunk($0.baseAddress!, count: count, at: offset, padding: 0x20) }
+                #expect(chunk == expected, "\(count) \(offset)")
+            }
+        }
+    }
+
     /// Every length around the eight-byte steps, each wanted byte at every place, and bytes one
     /// away from them (a carry between lanes would flag those).
     @Test func containsAnyByteAsAByteScan() {

@@ -367,7 +367,13 @@ enum ByteLanes {
     /// the caller's tests as no text would). `offset` is below `count`.
     @inline(__always)
     static func chunk(_ base: UnsafeRawPointer, count: Int, at offset: Int, padding: UInt8) -> UInt64 {
-        if offset + 8 <= count { return base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        if offset &+ 8 <= count { return base.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        if count >= 8 {
+            // The last eight bytes, shifted down to `offset`; the lanes vacated at the top take
+            // the padding. (`offset` is below `count`: the shift is 8 to 56 bits.)
+            let shift = UInt64(truncatingIfNeeded: 8 &* (offset &+ 8 &- count))
+            return base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) &>> shift | (ones &* UInt64(padding)) &<< (64 &- shift)
+        }
         var chunk = ones &* UInt64(padding)
         for index in offset..<count {
             // The lane holds `padding`: XOR with the byte's difference from it leaves the byte.
