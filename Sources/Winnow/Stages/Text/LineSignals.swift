@@ -98,45 +98,52 @@ struct LineSignals: Sendable {
     }
 
     /// Words (runs of bytes other than the space) and glued words (a capital right after a
-    /// lower-case ASCII letter, each word counted once), eight bytes at a time: each byte's
-    /// test lands in its high bit, and a flag moves to the next byte with a shift by 8.
+    /// lower-case ASCII letter, each word counted once).
+    ///
+    /// Word starts (a byte other than the space after a space) and glue marks are counted over
+    /// pairs of neighbouring bytes, with nothing carried from one pair to the next: the compiler
+    /// turns that loop into vector compares, sixteen bytes at a time. Only a line with two glue
+    /// marks or more ("Icon FacebookIcon LinkedinIcon") is read again, byte by byte, to count
+    /// each glued word once.
     static func countWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (words: Int, glued: Int) {
-        let ones = ByteLanes.ones, high = ByteLanes.high
-        var words = 0
-        var glued = 0
-        var spaceBefore: UInt64 = 0x80  // the byte before the chunk's first (a space before the line)
-        var lowerBefore: UInt64 = 0
-        var lastGluedWord = -1
-        var offset = 0
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return (0, 0) }
         let count = bytes.count
-        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return (0, 0) }
-        while offset < count {
-            // The tail padded with spaces, which open no word and glue nothing.
-            let chunk = ByteLanes.chunk(base, count: count, at: offset, padding: 0x20)
-            let spaces = ByteLanes.equal(chunk, 0x20)
-            let starts = ~spaces & high & (spaces << 8 | spaceBefore)
-            let wordsBefore = words
-            // Flags summed by one multiply (the bytes' low bits added into the top byte): the
-            // baseline x86-64 target has no popcount instruction.
-            words += Int(((starts >> 7) &* ones) >> 56)
-            let lowers = ByteLanes.inRange(chunk, 0x61, 0x7A)
-            var glue = ByteLanes.inRange(chunk, 0x41, 0x5A) & (lowers << 8 | lowerBefore)
-            while glue != 0 {
-                // The word holding this capital: the starts at or before it.
-                let bit = glue.trailingZeroBitCount
-                let upTo: UInt64 = bit >= 63 ? .max : (1 << UInt64(bit + 1)) - 1
-                let word = wordsBefore + (starts & upTo).nonzeroBitCount
-                if word != lastGluedWord {
-                    glued += 1
-                    lastGluedWord = word
-                }
-                glue &= glue - 1
+        var starts = base[0] != 0x20 ? 1 : 0
+        var marks = 0
+        var index = 1
+        while index < count {
+            // Byte-wide sums over blocks of 255 pairs (they cannot overflow), so that the
+            // vector loop keeps sixteen counts to a register.
+            let end = min(index &+ 255, count)
+            var blockStarts: UInt8 = 0, blockMarks: UInt8 = 0
+            while index < end {
+                let byte = base[index], previous = base[index &- 1]
+                blockStarts &+= (byte != 0x20 ? 1 : 0) & (previous == 0x20 ? 1 : 0)
+                blockMarks &+= (byte &- 0x41 < 26 ? 1 : 0) & (previous &- 0x61 < 26 ? 1 : 0)
+                index &+= 1
             }
-            spaceBefore = spaces >> 56
-            lowerBefore = lowers >> 56
-            offset += 8
+            starts &+= Int(blockStarts)
+            marks &+= Int(blockMarks)
         }
-        return (words, glued)
+        // One mark is one glued word; more may share a word ("LinkedInIcon").
+        return (starts, marks <= 1 ? marks : gluedWords(bytes))
+    }
+
+    /// The words holding a glue mark, each counted once.
+    private static func gluedWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var glued = 0
+        var previous: UInt8 = 0x20
+        var counted = false
+        for byte in bytes {
+            if byte == 0x20 {
+                counted = false
+            } else if !counted, byte &- 0x41 < 26, previous &- 0x61 < 26 {
+                glued += 1
+                counted = true
+            }
+            previous = byte
+        }
+        return glued
     }
 
     /// Settles the function-word count once the page's language is known.
