@@ -277,6 +277,32 @@ import WinnowIO
         }
     }
 
+    /// A line `TextBuilder.isPlainASCII` accepts (it agrees with its definition) folds to its
+    /// lower case and is its own text, a scalar a byte.
+    @Test func plainASCIILinesFoldToTheirLowerCase() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "q", "M", " ", "  ", "\t", "\u{0B}", "\n", ".", "~", "@", "[", "`", "{", "\u{7F}", "\u{1}", "9", "é", "’"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let plain = !bytes.isEmpty && bytes.first != 0x20 && bytes.last != 0x20 && !text.contains("  ")
+                && bytes.allSatisfy { $0 < 0x80 && !(0x09...0x0D).contains($0) }
+            bytes.withUnsafeBufferPointer { line in
+                #expect(TextBuilder.isPlainASCII(line) == plain, "\(bytes)")
+                guard plain else { return }
+                let lowered = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, count in
+                    BuildBlocks.lowercasePlainASCII(line, into: output.baseAddress!)
+                    count = bytes.count
+                }
+                let folded = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, count in
+                    count = BuildBlocks.foldComparable(line, into: output.baseAddress!) ?? 0
+                }
+                #expect(lowered == folded, "\(bytes)")
+                #expect(TextBuilder.unchangedScalars(line) == bytes.count, "\(bytes)")
+            }
+        }
+    }
+
     @Test func eightBytesLowerCasedOnlyWhenPlain() {
         func word(_ text: String) -> UInt64 { Array(text.utf8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
         func text(_ word: UInt64) -> String { withUnsafeBytes(of: word) { String(decoding: $0, as: UTF8.self) } }

@@ -423,6 +423,16 @@ struct BuildBlocks {
         return needsStandardLibrary ? comparableUsingStandardLibrary(text) : folded
     }
 
+    /// `foldComparable` of a line `TextBuilder.isPlainASCII` accepts: its bytes with A–Z lower-cased,
+    /// in a loop the compiler vectorizes (nothing else of the fold applies to such a line).
+    static func lowercasePlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) {
+        guard let input = bytes.baseAddress else { return }
+        for index in 0..<bytes.count {
+            let byte = input[index]
+            output[index] = byte | (byte &- 0x41 < 26 ? 0x20 : 0)
+        }
+    }
+
     /// `comparable` on UTF-8 bytes, written to `output` (room for `bytes.count` bytes): the
     /// length written, or nil for a text with capitals the byte path does not map (then
     /// `comparableUsingStandardLibrary` folds it). On pointers, with no closure captures: those

@@ -114,6 +114,28 @@ struct TextBuilder {
         }
     }
 
+    /// Whether a line is ASCII with no control from \t to \r, single spaces inside it and
+    /// none at either end: most lines of flat text. Such a line is its own text (`append`
+    /// would give it back unchanged, one scalar a byte) and its comparable form is its lower
+    /// case (`BuildBlocks.lowercasePlainASCII`).
+    ///
+    /// What rules a line out is OR-ed over pairs of neighbouring bytes, with nothing carried
+    /// from one pair to the next: the compiler turns the loop into vector compares, sixteen
+    /// bytes a step.
+    static func isPlainASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress, let first = text.first, let last = text.last, first != 0x20, last != 0x20,
+              first < 0x80, first &- 0x09 >= 5 else { return false }
+        var ruledOut: UInt8 = 0
+        var index = 1
+        let count = text.count
+        while index < count {
+            let byte = base[index], previous = base[index &- 1]
+            ruledOut |= (byte >= 0x80 ? 1 : 0) | (byte &- 0x09 < 5 ? 1 : 0) | ((byte == 0x20 ? 1 : 0) & (previous == 0x20 ? 1 : 0))
+            index &+= 1
+        }
+        return ruledOut == 0
+    }
+
     /// Whether `append` then `take` would give these bytes back unchanged (plain bytes with
     /// single spaces between them, none at either end: most lines of flat text), told by the
     /// text's Unicode scalars, counted in the same pass; nil when `append` would change it.

@@ -91,16 +91,21 @@ struct PageLines: Sendable {
     }
 
     /// Appends the comparable form of the text at `text` (`BuildBlocks.comparable`); its range
-    /// in `comparableBytes` and its `TextHash`.
-    mutating func appendComparable(ofText text: Range<Int32>) -> (range: Range<Int32>, hash: UInt64) {
+    /// in `comparableBytes` and its `TextHash`. `plainASCII`: the caller knows the text passes
+    /// `TextBuilder.isPlainASCII`, so that its lower case is its comparable form.
+    mutating func appendComparable(ofText text: Range<Int32>, plainASCII: Bool = false) -> (range: Range<Int32>, hash: UInt64) {
         let start = comparableCount
         // Folding on the bytes never lengthens a text: it is written straight into room the
         // text's size. A text it cannot fold goes through the standard library.
         makeRoom(Int(text.upperBound - text.lowerBound))
         let written = textBytes.withUnsafeBufferPointer { source in
-            comparableBytes.withUnsafeMutableBufferPointer { target in
-                BuildBlocks.foldComparable(UnsafeBufferPointer(rebasing: source[Int(text.lowerBound)..<Int(text.upperBound)]),
-                                           into: target.baseAddress! + start)
+            comparableBytes.withUnsafeMutableBufferPointer { target -> Int? in
+                let bytes = UnsafeBufferPointer(rebasing: source[Int(text.lowerBound)..<Int(text.upperBound)])
+                guard !plainASCII else {
+                    BuildBlocks.lowercasePlainASCII(bytes, into: target.baseAddress! + start)
+                    return bytes.count
+                }
+                return BuildBlocks.foldComparable(bytes, into: target.baseAddress! + start)
             }
         }
         if let written {

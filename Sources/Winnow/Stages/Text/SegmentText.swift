@@ -80,10 +80,15 @@ enum SegmentText {
                 // Repairs come first, so that what they remove leaves no double space behind.
                 var text: Range<Int32>
                 var characters: Int?  // Unicode scalars, when counted on the way
+                var plainASCII = false  // `TextBuilder.isPlainASCII`: read in place, folded by lower-casing
                 if pageMayNeedRepair && RepairText.mightNeedRepair(raw) {
                     let repaired = RepairText.repairFlat(String(decoding: raw, as: UTF8.self), counts: &repairs)
                     builder.append(repaired)
                     text = page.appendText(builder.take())
+                } else if TextBuilder.isPlainASCII(raw) {
+                    text = Int32(first)..<Int32(end)
+                    characters = raw.count
+                    plainASCII = true
                 } else if let scalars = TextBuilder.unchangedScalars(raw) {
                     text = Int32(first)..<Int32(end)  // the builder would copy it as it is: read in place
                     characters = scalars
@@ -92,13 +97,16 @@ enum SegmentText {
                     text = page.appendText(builder.take())
                 }
                 let bullet = dropBullet(from: &text, of: &page)
-                if bullet { characters = nil }
+                if bullet {
+                    characters = nil
+                    plainASCII = false
+                }
                 if text.isEmpty {
                     blankBefore = true
                 } else if text.count > maximumBytes {
                     blankBefore = false
                 } else {
-                    let (comparable, hash) = page.appendComparable(ofText: text)
+                    let (comparable, hash) = page.appendComparable(ofText: text, plainASCII: plainASCII)
                     page.lines.append(TextLine(number: number, text: text, comparable: comparable, comparableHash: hash,
                                                characters: characters ?? page.withText(text, \.scalarCount), indent: indent,
                                                bullet: bullet, blankBefore: blankBefore))
