@@ -34,8 +34,10 @@ struct TextTokens {
                 let count = scalars.count
                 while index < count {
                     let scalar = scalars[index]
+                    // The space between words (every other scalar of prose) before any classing.
+                    if scalar.value == 0x20 { index &+= 1; continue }
                     let kind = Self.kind(scalar)
-                    if kind == .space { index += 1; continue }
+                    if kind == .space { index &+= 1; continue }
                     guard kind == .digit || kind == .letter else {
                         (tokens.baseAddress! + written).initialize(to: Token(start: index, end: index + 1, isNumber: false, isCapitalized: false,
                                                                              isPunctuation: true, first: scalar))
