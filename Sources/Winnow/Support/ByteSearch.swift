@@ -103,7 +103,22 @@ extension String {
 
 }
 
+extension Array where Element == UInt8 {
+    /// `UnsafeBufferPointer.equalsBytes` for an array's bytes.
+    @inline(__always)
+    func equalsBytes(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        withUnsafeBufferPointer { $0.equalsBytes(other) }
+    }
+}
+
 extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether these bytes are `other`'s: the counts, then `memcmp` (the generic
+    /// `elementsEqual` steps two iterators a byte at a time).
+    @inline(__always)
+    func equalsBytes(_ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        count == other.count && (count == 0 || memcmp(baseAddress!, other.baseAddress!, count) == 0)
+    }
+
     /// Whether the UTF-8 bytes of `needle` occur here: `memchr` for the first byte, then
     /// `memcmp`; none of the locale and Unicode work that Foundation's `contains` and
     /// `range(of:)` do per call.

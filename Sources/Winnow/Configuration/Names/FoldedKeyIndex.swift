@@ -19,7 +19,7 @@ struct FoldedKeyIndex: Sendable {
     /// The entry whose key is these bytes (a folded name, words joined by single spaces);
     /// `hash` is their `ByteHash`.
     subscript(bytes bytes: UnsafeBufferPointer<UInt8>, hash hash: UInt64) -> Int? {
-        table[hash]?.first { $0.key.elementsEqual(bytes) }?.entry
+        table[hash]?.first { $0.key.equalsBytes(bytes) }?.entry
     }
 
     subscript<Words: Collection<String>>(words words: Words) -> Int? {

@@ -48,7 +48,7 @@ struct ASCIIWordTable<Value>: @unchecked Sendable {
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Answer {
         guard let entry = table[hash] else { return .absent }
         guard let word = entry.word else { return .unknown }
-        return word.elementsEqual(bytes) ? .found(entry.value) : .absent
+        return word.equalsBytes(bytes) ? .found(entry.value) : .absent
     }
 }
 
@@ -113,7 +113,7 @@ struct FoldedWordTable<Value>: @unchecked Sendable {
 
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> WordTableAnswer<Value> {
         guard Self.isPlainForm(bytes) else { return .unknown }
-        for entry in table[ByteHash.of(bytes)] ?? [] where entry.word.elementsEqual(bytes) { return .found(entry.value) }
+        for entry in table[ByteHash.of(bytes)] ?? [] where entry.word.equalsBytes(bytes) { return .found(entry.value) }
         return complete ? .absent : .unknown
     }
 

@@ -93,7 +93,7 @@ extension BoilerplateVocabulary {
         func firstMatch(_ text: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Int? {
             var best = Int32.max
             if let hit = exact[hash ?? TextHash.of(text)], hit.phrase.utf8.count == text.count,
-               hit.phrase.withUTF8Bytes({ $0.elementsEqual(text) }) {
+               hit.phrase.withUTF8Bytes({ $0.equalsBytes(text) }) {
                 best = Int32(hit.position)
             }
             if let base = text.baseAddress, let first = text.first {

@@ -45,7 +45,9 @@ public struct RepeatedLines: Sendable {
         }
 
         private func holds(_ entry: Entry, _ comparable: UnsafeBufferPointer<UInt8>) -> Bool {
-            entry.count == comparable.count && bytes[entry.start..<(entry.start + entry.count)].elementsEqual(comparable)
+            entry.count == comparable.count && bytes.withUnsafeBufferPointer {
+                UnsafeBufferPointer(rebasing: $0[entry.start..<(entry.start + entry.count)]).equalsBytes(comparable)
+            }
         }
 
         /// The lines that reach `minimumPages`, their bytes copied to a new array.

@@ -167,7 +167,7 @@ struct StripText {
                 if lines[first[slot]].comparableHash == key { earlier = first[slot]; break }
                 slot = (slot + 1) & (size - 1)
             }
-            if let earlier, page.comparable(of: lines[earlier]).elementsEqual(page.comparable(of: lines[index])) {
+            if let earlier, page.comparable(of: lines[earlier]).equalsBytes(page.comparable(of: lines[index])) {
                 fates[index] = .removed(.widget, .repeatsLine(lines[earlier].number))
                 if !lines[index].signals.isBodyLike, fates[earlier] == .candidate {
                     fates[earlier] = .removed(.widget, .repeatedAtLine(lines[index].number))

@@ -232,7 +232,7 @@ public enum DateParser {
     }()
 
     private static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> Word? {
-        words[ByteHash.of(bytes)]?.first { $0.bytes.elementsEqual(bytes) }
+        words[ByteHash.of(bytes)]?.first { $0.bytes.equalsBytes(bytes) }
     }
 
     /// Whether the text holds a word that `tokenize` would stop at: a run of ASCII letters,

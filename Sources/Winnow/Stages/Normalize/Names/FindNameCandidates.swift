@@ -99,7 +99,7 @@ struct FindNameCandidates {
         /// the bytes, but through strings when either is not ASCII (canonical equivalence).
         func word(_ index: Int, equals expected: [UInt8]) -> Bool {
             let bytes = word(index)
-            if bytes.elementsEqual(expected) { return true }
+            if expected.equalsBytes(bytes) { return true }
             if bytes.allSatisfy({ $0 < 0x80 }) && expected.allSatisfy({ $0 < 0x80 }) { return false }
             return String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self)
         }
