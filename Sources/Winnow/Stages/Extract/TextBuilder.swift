@@ -119,21 +119,31 @@ struct TextBuilder {
     /// would give it back unchanged, one scalar a byte) and its comparable form is its lower
     /// case (`BuildBlocks.lowercasePlainASCII`).
     ///
-    /// What rules a line out is OR-ed over pairs of neighbouring bytes, with nothing carried
-    /// from one pair to the next: the compiler turns the loop into vector compares, sixteen
-    /// bytes a step.
+    /// What rules a line out is OR-ed over pairs of neighbouring bytes, sixteen pairs a step
+    /// with nothing carried from one pair to the next: the compiler turns each step into
+    /// vector compares. The last step is the line's last sixteen pairs, some of them read
+    /// again (an OR does not mind), so that no byte-by-byte tail is left but on short lines.
     static func isPlainASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress, let first = text.first, let last = text.last, first != 0x20, last != 0x20,
               first < 0x80, first &- 0x09 >= 5 else { return false }
-        var ruledOut: UInt8 = 0
-        var index = 1
         let count = text.count
-        while index < count {
+        @inline(__always) func ruledOut(_ index: Int) -> UInt8 {
             let byte = base[index], previous = base[index &- 1]
-            ruledOut |= (byte >= 0x80 ? 1 : 0) | (byte &- 0x09 < 5 ? 1 : 0) | ((byte == 0x20 ? 1 : 0) & (previous == 0x20 ? 1 : 0))
-            index &+= 1
+            return (byte >= 0x80 ? 1 : 0) | (byte &- 0x09 < 5 ? 1 : 0) | ((byte == 0x20 ? 1 : 0) & (previous == 0x20 ? 1 : 0))
         }
-        return ruledOut == 0
+        var found: UInt8 = 0
+        guard count > 16 else {
+            for index in 1..<max(count, 1) { found |= ruledOut(index) }
+            return found == 0
+        }
+        var index = 1
+        while true {
+            if index &+ 16 > count { index = count &- 16 }
+            for lane in 0..<16 { found |= ruledOut(index &+ lane) }
+            index &+= 16
+            if index >= count || found != 0 { break }
+        }
+        return found == 0
     }
 
     /// Whether `append` then `take` would give these bytes back unchanged (plain bytes with
