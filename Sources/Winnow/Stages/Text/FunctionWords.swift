@@ -54,8 +54,8 @@ enum FunctionWords {
         guard let base = UnsafeRawPointer(bytes.baseAddress) else { return SIMD16<UInt16>() }
         let count = bytes.count
         // The table read through pointers for the whole line, and the key built in place: a
-        // call per word to the key's initializer and the arrays' bounds checks were half the
-        // cost of a word.
+        // call per word to the key's initializer, its checked shifts and the arrays' bounds
+        // checks were a sixth of a word's cost.
         return Self.table.withReader { table in
             // Counted in plain integers and made a vector once: a vector's lane changed one at a
             // time went through the stack at every hit, and its reload waited on the narrow store.
