@@ -230,11 +230,6 @@ struct ShortWordTable<Value>: @unchecked Sendable {
         }
     }
 
-    @inline(__always)
-    subscript(key: ShortWordKey) -> Value? {
-        withReader { $0.value(of: key) }
-    }
-
     /// The table through pointers, for a loop of lookups (no bounds check or retain per word).
     @inline(__always)
     func withReader<R>(_ body: (Reader) -> R) -> R {
@@ -247,6 +242,7 @@ struct ShortWordTable<Value>: @unchecked Sendable {
         }
     }
 
+    /// The table's arrays as pointers (`withReader`): a lookup is the filter's bit, then probes.
     struct Reader {
         let filter: UnsafePointer<UInt64>
         let keys: UnsafePointer<ShortWordKey>
