@@ -47,15 +47,18 @@ import WinnowTestSupport
     @Test func folderWalkIsByteOrderedAndSkipsNonPages() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-walk-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        for path in ["b.html", "a/z.htm", "a.html", "B.html", "notes.md", "sub/c.html.gz", ".hidden.html"] {
+        for path in ["b.html", "a/z.htm", "a.html", "B.html", "notes.md", "sub/c.html.gz", ".hidden.html", "\u{E9}.html", "e\u{301}.html"] {
             let file = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("<p>x</p>".utf8).write(to: file)
         }
         let listing = InputCollector().collect([root.path])
-        // Byte order: "." (0x2E) sorts before "/" (0x2F), upper case before lower case.
-        #expect(listing.entries.map(\.id) == ["B.html", "a.html", "a/z.htm", "b.html", "sub/c.html.gz"])
-        #expect(listing.entries.last?.compression == .gzip)
+        // Byte order: "." (0x2E) sorts before "/" (0x2F), upper case before lower case, and the
+        // two spellings of "é" (which compare equal as strings) by their bytes: 65 CC 81 before
+        // 73, C3 A9 last.
+        #expect(listing.entries.map(\.id).map { Array($0.utf8) }
+            == ["B.html", "a.html", "a/z.htm", "b.html", "e\u{301}.html", "sub/c.html.gz", "\u{E9}.html"].map { Array($0.utf8) })
+        #expect(listing.entries.first { $0.id == "sub/c.html.gz" }?.compression == .gzip)
         #expect(listing.skippedFiles == 1)
         let page = PageReader().read(listing.entries[0])
         #expect(page.bytes == Array("<p>x</p>".utf8))
