@@ -36,6 +36,11 @@ extension BoilerplateVocabulary {
         /// where some phrase could start are phrases compared. Bucket `k` (0: none) is
         /// `needles[needleStarts[k - 1]..<needleStarts[k]]`.
         private var bigramBucket: [UInt16] = Array(repeating: 0, count: 1 << 16)
+        /// The bytes that may follow each bucket's bigram, 256 bits a bucket (bucket `k` at words
+        /// `4(k - 1)` to `4k - 1`; all set for a needle of two bytes): prose meets a common
+        /// bigram ("co", "re") every dozen bytes or so, and most of those places are ruled out
+        /// here, in the scan's loop, instead of by a call and the needles' compares.
+        private var thirdBytes: [UInt64] = []
         private var needleStarts: [Int32] = [0]
         private var needles: [Entry] = []
 
@@ -67,8 +72,15 @@ extension BoilerplateVocabulary {
                     if bigramBucket[bigram] == 0 {
                         needleLists.append([])
                         bigramBucket[bigram] = UInt16(needleLists.count)
+                        thirdBytes.append(contentsOf: [0, 0, 0, 0])
                     }
-                    needleLists[Int(bigramBucket[bigram]) - 1].append(entry(text, position: position))
+                    let bucket = Int(bigramBucket[bigram]) - 1
+                    needleLists[bucket].append(entry(text, position: position))
+                    if bytes.count == 2 {
+                        for word in 0..<4 { thirdBytes[4 * bucket + word] = ~0 }
+                    } else {
+                        thirdBytes[4 * bucket + Int(bytes[2] >> 6)] |= 1 << UInt64(bytes[2] & 63)
+                    }
                 }
             }
             self.exact = ByteHashTable(exact)
@@ -109,10 +121,12 @@ extension BoilerplateVocabulary {
                     }
                     guard count >= 2 else { return }
                     bigramBucket.withUnsafeBufferPointer { bigramBucket in
-                        needles.withUnsafeBufferPointer { needles in
-                            needleStarts.withUnsafeBufferPointer { needleStarts in
-                                Self.scanForSubstrings(text, bigramBucket: bigramBucket, needleStarts: needleStarts, needles: needles,
-                                                       phraseBytes: phraseBase, best: &best)
+                        thirdBytes.withUnsafeBufferPointer { thirdBytes in
+                            needles.withUnsafeBufferPointer { needles in
+                                needleStarts.withUnsafeBufferPointer { needleStarts in
+                                    Self.scanForSubstrings(text, bigramBucket: bigramBucket, thirdBytes: thirdBytes, needleStarts: needleStarts,
+                                                           needles: needles, phraseBytes: phraseBase, best: &best)
+                                }
                             }
                         }
                     }
@@ -126,14 +140,15 @@ extension BoilerplateVocabulary {
         /// were spilled to the stack and reloaded at every byte.
         @inline(never)
         private static func scanForSubstrings(_ text: UnsafeBufferPointer<UInt8>, bigramBucket: UnsafeBufferPointer<UInt16>,
-                                              needleStarts: UnsafeBufferPointer<Int32>, needles: UnsafeBufferPointer<Entry>,
-                                              phraseBytes: UnsafePointer<UInt8>, best: inout Int32) {
-            guard let base = text.baseAddress, let table = bigramBucket.baseAddress, text.count >= 2 else { return }
+                                              thirdBytes: UnsafeBufferPointer<UInt64>, needleStarts: UnsafeBufferPointer<Int32>,
+                                              needles: UnsafeBufferPointer<Entry>, phraseBytes: UnsafePointer<UInt8>, best: inout Int32) {
+            guard let base = text.baseAddress, let table = bigramBucket.baseAddress, let thirds = thirdBytes.baseAddress, text.count >= 2
+            else { return }
             let count = text.count
             var start = 0
             while true {
                 let bucket: Int
-                (start, bucket) = nextPlaceWithBucket(base, from: start, before: count - 1, table: table)
+                (start, bucket) = nextPlaceWithBucket(base, from: start, before: count - 1, table: table, thirds: thirds)
                 if bucket != 0 {
                     // The text's next four bytes (zero past its end) against each needle's head.
                     var head: UInt32 = 0
@@ -153,17 +168,21 @@ extension BoilerplateVocabulary {
             }
         }
 
-        /// The first place at or after `start` (and before `last`) whose bigram has a bucket, and
-        /// the bucket; `last` and 0 when there is none. Kept apart from the compares (which call
-        /// memcmp), so that this loop, where the time goes, runs in registers alone.
+        /// The first place at or after `start` (and before `last`, the text's last byte) whose
+        /// bigram has a bucket and whose next byte (0 past the end) may follow it (`thirdBytes`),
+        /// and the bucket; `last` and 0 when there is none. Kept apart from the compares (which
+        /// call memcmp), so that this loop, where the time goes, runs in registers alone.
         @inline(never)
         private static func nextPlaceWithBucket(_ base: UnsafePointer<UInt8>, from start: Int, before last: Int,
-                                                table: UnsafePointer<UInt16>) -> (place: Int, bucket: Int) {
+                                                table: UnsafePointer<UInt16>, thirds: UnsafePointer<UInt64>) -> (place: Int, bucket: Int) {
             var place = start
             while place < last {
-                let bucket = table[Int(base[place]) << 8 | Int(base[place + 1])]
-                if bucket != 0 { return (place, Int(bucket)) }
-                place += 1
+                let bucket = Int(table[Int(base[place]) &<< 8 | Int(base[place &+ 1])])
+                if bucket != 0 {
+                    let third = place &+ 2 <= last ? base[place &+ 2] : 0
+                    if thirds[(bucket &- 1) &* 4 &+ Int(third &>> 6)] & (1 &<< UInt64(third & 63)) != 0 { return (place, bucket) }
+                }
+                place &+= 1
             }
             return (last, 0)
         }
