@@ -26,4 +26,25 @@ import Testing
         let long = String(repeating: text + " plain ASCII ", count: 3)
         #expect(long.scalarCount == long.unicodeScalars.count)
     }
+
+    /// Where `prefixByteCount` answers, its cut is `prefix(characters)`'s; it declines a text
+    /// whose cut a scalar after it would move (a combining mark, a joiner, a skin tone).
+    @Test func prefixByteCountCutsWherePrefixDoes() {
+        let pieces = ["a", "Z", " ", "é", "—", "“", "’", "Ж", "λ", "€", "e\u{0301}", "\u{200D}", "👍", "🏽", "東", "\r\n", "क्", "\u{0483}"]
+        var generator = SystemRandomNumberGenerator()
+        var answered = 0
+        for _ in 0..<4_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for characters in [0, 1, 3, 7, 12] {
+                let cut = text.withUTF8Bytes { $0.prefixByteCount(characters: characters) }
+                guard let cut else { continue }
+                answered += 1
+                #expect(Array(text.utf8.prefix(cut)) == Array(text.prefix(characters).utf8), "\(text.unicodeScalars.map { $0.value }) \(characters)")
+            }
+        }
+        #expect(answered > 1_000)
+        #expect("ab\u{0301}".withUTF8Bytes { $0.prefixByteCount(characters: 1) } == 1)
+        #expect("ab\u{0301}".withUTF8Bytes { $0.prefixByteCount(characters: 2) } == nil)
+        #expect("Café “quoted”".withUTF8Bytes { $0.prefixByteCount(characters: 6) } == 9)
+    }
 }

@@ -190,6 +190,23 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return false
     }
 
+    /// The bytes of the first `characters` characters of valid UTF-8 (all of it when it holds
+    /// fewer), when every scalar up to the cut and the one after it stands alone
+    /// (`String.standsAlone`, and no carriage return): then each scalar is a character, and
+    /// nothing after the cut joins the last one. Nil otherwise (grapheme breaking decides).
+    func prefixByteCount(characters: Int) -> Int? {
+        var index = 0
+        var taken = 0
+        while index < count {
+            let (value, length) = scalar(at: index)
+            guard value != 0x0D, String.standsAlone(value) else { return nil }
+            if taken == characters { return index }
+            taken += 1
+            index += length
+        }
+        return count
+    }
+
     /// The number of Unicode scalars in UTF-8 (every byte but a continuation byte starts one).
     var scalarCount: Int {
         var scalars = 0
