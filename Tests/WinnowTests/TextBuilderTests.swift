@@ -53,6 +53,18 @@ import Testing
                !text.contains("  ") {
                 #expect(Self.isUnchanged(text), "\(text.debugDescription)")
             }
+            // Taken as bytes, the text is what `take` gives as a string (or, with a combining
+            // mark to compose, it is left for `take`).
+            var builder = TextBuilder()
+            builder.append(text)
+            var taken: [UInt8]?
+            if builder.take(into: { taken = Array($0) }) {
+                #expect(taken == Array(TextBuilderTests.built(text).utf8), "\(text.debugDescription)")
+                #expect(builder.isEmpty)
+            } else {
+                #expect(text.unicodeScalars.contains("\u{0301}"), "\(text.debugDescription)")
+                #expect(builder.take() == TextBuilderTests.built(text))
+            }
             // The scalars it counts on the way are the text's.
             var copy = text
             if let scalars = copy.withUTF8({ TextBuilder.unchangedScalars($0) }) {

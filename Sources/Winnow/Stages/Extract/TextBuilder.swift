@@ -249,6 +249,20 @@ struct TextBuilder {
         pendingBreaks = 0
     }
 
+    /// The text so far as `take` gives it, handed to `body` as UTF-8 bytes, and a fresh start;
+    /// false (nothing handed, nothing reset) when a combining mark means `take` must compose it.
+    /// For a caller that stores bytes: `take` validates the bytes into a string, about ten
+    /// instructions a byte. The bytes are valid UTF-8 when the appended bytes were.
+    mutating func take(into body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        guard !sawCombiningMark else { return false }
+        while let last = bytes.last, last == 0x20 || last == 0x0A { bytes.removeLast() }
+        bytes.withUnsafeBufferPointer(body)
+        bytes.removeAll(keepingCapacity: true)
+        pendingSpace = false
+        pendingBreaks = 0
+        return true
+    }
+
     /// The text so far, and a fresh start.
     mutating func take() -> String {
         while let last = bytes.last, last == 0x20 || last == 0x0A { bytes.removeLast() }

@@ -79,6 +79,14 @@ struct PageLines: Sendable {
     }
 
     /// Appends a line's text as reading changed it; its range in `textBytes`.
+    /// Appends what `builder` holds (`TextBuilder.take`), as bytes when the page is known to be
+    /// valid UTF-8 (so the builder's bytes are too) and need no composition: no string between.
+    mutating func appendText(takingFrom builder: inout TextBuilder) -> Range<Int32> {
+        let start = Int32(textBytes.count)
+        if isValidUTF8, builder.take(into: { textBytes.append(contentsOf: $0) }) { return start..<Int32(textBytes.count) }
+        return appendText(builder.take())
+    }
+
     mutating func appendText(_ text: String) -> Range<Int32> {
         let start = Int32(textBytes.count)
         text.withUTF8Bytes { textBytes.append(contentsOf: $0) }  // the view's generic append costs more

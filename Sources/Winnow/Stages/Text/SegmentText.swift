@@ -94,7 +94,7 @@ enum SegmentText {
                     characters = scalars
                 } else {
                     builder.append(raw)
-                    text = page.appendText(builder.take())
+                    text = page.appendText(takingFrom: &builder)
                 }
                 let bullet = dropBullet(from: &text, of: &page)
                 if bullet {
