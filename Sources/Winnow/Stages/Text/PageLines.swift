@@ -47,7 +47,9 @@ struct PageLines: Sendable {
     init(page: [UInt8], lines count: Int = 0, validUTF8: Bool = false) {
         textBytes = page
         isValidUTF8 = validUTF8
-        comparableBytes = [UInt8](repeating: 0, count: page.count)
+        // Left unwritten: only the ranges `appendComparable` writes are ever read, and zeroing
+        // the page's size of bytes first was a pass over every page for nothing.
+        comparableBytes = [UInt8](unsafeUninitializedCapacity: page.count) { _, initialized in initialized = page.count }
         lines.reserveCapacity(count)
     }
 
