@@ -24,7 +24,7 @@ extension Array: JSONOutput where Element == UInt8 {
 /// `Reserved` appends skip even the compare for a run of small writes (a key with its quotes).
 struct JSONBytes: JSONOutput {
     private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
+    private var writtenCount = 0
     private var capacity: Int
 
     init(capacity: Int) {
@@ -35,18 +35,18 @@ struct JSONBytes: JSONOutput {
     /// Releases the storage; the buffer is not used after.
     func free() { base.deallocate() }
 
-    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: writtenCount)) }
 
     /// Room for at least `bytes` more bytes.
     @inline(__always)
     mutating func reserve(_ bytes: Int) {
-        if count + bytes > capacity { grow(to: count + bytes) }
+        if writtenCount + bytes > capacity { grow(to: writtenCount + bytes) }
     }
 
     private mutating func grow(to needed: Int) {
         let larger = max(needed, capacity * 2)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        moved.update(from: base, count: count)
+        moved.update(from: base, count: writtenCount)
         base.deallocate()
         base = moved
         capacity = larger
@@ -64,17 +64,28 @@ struct JSONBytes: JSONOutput {
         appendReserved(bytes)
     }
 
+    /// Bytes written so far.
+    var count: Int { writtenCount }
+
+    /// Appends a copy of bytes already written, at `range` (before `count`).
+    mutating func appendCopy(of range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= writtenCount, "JSONBytes: copy of bytes not written")
+        reserve(range.count)
+        (base + writtenCount).update(from: base + range.lowerBound, count: range.count)
+        writtenCount += range.count
+    }
+
     /// An append within room already reserved.
     @inline(__always)
     mutating func appendReserved(_ byte: UInt8) {
-        base[count] = byte
-        count += 1
+        base[writtenCount] = byte
+        writtenCount += 1
     }
 
     @inline(__always)
     mutating func appendReserved(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        (base + count).update(from: source, count: bytes.count)
-        count += bytes.count
+        (base + writtenCount).update(from: source, count: bytes.count)
+        writtenCount += bytes.count
     }
 }

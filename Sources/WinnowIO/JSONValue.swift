@@ -137,13 +137,18 @@ public enum JSONValue: Equatable, Sendable {
     /// of JSON Lines; everything else stays as UTF-8.
     static func writeString(_ value: String, to output: inout some JSONOutput) {
         output.append(UInt8(ascii: "\""))
+        writeEscaped(value, to: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// The string's escaped bytes, without the quotes.
+    static func writeEscaped(_ value: String, to output: inout some JSONOutput) {
         // Read in place: a copy for the mutating `withUTF8` would cost an atomic retain and
         // release per string written. Only a string that is not contiguous needs the copy.
         if value.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &output) }) == nil {
             var copy = value
             copy.withUTF8 { writeEscaped($0, to: &output) }
         }
-        output.append(UInt8(ascii: "\""))
     }
 
     private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout some JSONOutput) {

@@ -72,6 +72,41 @@ public struct JSONWriter: ~Copyable {
         followsValue = true
     }
 
+    /// Opens a string value written in pieces (`appendEscaped`, `appendVerbatim`), closed by
+    /// `endString`. (A record's `text` is its blocks' texts joined: each is escaped once, and its
+    /// block copies those bytes with `string(copyingOutput:)`.)
+    public mutating func beginString() {
+        separate()
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// A piece of the open string, escaped; the range of the output that holds it.
+    public mutating func appendEscaped(_ piece: String) -> Range<Int> {
+        let start = output.count
+        JSONValue.writeEscaped(piece, to: &output)
+        return start..<output.count
+    }
+
+    /// A piece of the open string written as it is: an escaped form already (`\\n`).
+    public mutating func appendVerbatim(_ piece: StaticString) {
+        output.append(piece)
+    }
+
+    public mutating func endString() {
+        output.append(UInt8(ascii: "\""))
+        followsValue = true
+    }
+
+    /// A string value whose escaped bytes this writer wrote before, at `range` of its output
+    /// (`joinedString`).
+    public mutating func string(copyingOutput range: Range<Int>) {
+        separate()
+        output.append(UInt8(ascii: "\""))
+        output.appendCopy(of: range)
+        output.append(UInt8(ascii: "\""))
+        followsValue = true
+    }
+
     public mutating func int(_ value: Int) {
         separate()
         Self.appendDecimal(value, to: &output)

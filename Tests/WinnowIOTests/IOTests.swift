@@ -254,6 +254,29 @@ import WinnowTestSupport
         }
     }
 
+    /// A string written in pieces is the pieces joined, escaped; a piece copied from the output
+    /// later is that piece's string, even after the buffer grew in between.
+    @Test func piecesWrittenOnceAndCopiedAreTheirStrings() {
+        var generator = SystemRandomNumberGenerator()
+        let strings = ["", "a", "déjà “vu”", "line\nbreak", "tab\t\"quote\"", "\u{2028}", "back\\slash", "Москва", String(repeating: "long text ", count: 40)]
+        for _ in 0..<500 {
+            let pieces = (0..<Int.random(in: 0...6, using: &generator)).map { _ in strings.randomElement(using: &generator)! }
+            var writer = JSONWriter(capacity: Int.random(in: 0...32, using: &generator))
+            writer.beginArray()
+            writer.beginString()
+            var ranges: [Range<Int>] = []
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { writer.appendVerbatim("\\n\\n") }
+                ranges.append(writer.appendEscaped(piece))
+            }
+            writer.endString()
+            for range in ranges.reversed() { writer.string(copyingOutput: range) }
+            writer.endArray()
+            let expected = JSONValue.array([.string(pieces.joined(separator: "\n\n"))] + pieces.reversed().map { .string($0) })
+            #expect(writer.bytes == expected.serializedBytes(), "\(pieces)")
+        }
+    }
+
     @Test func integersAsTheStandardLibraryWritesThem() {
         var generator = SystemRandomNumberGenerator()
         let edges = [0, 1, 9, 10, 99, 100, -1, -9, -10, Int.max, Int.min, Int.max - 1, Int.min + 1]

@@ -27,8 +27,29 @@ public struct RenderRecord: Sendable {
         json.field("modified", optional: article.modified)
         json.field("language", optional: article.language)
         json.field("section", optional: article.section)
-        json.field("text", article.recordText)
-        if options.includeBlocks { Self.list("blocks", article.blocks, to: &json, Self.write) }
+        if options.includeBlocks, article.rewrittenText == nil {
+            // The text is the body blocks' texts joined (`Block.bodyText`): each is escaped
+            // once, into `text`, and its block copies those bytes.
+            json.key("text")
+            json.beginString()
+            var escapedText = [Range<Int>](repeating: 0..<0, count: article.blocks.count)
+            var first = true
+            for index in article.blocks.indices where article.blocks[index].isBody {
+                if !first { json.appendVerbatim("\\n\\n") }
+                first = false
+                escapedText[index] = json.appendEscaped(article.blocks[index].text)
+            }
+            json.endString()
+            json.key("blocks")
+            json.beginArray()
+            for index in article.blocks.indices {
+                Self.write(article.blocks[index], escapedText: article.blocks[index].isBody ? escapedText[index] : nil, to: &json)
+            }
+            json.endArray()
+        } else {
+            json.field("text", article.recordText)
+            if options.includeBlocks { Self.list("blocks", article.blocks, to: &json, Self.write) }
+        }
         if !article.comments.isEmpty { Self.list("comments", article.comments, to: &json, Self.write) }
         if !article.dates.isEmpty { Self.list("dates", article.dates, to: &json, Self.write) }
         if !article.entities.isEmpty { Self.list("entities", article.entities, to: &json, Self.write) }
@@ -93,10 +114,17 @@ public struct RenderRecord: Sendable {
     }
 
     static func write(_ block: Block, to json: inout JSONWriter) {
+        write(block, escapedText: nil, to: &json)
+    }
+
+    /// A block; `escapedText`: where the writer wrote its text, escaped, before (the record's
+    /// `text`), to copy instead of escaping it again.
+    static func write(_ block: Block, escapedText: Range<Int>?, to json: inout JSONWriter) {
         json.beginObject()
         json.field("kind", block.kind.rawValue)
         if let level = block.level { json.field("level", level) }
-        json.field("text", block.text)
+        json.key("text")
+        if let escapedText { json.string(copyingOutput: escapedText) } else { json.string(block.text) }
         if let items = block.items {
             if items.first?.ordered == true {
                 json.key("ordered")
