@@ -198,3 +198,24 @@ import WinnowIO
         }
     }
 }
+
+/// The binary check counts control bytes in a vectorizable loop; on random heads (text with
+/// controls mixed in) its verdict must be the plain count's.
+@Suite struct BinarySignatureTests {
+    static func expected(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(1024)
+        guard !head.isEmpty else { return nil }
+        let controls = head.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20 && $0 != 0x1B) }.count
+        return controls * 10 > head.count ? "binary data (\(controls) control bytes in the first \(head.count))" : nil
+    }
+
+    @Test func controlCountAgreesWithAPlainCount() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("plain text, with words ".utf8), [0x00], [0x08], [0x09], [0x0D], [0x0E], [0x1B], [0x1F], [0x20], [0x7F], [0xC3, 0xA9]]
+        for _ in 0..<3000 {
+            let bytes = (0..<Int.random(in: 0...120, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            // (No piece opens a signature: the verdict is the count's alone.)
+            #expect(BinarySignature.identify(bytes) == Self.expected(bytes), "\(bytes.prefix(40))")
+        }
+    }
+}
