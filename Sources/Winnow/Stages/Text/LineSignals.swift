@@ -91,8 +91,10 @@ struct LineSignals: Sendable {
             // "said: " and "include:" introduce what follows (a quote, a list) inside prose.
             if last == ":" || last == ";" { signals.endsSentence = signals.words >= 8 }
         }
-        // Every date a dateline gives has a number ("June 22, 2021", "22.06.2021").
-        if text.count <= 60, signals.words <= 10, text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+        // Every date a dateline gives has a number ("June 22, 2021", "22.06.2021"), and in it a
+        // year's four digits, which `DateParser.parse` asks for first: asked here on the bytes,
+        // before a string is made.
+        if text.count <= 60, signals.words <= 10, text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), DateParser.hasYearDigits(text) {
             signals.isDate = DateParser.parse(page.textString(of: line)) != nil
         }
     }

@@ -54,18 +54,22 @@ public enum DateParser {
     /// a compact `20210622`: a text without a run of exactly four or eight digits is no date,
     /// and most texts asked are ruled out by this one scan.
     static func hasYearDigits(_ text: String) -> Bool {
-        return text.withUTF8Bytes { bytes in
-            var run = 0
-            for byte in bytes {
-                if byte >= 0x30 && byte <= 0x39 {
-                    run += 1
-                } else {
-                    if run == 4 || run == 8 { return true }
-                    run = 0
-                }
+        text.withUTF8Bytes { hasYearDigits($0) }
+    }
+
+    /// `hasYearDigits` on UTF-8 bytes: a caller holding a line's bytes rules out most lines
+    /// before making a string of them (trimming, which `parse` does first, changes no digit run).
+    static func hasYearDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        for byte in bytes {
+            if byte &- 0x30 < 10 {
+                run += 1
+            } else {
+                if run == 4 || run == 8 { return true }
+                run = 0
             }
-            return run == 4 || run == 8
         }
+        return run == 4 || run == 8
     }
 
     // MARK: ISO 8601 / RFC 3339
