@@ -192,9 +192,13 @@ struct ExtractText {
             }
         }
         // "… didn't get it.Credit...Doug Mills/The New York Times": a caption carrying its credit.
-        if line.signals.words <= 60, lower.containsBytes("credit", followedByAnyOf: ["...", ": "]) { return .caption }
+        if line.signals.words <= 60, lower.containsBytes("credit", followedByAnyOf: captionCreditFollowers) { return .caption }
         return nil
     }
+
+    /// What follows "credit" in a caption that carries its credit (a static array: a literal in
+    /// the call was an array made and freed for every line asked).
+    static let captionCreditFollowers = ["...", ": "]
 
     /// What opens a photo or source credit line.
     static let creditLabels = BytePrefixSet(["source:", "photo:", "photos:", "image:", "picture:", "credit:", "photo credit", "image credit",
