@@ -27,6 +27,21 @@ import Testing
         #expect(long.scalarCount == long.unicodeScalars.count)
     }
 
+    /// `isASCII` (an or over every byte) against a byte-by-byte test, at every length and with
+    /// the one byte over 0x7F at every place.
+    @Test func isASCIIAgreesWithAByteTest() {
+        for length in 0...70 {
+            var bytes = [UInt8](repeating: 0x61, count: length)
+            #expect(bytes.withUnsafeBufferPointer(\.isASCII))
+            for place in 0..<length {
+                bytes[place] = 0x80 | UInt8(place % 0x7F)
+                #expect(!bytes.withUnsafeBufferPointer(\.isASCII), "\(length) \(place)")
+                bytes[place] = 0x7F
+                #expect(bytes.withUnsafeBufferPointer(\.isASCII), "\(length) \(place)")
+            }
+        }
+    }
+
     /// Where `prefixByteCount` answers, its cut is `prefix(characters)`'s; it declines a text
     /// whose cut a scalar after it would move (a combining mark, a joiner, a skin tone).
     @Test func prefixByteCountCutsWherePrefixDoes() {

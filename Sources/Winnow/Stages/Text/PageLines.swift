@@ -67,7 +67,7 @@ struct PageLines: Sendable {
     /// strings, and unequal ASCII ones unequal (other texts may be canonically equivalent).
     func text(_ index: Int, equals string: String) -> Bool {
         let (sameBytes, ascii) = withText(lines[index].text) { bytes in
-            string.withUTF8Bytes { ($0.equalsBytes(bytes), !$0.contains { $0 >= 0x80 } && !bytes.contains { $0 >= 0x80 }) }
+            string.withUTF8Bytes { ($0.equalsBytes(bytes), $0.isASCII && bytes.isASCII) }
         }
         return sameBytes || (!ascii && text(index) == string)
     }

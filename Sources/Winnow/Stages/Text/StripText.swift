@@ -145,7 +145,7 @@ struct StripText {
     /// characters, which cost some fifteen thousand instructions a line.
     static func openingPhraseMatch(_ comparable: UnsafeBufferPointer<UInt8>) -> (BoilerplateCategory, Int)? {
         let length = min(comparable.count, openingLength)
-        if !comparable[0..<min(comparable.count, length + 1)].contains(where: { $0 >= 0x80 }) {
+        if UnsafeBufferPointer(rebasing: comparable[0..<min(comparable.count, length + 1)]).isASCII {
             return BuildBlocks.phraseMatch(UnsafeBufferPointer(rebasing: comparable[0..<length]), length: openingLength)
         }
         if let cut = comparable.prefixByteCount(characters: openingLength) {
@@ -198,7 +198,7 @@ struct StripText {
         guard first >= 0x30, first <= 0x39 else { return false }
         // A count is ASCII digits; other text is read by characters (other scripts' digits,
         // marks joining a character).
-        guard !comparable.contains(where: { $0 >= 0x80 }) else { return isCommentCount(String(decoding: comparable, as: UTF8.self), words: words) }
+        guard comparable.isASCII else { return isCommentCount(String(decoding: comparable, as: UTF8.self), words: words) }
         let rest = UnsafeBufferPointer(rebasing: comparable[(comparable.firstIndex { $0 < 0x30 || $0 > 0x39 } ?? comparable.count)...])
         return commentCountOpenings.contains(where: rest.hasBytePrefix)
             || (words <= 2 && commentCountWords.contains { $0.utf8.elementsEqual(rest) })
@@ -217,7 +217,7 @@ struct StripText {
     /// whether the line is ASCII, when the caller knows (its scalars are its bytes).
     static func isBreadcrumb(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool? = nil) -> Bool {
         guard bytes.count <= 300, let base = bytes.baseAddress else { return false }
-        let ascii = isASCII ?? !bytes.contains { $0 >= 0x80 }
+        let ascii = isASCII ?? bytes.isASCII
         // Every separator holds ">" or "/", or is " » " or " › ": found by memchr (and memcmp).
         // (A scan for any byte of them stopped in every Cyrillic line: "л" and "к" end in the
         // last bytes of "»" and "›".)
