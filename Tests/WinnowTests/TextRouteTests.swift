@@ -195,7 +195,27 @@ import WinnowIO
         #expect(result.fates[0] == .removed(.navigation, .repeatedOnPages(3)))
         guard case .removed(_, let reason) = result.fates[0] else { return }
         #expect(reason.description == "repeated on 3 pages of the site in this run")
-        #expect(reason.summary == "repeated on other pages of the site in this run")
+    }
+
+    /// `winnow clean` only counts the text route's removals (`Trace.record`); the record must
+    /// be the one a trace that lists them gives, category by category.
+    @Test func countedRemovalsGiveTheRecordListedOnesGive() {
+        let text = (["Home | News | World | Sport", "Share this article", "FacebookIcon TwitterIcon LinkedinIcon Mail",
+                     "Ministers agree to bolster ties", "By Jane Doe", "June 22, 2021"] + Self.prose
+                    + ["Read more:", "Other story one", "Other story two", "Leave a comment", "Jane wrote: great piece", "© 2021 The Paper"])
+            .joined(separator: "\n\n")
+        var page = InputPage(id: "page.txt", bytes: Array(text.utf8), url: nil).as(.text)
+        page.container = nil
+        var counting = PipelineOptions()
+        counting.recordsRemovalDetails = false
+        let listed = DefaultPipeline().process(page)
+        let counted = DefaultPipeline(options: counting).process(page)
+        #expect(listed.trace.removals.count > 3)
+        #expect(counted.trace.removals.isEmpty)
+        #expect(counted.trace.kept.isEmpty)
+        #expect(counted.trace.removedCounts.map(\.0) == listed.trace.removedCounts.map(\.0))
+        #expect(counted.trace.removedCounts.map(\.1) == listed.trace.removedCounts.map(\.1))
+        #expect(counted.line == listed.line)
     }
 
     // MARK: Extract

@@ -6,7 +6,8 @@ public struct Trace: Sendable {
     public var recordsRemovalDetails = true
     public var notes: [Note] = []
     public var repairs: [String: Int] = [:]
-    /// The body's blocks with their position, for `winnow explain`.
+    /// The body's blocks with their position, for `winnow explain` (the text route lists them
+    /// only when removals get their details, as `record(_:removal:)` lists removals).
     public var kept: [KeptBlock] = []
 
     public struct KeptBlock: Sendable {
@@ -33,9 +34,26 @@ public struct Trace: Sendable {
         repairs[name, default: 0] += count
     }
 
+    /// Removals counted without a `Removal` each, by `BoilerplateCategory.order` (empty until
+    /// one is): see `record(_:removal:)`.
+    private var countedRemovals: [Int] = []
+
+    /// A removal that a later step does not read: listed when removals get their details
+    /// (`winnow explain`, the library's default), else only counted for the record's `removed`
+    /// (`winnow clean`). The text route removes most of a page line by line; making each
+    /// line's `Removal` and freeing it again cost more than reading the line.
+    public mutating func record(_ category: BoilerplateCategory, removal: @autoclosure () -> Removal) {
+        if recordsRemovalDetails {
+            removals.append(removal())
+            return
+        }
+        if countedRemovals.isEmpty { countedRemovals = Array(repeating: 0, count: BoilerplateCategory.allCases.count) }
+        countedRemovals[category.order] += 1
+    }
+
     /// Removal counts per category, in the categories' canonical order.
     public var removedCounts: [(BoilerplateCategory, Int)] {
-        var counts = Array(repeating: 0, count: BoilerplateCategory.allCases.count)
+        var counts = countedRemovals.isEmpty ? Array(repeating: 0, count: BoilerplateCategory.allCases.count) : countedRemovals
         for removal in removals { counts[removal.category.order] += 1 }
         return BoilerplateCategory.allCases.compactMap { category in counts[category.order] > 0 ? (category, counts[category.order]) : nil }
     }

@@ -97,8 +97,12 @@ struct ExtractText {
         // The body, and the trace: every line kept or removed, in order.
         var blocks: [Block] = []
         // Every line is kept or removed: the trace's lists grow once, not line by line.
-        trace.removals.reserveCapacity(trace.removals.count + lines.count)
-        trace.kept.reserveCapacity(trace.kept.count + stripped.run.count)
+        // Listed only for `winnow explain` (`Trace.record`): `clean` writes the counts alone.
+        let listsDecisions = trace.recordsRemovalDetails
+        if listsDecisions {
+            trace.removals.reserveCapacity(trace.removals.count + lines.count)
+            trace.kept.reserveCapacity(trace.kept.count + stripped.run.count)
+        }
         var index = 0
         while index < lines.count {
             if let role = roles[index] {
@@ -106,16 +110,17 @@ struct ExtractText {
                 case .caption:
                     let block = Block(kind: .caption, text: captionText[index] ?? lines.text(index))
                     blocks.append(block)
-                    trace.kept.append(Trace.KeptBlock(order: index, block: block))
+                    if listsDecisions { trace.kept.append(Trace.KeptBlock(order: index, block: block)) }
                 case .title, .description:
+                    guard listsDecisions else { break }
                     trace.kept.append(Trace.KeptBlock(order: index, block: Block(kind: .paragraph, text: lines.text(index)),
                                                       role: role == .title ? .title : .description))
                 case .credit, .byline, .dateline:
                     let reason = role == .dateline ? "date line (read as metadata)" : role == .byline ? "byline (read as authors)" : "credit line"
-                    trace.removals.append(removal(index, of: lines, category: .credit, reason: reason, order: index, details: trace.recordsRemovalDetails))
+                    trace.record(.credit, removal: removal(index, of: lines, category: .credit, reason: reason, order: index, details: listsDecisions))
                 case .comment:
-                    trace.removals.append(removal(index, of: lines, category: .comments, reason: "reader comment (in comments)", order: index,
-                                                  details: trace.recordsRemovalDetails))
+                    trace.record(.comments, removal: removal(index, of: lines, category: .comments, reason: "reader comment (in comments)", order: index,
+                                                             details: listsDecisions))
                 case .body:
                     break
                 }
@@ -123,9 +128,8 @@ struct ExtractText {
                 continue
             }
             if case .removed(let category, let reason) = fates[index] {
-                let details = trace.recordsRemovalDetails
-                trace.removals.append(removal(index, of: lines, category: category, reason: details ? reason.description : reason.summary, order: index,
-                                              details: details))
+                trace.record(category, removal: removal(index, of: lines, category: category, reason: reason.description, order: index,
+                                                        details: true))
                 index += 1
                 continue
             }
@@ -138,7 +142,7 @@ struct ExtractText {
                 }
                 let block = Block(kind: .list, text: items.map { "- " + $0.text }.joined(separator: "\n"), items: items)
                 blocks.append(block)
-                trace.kept.append(Trace.KeptBlock(order: first, block: block))
+                if listsDecisions { trace.kept.append(Trace.KeptBlock(order: first, block: block)) }
                 continue
             }
             let block: Block
@@ -148,7 +152,7 @@ struct ExtractText {
                 block = Block(kind: .paragraph, text: lines.text(index))
             }
             blocks.append(block)
-            trace.kept.append(Trace.KeptBlock(order: index, block: block))
+            if listsDecisions { trace.kept.append(Trace.KeptBlock(order: index, block: block)) }
             index += 1
         }
         article.blocks = blocks

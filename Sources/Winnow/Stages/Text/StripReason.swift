@@ -33,22 +33,6 @@ extension StripText {
             }
         }
 
-        /// The reason without its particulars (which phrase, which line, how far): a fixed
-        /// text, what a trace that records no removal details carries.
-        var summary: String {
-            switch self {
-            case .text(let text): text
-            case .phrase(_, false): "text of the boilerplate vocabulary"
-            case .phrase(_, true): "text of the boilerplate vocabulary (in the opening of a long line)"
-            case .gluedTitles: "icon and button titles glued into one line"
-            case .repeatedOnPages: "repeated on other pages of the site in this run"
-            case .repeatsLine: "repeats a line above"
-            case .repeatedAtLine: "repeated further down"
-            case .shortLines: "run of short lines"
-            case .outsideRun: "outside the main run of body lines"
-            }
-        }
-
         /// The line is a repeat (of a line elsewhere in the page or the site).
         var isRepeat: Bool {
             switch self {
