@@ -98,7 +98,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// A string value whose escaped bytes this writer wrote before, at `range` of its output
-    /// (`joinedString`).
+    /// (`appendEscaped`).
     public mutating func string(copyingOutput range: Range<Int>) {
         separate()
         output.append(UInt8(ascii: "\""))

@@ -117,10 +117,9 @@ struct ExtractText {
                                                       role: role == .title ? .title : .description))
                 case .credit, .byline, .dateline:
                     let reason = role == .dateline ? "date line (read as metadata)" : role == .byline ? "byline (read as authors)" : "credit line"
-                    trace.record(.credit, removal: removal(index, of: lines, category: .credit, reason: reason, order: index, details: listsDecisions))
+                    trace.record(.credit, removal: removal(index, of: lines, category: .credit, reason: reason))
                 case .comment:
-                    trace.record(.comments, removal: removal(index, of: lines, category: .comments, reason: "reader comment (in comments)", order: index,
-                                                             details: listsDecisions))
+                    trace.record(.comments, removal: removal(index, of: lines, category: .comments, reason: "reader comment (in comments)"))
                 case .body:
                     break
                 }
@@ -128,8 +127,7 @@ struct ExtractText {
                 continue
             }
             if case .removed(let category, let reason) = fates[index] {
-                trace.record(category, removal: removal(index, of: lines, category: category, reason: reason.description, order: index,
-                                                        details: true))
+                trace.record(category, removal: removal(index, of: lines, category: category, reason: reason.description))
                 index += 1
                 continue
             }
@@ -336,9 +334,9 @@ struct ExtractText {
         return comments
     }
 
-    /// The excerpt is for `explain` only (`Trace.recordsRemovalDetails`).
-    private func removal(_ index: Int, of lines: PageLines, category: BoilerplateCategory, reason: String, order: Int, details: Bool) -> Removal {
+    /// A removed line as `winnow explain` lists it (`Trace.record` makes one only then).
+    private func removal(_ index: Int, of lines: PageLines, category: BoilerplateCategory, reason: String) -> Removal {
         Removal(category: category, reason: reason, stage: "strip", element: "text line", line: lines[index].number,
-                excerpt: details ? lines.text(index).excerpt() : "", order: order)
+                excerpt: lines.text(index).excerpt(), order: index)
     }
 }

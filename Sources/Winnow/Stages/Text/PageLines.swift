@@ -80,7 +80,6 @@ struct PageLines: Sendable {
                                                         validUTF8: isValidUTF8) }
     }
 
-    /// Appends a line's text as reading changed it; its range in `textBytes`.
     /// Appends what `builder` holds (`TextBuilder.take`), as bytes when the page is known to be
     /// valid UTF-8 (so the builder's bytes are too) and need no composition: no string between.
     mutating func appendText(takingFrom builder: inout TextBuilder) -> Range<Int32> {
@@ -89,6 +88,7 @@ struct PageLines: Sendable {
         return appendText(builder.take())
     }
 
+    /// Appends a line's text as reading changed it; its range in `textBytes`.
     mutating func appendText(_ text: String) -> Range<Int32> {
         let start = Int32(textBytes.count)
         text.withUTF8Bytes { textBytes.append(contentsOf: $0) }  // the view's generic append costs more
