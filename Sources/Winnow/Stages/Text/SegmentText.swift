@@ -84,7 +84,7 @@ enum SegmentText {
                 if pageMayNeedRepair && RepairText.mightNeedRepair(raw) {
                     let repaired = RepairText.repairFlat(String(decoding: raw, as: UTF8.self), counts: &repairs)
                     builder.append(repaired)
-                    text = page.appendText(builder.take())
+                    text = page.appendText(takingFrom: &builder)
                 } else if TextBuilder.isPlainASCII(raw) {
                     text = Int32(first)..<Int32(end)
                     characters = raw.count
