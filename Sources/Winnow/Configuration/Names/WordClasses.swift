@@ -39,7 +39,7 @@ struct WordClassIndex: Sendable {
     func classes(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> WordClasses {
         var hash = ByteHash.empty
         var answer: ASCIIWordTable<WordClasses>.Answer = .unknown
-        if bytes.isASCII {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
             for byte in bytes { hash = ByteHash.adding(byte, to: hash) }
             answer = ascii.lookup(bytes, hash: hash)
         }

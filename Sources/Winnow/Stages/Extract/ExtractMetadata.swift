@@ -229,7 +229,7 @@ struct ExtractMetadata {
     /// `host` for an ASCII URL, where each byte is one character: `.some(nil)` when it has no
     /// host, nil when the URL is not ASCII (`foundationHost` answers).
     static func asciiHost(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
-        guard bytes.isASCII else { return nil }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         var start = -1
         if bytes.count >= 3 {
             for index in 0...(bytes.count - 3) where bytes[index] == 0x3A && bytes[index + 1] == 0x2F && bytes[index + 2] == 0x2F {

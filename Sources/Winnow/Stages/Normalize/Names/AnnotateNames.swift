@@ -128,7 +128,7 @@ struct AnnotateNames {
 
     /// The characters of a folded word: its bytes when it is ASCII.
     private static func characterCount(_ word: Range<Int32>, in names: FoldedNames) -> Int {
-        names.withBytes(word) { bytes in bytes.isASCII ? bytes.count : String(decoding: bytes, as: UTF8.self).count }
+        names.withBytes(word) { bytes in bytes.allSatisfy { $0 < 0x80 } ? bytes.count : String(decoding: bytes, as: UTF8.self).count }
     }
 
     /// Person, place or organisation, from the words: organisation and place words, titles,

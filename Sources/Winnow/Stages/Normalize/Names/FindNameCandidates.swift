@@ -100,7 +100,7 @@ struct FindNameCandidates {
         func word(_ index: Int, equals expected: [UInt8]) -> Bool {
             let bytes = word(index)
             if expected.equalsBytes(bytes) { return true }
-            if bytes.isASCII && expected.withUnsafeBufferPointer(\.isASCII) { return false }
+            if bytes.allSatisfy({ $0 < 0x80 }) && expected.allSatisfy({ $0 < 0x80 }) { return false }
             return String(decoding: bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self)
         }
         // The catalog's tables, read once: a table read inside the per-token closures is
