@@ -2,7 +2,8 @@ import Foundation
 
 /// Non-Latin names to the Latin spelling English-language news uses: the ICU transform for the
 /// script (and, for Cyrillic, the language), then the press layer of `transliteration.yaml`
-/// ("Сергей Шойгу" → BGN "Sergey Shoygu" → "Sergei Shoigu").
+/// ("Сергей Шойгу" → BGN "Sergey Shoygu" → "Sergei Shoigu"). Russian's transform is done
+/// without ICU, by `RussianLatin`, which spells the same.
 struct Transliterate {
     let rules: TransliterationRules
     /// Names already transliterated under these rules (`NameCatalog.transliterationCache`).
@@ -68,7 +69,15 @@ struct Transliterate {
             // ICU transliterator costs millions of instructions, running it little.
             var positions: [Int] = []
             for position in allPositions {
-                if let known = cache.value(id: id, name: names[position]) { results[position] = known } else { positions.append(position) }
+                if let known = cache.value(id: id, name: names[position]) {
+                    results[position] = known
+                } else if id == RussianLatin.transformID, let latin = RussianLatin.ascii(names[position]) {
+                    // Russian without ICU (the same spelling); names outside its letters go on to ICU.
+                    results[position] = press(latin)
+                    cache.store(results[position], id: id, name: names[position])
+                } else {
+                    positions.append(position)
+                }
             }
             guard !positions.isEmpty else { continue }
             let joined = positions.map { names[$0] }.joined(separator: "\n")
