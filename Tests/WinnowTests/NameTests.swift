@@ -112,6 +112,21 @@ private func entity(named name: String, in list: [NameEntity]) -> NameEntity? { 
         #expect(Transliterate(rules: Self.rules).latin([name], pageLanguage: language) == [latin])
     }
 
+    /// A shared cache answers the second page as the transforms answered the first, for names
+    /// of several scripts in one call, and keys a name by its bytes ("й" composed or not).
+    @Test func theCacheGivesWhatTheTransformsGave() {
+        let names = ["Сергей Шойгу", "Володимир Зеленський", "Αλέξης Τσίπρας", "Sergei Shoigu", "Андрей Белоусов",
+                     "Андре\u{0438}\u{0306} Белоусов", "Бойко Борисов"]
+        let cache = Transliterate.Cache()
+        let first = Transliterate(rules: Self.rules, cache: cache).latin(names, pageLanguage: nil)
+        let uncached = names.map { Transliterate(rules: Self.rules).latin([$0], pageLanguage: nil)[0] }
+        #expect(first == uncached)
+        #expect(first[4] == "Andrei Belousov" && first[5] == "Andrei Belousov")
+        let russian = shippedNames.transliteration.cyrillic["default"] ?? ""
+        #expect(cache.values(id: russian, of: [names[0], names[4], names[5], "Неизвестный"]) == ["Sergei Shoigu", "Andrei Belousov", "Andrei Belousov", nil])
+        #expect(Transliterate(rules: Self.rules, cache: cache).latin(names, pageLanguage: nil) == first)
+    }
+
     @Test func latinNamesPassUnchanged() {
         #expect(Transliterate(rules: Self.rules).latin(["Sergei Shoigu", "Vučić"], pageLanguage: "en") == ["Sergei Shoigu", "Vučić"])
     }

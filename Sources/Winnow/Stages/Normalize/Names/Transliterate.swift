@@ -49,7 +49,7 @@ struct Transliterate {
     /// a transliterator costs more than running it). Latin names come back as they are.
     func latin(_ names: [String], pageLanguage: String?) -> [String] {
         var results = names
-        var groups: [String: [Int]] = [:]  // transform id → name positions
+        var groups: [(id: String, positions: [Int])] = []  // by transform id, a page has one or two
         for (position, name) in names.enumerated() {
             let id: String?
             switch Self.script(of: name) {
@@ -62,32 +62,39 @@ struct Transliterate {
                 continue
             case .latin, .other: id = nil
             }
-            if let id { groups[id, default: []].append(position) }
+            guard let id else { continue }
+            if let group = groups.firstIndex(where: { $0.id == id }) { groups[group].positions.append(position) } else { groups.append((id, [position])) }
         }
-        for (id, allPositions) in groups.sorted(by: { $0.key < $1.key }) {
+        for (id, allPositions) in groups.sorted(by: { $0.id < $1.id }) {
             // Names met before (in this page or an earlier one) come from the cache: opening an
             // ICU transliterator costs millions of instructions, running it little.
+            let known = cache.values(id: id, of: allPositions.map { names[$0] })
             var positions: [Int] = []
-            for position in allPositions {
-                if let known = cache.value(id: id, name: names[position]) {
-                    results[position] = known
+            var learned: [(name: String, latin: String)] = []
+            for (position, known) in zip(allPositions, known) {
+                if let latin = known {
+                    results[position] = latin
                 } else if id == RussianLatin.transformID, let latin = RussianLatin.ascii(names[position]) {
                     // Russian without ICU (the same spelling); names outside its letters go on to ICU.
                     results[position] = press(latin)
-                    cache.store(results[position], id: id, name: names[position])
+                    learned.append((names[position], results[position]))
                 } else {
                     positions.append(position)
                 }
             }
-            guard !positions.isEmpty else { continue }
-            let joined = positions.map { names[$0] }.joined(separator: "\n")
-            guard let converted = joined.applyingTransform(StringTransform(rawValue: id + "; Latin-ASCII"), reverse: false) else { continue }
-            let parts = converted.split(separator: "\n", omittingEmptySubsequences: false)
-            guard parts.count == positions.count else { continue }
-            for (position, part) in zip(positions, parts) {
-                results[position] = press(String(part))
-                cache.store(results[position], id: id, name: names[position])
+            if !positions.isEmpty {
+                let joined = positions.map { names[$0] }.joined(separator: "\n")
+                if let converted = joined.applyingTransform(StringTransform(rawValue: id + "; Latin-ASCII"), reverse: false) {
+                    let parts = converted.split(separator: "\n", omittingEmptySubsequences: false)
+                    if parts.count == positions.count {
+                        for (position, part) in zip(positions, parts) {
+                            results[position] = press(String(part))
+                            learned.append((names[position], results[position]))
+                        }
+                    }
+                }
             }
+            cache.store(learned, id: id)
         }
         return results
     }
@@ -95,19 +102,42 @@ struct Transliterate {
     /// Transliterated names by transform and name (the press layer applied), shared by the
     /// pages and threads of a run: a catalog's rules do not change once it is indexed.
     final class Cache: @unchecked Sendable {
-        private var entries: [String: [String: String]] = [:]
+        private var entries: [String: [BytesKey: String]] = [:]
         private var count = 0
         private let lock = PthreadMutex()
         /// Bounded: a crawl of many scripts would otherwise grow it without end.
         static let limit = 100_000
 
-        func value(id: String, name: String) -> String? { lock.withLock { entries[id]?[name] } }
-
-        func store(_ latin: String, id: String, name: String) {
+        /// The known spellings of `names` under one transform (nil where unknown), under one lock
+        /// and one lookup of the transform. (Held past the lock, the table would be copied whole
+        /// at the next store.)
+        func values(id: String, of names: [String]) -> [String?] {
             lock.withLock {
-                if count >= Self.limit { entries = [:]; count = 0 }
-                if entries[id, default: [:]].updateValue(latin, forKey: name) == nil { count += 1 }
+                guard let known = entries[id] else { return Array(repeating: nil, count: names.count) }
+                return names.map { known[BytesKey(text: $0)] }
             }
+        }
+
+        func store(_ learned: [(name: String, latin: String)], id: String) {
+            guard !learned.isEmpty else { return }
+            lock.withLock {
+                if count + learned.count > Self.limit { entries = [:]; count = 0 }
+                for (name, latin) in learned where entries[id, default: [:]].updateValue(latin, forKey: BytesKey(text: name)) == nil {
+                    count += 1
+                }
+            }
+        }
+
+        /// A name keyed by its UTF-8 bytes: `String` hashes its canonical form, which for
+        /// Cyrillic cost four times the lookup. Spellings that differ only in composition are
+        /// two entries, each right.
+        struct BytesKey: Hashable {
+            let text: String
+            func hash(into hasher: inout Hasher) {
+                var text = text
+                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            }
+            static func == (left: BytesKey, right: BytesKey) -> Bool { left.text.utf8.elementsEqual(right.text.utf8) }
         }
     }
 
