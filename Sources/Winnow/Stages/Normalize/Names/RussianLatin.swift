@@ -17,7 +17,8 @@
 ///
 /// The fast path takes only the 66 Russian letters and printable ASCII; any other character
 /// (other Cyrillic alphabets, accents, combining marks) returns nil and the caller asks ICU.
-/// Tests compare it with ICU on every one- and two-letter string and on random longer ones.
+/// Tests compare it with ICU on every one- and two-letter string and on random longer ones;
+/// `scripts/check-cyrillic-latin.sh` on every three-letter string too.
 enum RussianLatin {
     /// The ICU transform id this reproduces (`transliteration.yaml` names it).
     static let transformID = "Russian-Latin/BGN"

@@ -2,8 +2,9 @@ import Foundation
 
 /// Non-Latin names to the Latin spelling English-language news uses: the ICU transform for the
 /// script (and, for Cyrillic, the language), then the press layer of `transliteration.yaml`
-/// ("Сергей Шойгу" → BGN "Sergey Shoygu" → "Sergei Shoigu"). Russian's transform is done
-/// without ICU, by `RussianLatin`, which spells the same.
+/// ("Сергей Шойгу" → BGN "Sergey Shoygu" → "Sergei Shoigu"). The BGN/PCGN transforms of
+/// Russian, Ukrainian, Belarusian, Bulgarian and Serbian are done without ICU
+/// (`RussianLatin`, `CyrillicLatin`), which spell the same.
 struct Transliterate {
     let rules: TransliterationRules
     /// Names already transliterated under these rules (`NameCatalog.transliterationCache`).
@@ -69,13 +70,14 @@ struct Transliterate {
             // Names met before (in this page or an earlier one) come from the cache: opening an
             // ICU transliterator costs millions of instructions, running it little.
             let known = cache.values(id: id, of: allPositions.map { names[$0] })
+            let withoutICU = Self.withoutICU(id)
             var positions: [Int] = []
             var learned: [(name: String, latin: String)] = []
             for (position, known) in zip(allPositions, known) {
                 if let latin = known {
                     results[position] = latin
-                } else if id == RussianLatin.transformID, let latin = RussianLatin.ascii(names[position]) {
-                    // Russian without ICU (the same spelling); names outside its letters go on to ICU.
+                } else if let latin = withoutICU?.ascii(names[position]) {
+                    // The same spelling without ICU; names outside the table's letters go on to ICU.
                     results[position] = press(latin)
                     learned.append((names[position], results[position]))
                 } else {
@@ -97,6 +99,27 @@ struct Transliterate {
             cache.store(learned, id: id)
         }
         return results
+    }
+
+    /// The transform done in Swift, for the ids that have one: Russian, Ukrainian, Belarusian,
+    /// Bulgarian and Serbian BGN/PCGN, each spelling as ICU does (`RussianLatin`, `CyrillicLatin`).
+    static func withoutICU(_ id: String) -> SwiftTransform? {
+        if id == RussianLatin.transformID { return .russian }
+        return CyrillicLatin.table(for: id).map(SwiftTransform.table)
+    }
+
+    /// A transform `withoutICU` has. (An enum, not a closure: a closure's type metadata was
+    /// looked up at every call.)
+    enum SwiftTransform {
+        case russian
+        case table(CyrillicLatin)
+
+        func ascii(_ text: String) -> String? {
+            switch self {
+            case .russian: RussianLatin.ascii(text)
+            case .table(let table): table.ascii(text)
+            }
+        }
     }
 
     /// Transliterated names by transform and name (the press layer applied), shared by the

@@ -3,8 +3,8 @@ import Testing
 @testable import Winnow
 
 /// `RussianLatin` against ICU's "Russian-Latin/BGN; Latin-ASCII", which it must equal on every
-/// string it accepts. `scripts/check-russian-latin.sh` runs the same comparison on every
-/// three-letter string and two million random ones; here the one- and two-letter strings, the
+/// string it accepts. `scripts/check-cyrillic-latin.sh` runs the same comparison on every
+/// three-letter string and a million random ones; here the one- and two-letter strings, the
 /// three-letter ones over the letters the context rules turn on, and random longer strings.
 @Suite struct RussianLatinTests {
     static let small = Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
@@ -14,9 +14,9 @@ import Testing
 
     /// ICU's spelling of each string, one call for them all (lines do not affect each other:
     /// a line break is a word boundary to every rule).
-    static func icu(_ texts: [String]) -> [String] {
+    static func icu(_ texts: [String], id: String = RussianLatin.transformID) -> [String] {
         let joined = texts.joined(separator: "\n")
-        let converted = joined.applyingTransform(StringTransform(rawValue: RussianLatin.transformID + "; Latin-ASCII"), reverse: false)
+        let converted = joined.applyingTransform(StringTransform(rawValue: id + "; Latin-ASCII"), reverse: false)
         return converted.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
     }
 
@@ -75,6 +75,67 @@ import Testing
         #expect(RussianLatin.ascii("Zoë") == nil)
         #expect(RussianLatin.ascii("е\u{0308}") == nil)  // "ё" decomposed: ICU composes it first
         #expect(RussianLatin.ascii("a\tb") == nil)
+    }
+}
+
+/// `CyrillicLatin`'s four tables against ICU, the same way: every one- and two-character string
+/// of a table's letters and some ASCII, the three-letter strings over the letters of the pairs
+/// written apart and a few others, and random longer strings.
+@Suite struct CyrillicLatinTests {
+    static let tables = [CyrillicLatin.ukrainian, .belarusian, .bulgarian, .serbian]
+
+    static func letters(of table: CyrillicLatin) -> [Character] {
+        ((0x0400...0x04FF).compactMap(Unicode.Scalar.init) + ["’"]).map(Character.init).filter { table.ascii(String($0)) != nil }
+    }
+
+    static func expectSameAsICU(_ texts: [String], _ table: CyrillicLatin) {
+        let expected = RussianLatinTests.icu(texts, id: table.transformID)
+        #expect(expected.count == texts.count)
+        var mismatches = 0
+        for (text, spelled) in zip(texts, expected) where table.ascii(text) != spelled {
+            mismatches += 1
+            if mismatches <= 10 { Issue.record("\(table.transformID) \(text): ICU \(spelled), ours \(table.ascii(text) ?? "nil")") }
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test(arguments: tables.map(\.transformID))
+    func sameAsICU(id: String) throws {
+        let table = try #require(CyrillicLatin.table(for: id))
+        let letters = Self.letters(of: table)
+        #expect(letters.count >= 60)
+        let alphabet = letters + RussianLatinTests.ascii
+        var texts = alphabet.map { String($0) }
+        for first in alphabet { for second in alphabet { texts.append(String([first, second])) } }
+        // The letters of every pair written apart ("зг", "тс", "шт"…), a vowel and the signs.
+        let context = Array("згкстцшчщаеьъ’").filter(letters.contains)
+        let contextBoth = context + context.map { Character($0.uppercased()) }.filter(letters.contains)
+        for a in contextBoth { for b in contextBoth { for c in contextBoth { texts.append(String([a, b, c])) } } }
+        var generator = SeededGenerator(seed: 13)
+        for index in 0..<5_000 {
+            let pool = index % 3 == 0 ? alphabet : letters
+            texts.append(String((0..<Int.random(in: 4...12, using: &generator)).map { _ in pool.randomElement(using: &generator)! }))
+        }
+        Self.expectSameAsICU(texts, table)
+    }
+
+    @Test func namesAsTheNewsWritesThem() {
+        #expect(CyrillicLatin.ukrainian.ascii("Володимир Зеленський") == "Volodymyr Zelens'kyy")
+        #expect(CyrillicLatin.ukrainian.ascii("Згурівка") == "Z·hurivka")
+        #expect(CyrillicLatin.belarusian.ascii("Аляксандр Лукашэнка") == "Alyaksandr Lukashenka")
+        #expect(CyrillicLatin.bulgarian.ascii("Бойко Борисов") == "Boiko Borisov")
+        #expect(CyrillicLatin.serbian.ascii("Александар Вучић") == "Aleksandar Vucic")
+        #expect(CyrillicLatin.serbian.ascii("Џон") == "Dzon")
+    }
+
+    /// Letters of another alphabet, or anything outside printable ASCII, are left to ICU; an
+    /// id without a table has none.
+    @Test func otherCharactersAreRefused() {
+        #expect(CyrillicLatin.ukrainian.ascii("Ёлка") == nil)  // Russian "ё"
+        #expect(CyrillicLatin.serbian.ascii("Київ") == nil)
+        #expect(CyrillicLatin.bulgarian.ascii("Zoë") == nil)
+        #expect(CyrillicLatin.table(for: "Greek-Latin/UNGEGN") == nil)
+        #expect(CyrillicLatin.table(for: RussianLatin.transformID) == nil)
     }
 }
 
