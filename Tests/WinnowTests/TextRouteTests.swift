@@ -133,6 +133,34 @@ import WinnowIO
         #expect(Self.category(of: "reader1 says:", in: zip(result.lines.texts, result.fates).map { ($0, $1) }) == .comments)
     }
 
+    @Test(arguments: [
+        ("The AirPods Pro features Active Noise Cancellat...", true), ("Sales rose in Ma…", true), ("up 4%, to 12,...", true),
+        ("Прибыль выросла на…", true), ("Here’s the thing …", false), ("He paused...", true), ("It ended.", false),
+        ("Wait for it....", false), ("He said “no”…", false), ("Then “what?”...", false), ("...", false), ("…", false),
+        ("Trailing spaces cut...   ", true),
+    ])
+    func anEllipsisGluedToAWordCutsTheLine(text: String, cut: Bool) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer(LineSignals.endsInGluedEllipsis) == cut, "\(text)")
+    }
+
+    /// A listing of other stories (titles and excerpts cut at a length) outweighs a short
+    /// article by its prose; its cut lines, three or more close together, are related links.
+    @Test func excerptsCutOffTogetherAreOtherStories() {
+        let listing = (1...6).flatMap { number in
+            ["Deal \(number): a new laptop is discounted before the sales begin at the largest stores...",
+             "The company said on Monday that the price of the model \(number) would fall by a fifth for the holidays, and that the offer would last until the stock runs ou..."]
+        }
+        let result = StripText().run(Self.lines((Array(Self.prose[0...1]) + ["Deals"] + listing).joined(separator: "\n\n")))
+        #expect(result.run == 0..<2)
+        guard let index = result.lines.texts.firstIndex(of: listing[1]), case .removed(.related, let reason) = result.fates[index] else {
+            Issue.record("excerpt kept"); return
+        }
+        #expect(reason == .cutExcerpts(12))
+        // One or two cut lines in an article (a quoted headline) are left to the other signals.
+        let two = StripText().run(Self.lines((Self.prose + Array(listing[0...1])).joined(separator: "\n\n")))
+        #expect(two.fates.allSatisfy { if case .removed(.related, _) = $0 { false } else { true } })
+    }
+
     @Test func shortLinesInARowInsideTheRunAreAMenu() {
         let tags = ["Politics", "Asia", "Defence", "Trade"]
         let result = StripText().run(Self.lines((Array(Self.prose[0...1]) + tags + Array(Self.prose[2...3])).joined(separator: "\n")))

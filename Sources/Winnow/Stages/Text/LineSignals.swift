@@ -12,6 +12,11 @@ struct LineSignals: Sendable {
     var endsWithColon = false
     /// A short line that parses as a date ("June 22, 2021", "Jun 24, 2021 02:39 AM").
     var isDate = false
+    /// The line stops in an ellipsis glued to a word ("Active Noise Cancellat...", "in
+    /// Ma…"): cut at a length, as listings of other stories cut their excerpts. Prose that
+    /// trails off writes the ellipsis after a full word and a space ("Here's the thing …")
+    /// often enough that only the glued form counts, and only several together (`StripText`).
+    var endsCut = false
 
     var functionWordShare: Double { words == 0 ? 0 : Double(functionWords) / Double(words) }
 
@@ -86,6 +91,7 @@ struct LineSignals: Sendable {
         if signals.words >= 8 || text.count >= FunctionWords.languageLineBytes {
             signals.languageHits = FunctionWords.hits(in: page.comparable(of: line))
         }
+        signals.endsCut = endsInGluedEllipsis(text)
         if let last = lastScalar(of: text, skipping: { isCloser($0) || $0 == " " }) {
             signals.endsSentence = endsSentence(last)
             // "said: " and "include:" introduce what follows (a quote, a list) inside prose.
@@ -97,6 +103,33 @@ struct LineSignals: Sendable {
         if text.count <= 60, signals.words <= 10, text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), DateParser.hasYearDigits(text) {
             signals.isDate = DateParser.parse(page.textString(of: line)) != nil
         }
+    }
+
+    /// Whether `text` ends in "..." or "…" right after a letter, a digit or a comma (not after
+    /// a space, a sentence's end or a closing quote).
+    static func endsInGluedEllipsis(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = text.count
+        while end > 0, text[end - 1] == 0x20 { end -= 1 }
+        let before: Int
+        if end >= 3, text[end - 1] == 0xA6, text[end - 2] == 0x80, text[end - 3] == 0xE2 {
+            before = end - 4
+        } else if end >= 3, text[end - 1] == 0x2E, text[end - 2] == 0x2E, text[end - 3] == 0x2E {
+            before = end - 4
+            if before >= 0, text[before] == 0x2E { return false }  // "...." and longer: a leader, not a cut
+        } else {
+            return false
+        }
+        guard before >= 0 else { return false }
+        let byte = text[before]
+        // Letters and digits in ASCII, a comma, or the last byte of a letter in another script
+        // (a continuation byte: general punctuation such as "”" is ruled out below).
+        if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == 0x2C { return true }
+        guard byte & 0xC0 == 0x80 else { return false }
+        // U+2000–U+206F (quotes, dashes, ellipsis) are E2 80 xx and E2 81 xx, CJK punctuation
+        // (U+3000–U+303F) E3 80 xx: not letters.
+        guard before >= 2 else { return true }
+        let lead = text[before - 2], second = text[before - 1]
+        return !(lead == 0xE2 && second & 0xFE == 0x80 || lead == 0xE3 && second == 0x80)
     }
 
     /// Words (runs of bytes other than the space) and glued words (a capital right after a

@@ -15,6 +15,8 @@ extension StripText {
         /// A short line that the line at this number repeats further down.
         case repeatedAtLine(Int)
         case shortLines(Int)
+        /// One of this many lines near each other cut off with a glued ellipsis.
+        case cutExcerpts(Int)
         /// Outside the article's run: how many lines, and on which side.
         case outsideRun(lines: Int, before: Bool)
 
@@ -28,6 +30,7 @@ extension StripText {
             case .repeatsLine(let number): "repeats line \(number)"
             case .repeatedAtLine(let number): "repeated at line \(number)"
             case .shortLines(let count): "run of \(count) short lines"
+            case .cutExcerpts(let count): "one of \(count) lines nearby cut off with an ellipsis, as excerpts of other stories are"
             case .outsideRun(let distance, let before):
                 "\(distance) line\(distance == 1 ? "" : "s") \(before ? "before" : "after") the main run of body lines"
             }

@@ -59,6 +59,7 @@ struct StripText {
                     ? Fate.removed(.outsideContent, .text("not read: over the page time limit")) : vocabularyFate(of: lines[index], in: bytes)
             }
             markRepeatsWithinPage(lines, in: bytes, fates: &fates)
+            markCutExcerpts(lines, fates: &fates)
             return language
         }
         let run = densestRun(lines, fates: fates)
@@ -183,6 +184,28 @@ struct StripText {
             }
         }
     }
+
+    /// Lines cut off with a glued ellipsis (`LineSignals.endsCut`) at least `cutExcerptCluster`
+    /// at a time, each within `cutExcerptGap` lines of the next: a listing of other stories,
+    /// their titles and excerpts cut at a length ("… Active Noise Cancellat..."). One or two
+    /// such lines are left alone: an article may quote a cut headline.
+    func markCutExcerpts(_ lines: [TextLine], fates: inout [Fate]) {
+        var cluster: [Int] = []
+        func close() {
+            if cluster.count >= Self.cutExcerptCluster {
+                for index in cluster where fates[index] == .candidate { fates[index] = .removed(.related, .cutExcerpts(cluster.count)) }
+            }
+            cluster.removeAll(keepingCapacity: true)
+        }
+        for index in lines.indices where lines[index].signals.endsCut {
+            if let last = cluster.last, index - last > Self.cutExcerptGap { close() }
+            cluster.append(index)
+        }
+        close()
+    }
+
+    static let cutExcerptCluster = 3
+    static let cutExcerptGap = 3
 
     /// "thelastchargersfan says:", "34 responses to “…”", "12 comments": what a comment section
     /// prints around each comment.
