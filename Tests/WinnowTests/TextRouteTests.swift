@@ -133,6 +133,33 @@ import WinnowIO
         #expect(Self.category(of: "reader1 says:", in: zip(result.lines.texts, result.fates).map { ($0, $1) }) == .comments)
     }
 
+    /// Long reader comments after a comment-section heading outweigh a short article, which
+    /// still is the run: an article comes before its comments.
+    @Test func anArticleComesBeforeItsComments() {
+        var comments: [String] = []
+        // Six comments of two sentences each: more prose than the article's four sentences.
+        for number in 1...6 {
+            let comment: String = Self.prose[number % 4] + " " + Self.prose[(number + 1) % 4]
+            comments += ["Rating: \(number) Votes", "Avatar", "reader\(number)", comment]
+        }
+        let page: [String] = ["Headline of the story"] + Self.prose + ["[ 167 comments ]", "Top Rated Comments"] + comments
+        let result = StripText().run(Self.lines(page.joined(separator: "\n\n")))
+        #expect(result.run.map(result.lines.text) == Self.prose)
+        #expect(Self.category(of: "Top Rated Comments", in: zip(result.lines.texts, result.fates).map { ($0, $1) }) == .comments)
+        // With too little prose above the heading, the densest run stands.
+        let short: [String] = ["Headline of the story", "Top Rated Comments"] + comments
+        let shortResult = StripText().run(Self.lines(short.joined(separator: "\n\n")))
+        #expect(shortResult.run.lowerBound > 1)
+    }
+
+    @Test(arguments: [("[ 167 comments ]", true), ("(12 comments)", true), ("12 comments", true), ("[ 167 comments", false),
+                      ("(12 comments in all, most of them angry)", false), ("[see below]", false)])
+    func commentCountsInBrackets(line: String, furniture: Bool) {
+        let comparable = BuildBlocks.comparable(line)
+        let words = comparable.split(separator: " ").count
+        #expect(Array(comparable.utf8).withUnsafeBufferPointer { StripText.isCommentFurniture($0, words: words) } == furniture, "\(line)")
+    }
+
     @Test(arguments: [
         ("The AirPods Pro features Active Noise Cancellat...", true), ("Sales rose in Ma…", true), ("up 4%, to 12,...", true),
         ("Прибыль выросла на…", true), ("Here’s the thing …", false), ("He paused...", true), ("It ended.", false),

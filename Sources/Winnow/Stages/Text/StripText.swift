@@ -62,7 +62,7 @@ struct StripText {
             markCutExcerpts(lines, fates: &fates)
             return language
         }
-        let run = densestRun(lines, fates: fates)
+        let run = articleRun(lines, fates: fates)
         let commentsStart = lines.indices.first { index in
             guard index >= run.upperBound, case .removed(.comments, _) = fates[index] else { return false }
             return true
@@ -213,7 +213,18 @@ struct StripText {
     static let commentCountOpenings = [" responses to ", " comments on ", " thoughts on ", " replies to "]
     static let commentCountWords = [" comments", " comment", " replies", " responses"]
 
-    static func isCommentFurniture(_ comparable: UnsafeBufferPointer<UInt8>, words: Int) -> Bool {
+    static func isCommentFurniture(_ line: UnsafeBufferPointer<UInt8>, words: Int) -> Bool {
+        // A count may stand in brackets: "[ 167 comments ]", "(12 comments)".
+        var start = 0, end = line.count
+        if let opening = line.first, opening == UInt8(ascii: "[") || opening == UInt8(ascii: "("),
+           let closing = line.last, closing == (opening == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ")")) {
+            start = 1
+            end -= 1
+            while start < end, line[start] == 0x20 { start += 1 }
+            while end > start, line[end - 1] == 0x20 { end -= 1 }
+        }
+        let comparable = UnsafeBufferPointer(rebasing: line[start..<end])
+        let words = start == 0 ? words : comparable.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
         guard let first = comparable.first, let last = comparable.last else { return false }
         if words <= 6, last == UInt8(ascii: ":") || last == UInt8(ascii: "s"), commentAuthorEndings.contains(where: comparable.hasByteSuffix) {
             return true
@@ -321,13 +332,28 @@ struct StripText {
         lines[index].blankBefore && (index + 1 == lines.count || lines[index + 1].blankBefore)
     }
 
-    /// The run of lines with the highest total score (Kadane's algorithm). Ties go to the
-    /// earlier run. An empty range when no line scores above zero.
-    func densestRun(_ lines: [TextLine], fates: [Fate]) -> Range<Int> {
+    /// The article's run: the densest run of the page, unless it lies past the first line of a
+    /// comment section ("Top Rated Comments", "[ 167 comments ]") and the lines above that line
+    /// hold a run of some prose (`articleBeforeComments`). Long reader comments outweigh a short
+    /// article, but an article comes before its comments.
+    func articleRun(_ lines: [TextLine], fates: [Fate]) -> Range<Int> {
+        let densest = densestRun(lines, fates: fates)
+        guard let wall = fates.firstIndex(where: { if case .removed(.comments, _) = $0 { true } else { false } }),
+              densest.range.upperBound > wall + 1 else { return densest.range }
+        let before = densestRun(lines, fates: fates, upTo: wall)
+        return before.sum >= Self.articleBeforeComments ? before.range : densest.range
+    }
+
+    /// A score of about two paragraphs of prose.
+    static let articleBeforeComments = 8.0
+
+    /// The run of lines (before `upTo`) with the highest total score (Kadane's algorithm), and
+    /// its score. Ties go to the earlier run. An empty range when no line scores above zero.
+    func densestRun(_ lines: [TextLine], fates: [Fate], upTo limit: Int? = nil) -> (sum: Double, range: Range<Int>) {
         var best: (sum: Double, range: Range<Int>) = (0, 0..<0)
         var sum = 0.0
         var start = 0
-        for index in lines.indices {
+        for index in 0..<(limit ?? lines.count) {
             if sum <= 0 {
                 sum = 0
                 start = index
@@ -336,7 +362,7 @@ struct StripText {
                               standsAlone: Self.standsAlone(lines, index))
             if sum > best.sum { best = (sum, start..<(index + 1)) }
         }
-        return best.range
+        return best
     }
 
     /// Three or more short unpunctuated lines in a row inside the run are a menu or a tag list,
