@@ -8,17 +8,6 @@ import WinnowTestSupport
 /// reject with a stage and a reason. The inputs are deterministic (a seeded generator), so a
 /// failure reproduces.
 @Suite struct GarbageInputTests {
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private func assertAccountedFor(_ bytes: [UInt8], _ label: String) {
         let result = process(bytes, id: "garbage.html")
         if let reject = result.reject {

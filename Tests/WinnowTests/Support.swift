@@ -45,3 +45,16 @@ extension FoldedNames {
 extension RepeatedLines.Site {
     func pages(of comparable: String) -> Int? { comparable.withUTF8Bytes { pages(of: $0, hash: TextHash.of($0)) } }
 }
+
+/// SplitMix64: the same pseudo-random inputs on every run and platform, so that a failure
+/// reproduces.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
