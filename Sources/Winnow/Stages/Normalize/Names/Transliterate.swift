@@ -67,8 +67,9 @@ struct Transliterate {
             if let group = groups.firstIndex(where: { $0.id == id }) { groups[group].positions.append(position) } else { groups.append((id, [position])) }
         }
         for (id, allPositions) in groups.sorted(by: { $0.id < $1.id }) {
-            // Names met before (in this page or an earlier one) come from the cache: opening an
-            // ICU transliterator costs millions of instructions, running it little.
+            // Names met before (in this page or an earlier one) come from the cache: a lookup
+            // costs less than the press layer, and far less than ICU (millions of instructions a
+            // call; a few thousand a name for a Swift transform).
             let known = cache.values(id: id, of: allPositions.map { names[$0] })
             let withoutICU = Self.withoutICU(id)
             var positions: [Int] = []
