@@ -67,7 +67,8 @@ public enum RuleLoader {
         do {
             // Every value is read as its text (`scalar.string`): the default resolver's regular
             // expressions would only tag plain scalars nobody asks the tag of.
-            root = try Yams.compose(yaml: text, .basic)
+            // (UTF-8 given: Yams' default encoding reads the process environment at each call.)
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(RuleLoadFailure(errors: [context.yamlError(error)]))
         } catch {

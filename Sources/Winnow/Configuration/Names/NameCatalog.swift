@@ -110,8 +110,15 @@ public struct NameCatalog: Sendable {
                 }
                 index[key] = position
             }
-            for text in entry.shortForms { shortFormIndex[NameKey.fold(text)] = shortFormIndex[NameKey.fold(text)] ?? position }
-            for text in entry.demonyms { demonymIndex[NameKey.fold(text)] = demonymIndex[NameKey.fold(text)] ?? position }
+            // The first entry to list a short form or demonym keeps it (each folded once).
+            for text in entry.shortForms {
+                let key = NameKey.fold(text)
+                if shortFormIndex[key] == nil { shortFormIndex[key] = position }
+            }
+            for text in entry.demonyms {
+                let key = NameKey.fold(text)
+                if demonymIndex[key] == nil { demonymIndex[key] = position }
+            }
         }
         stopwordSet = ASCIIWordSet(stopwords)
         foldedStopwords = FoldedWordTable(stopwords)

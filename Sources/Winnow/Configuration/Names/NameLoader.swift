@@ -69,7 +69,8 @@ public enum NameLoader {
         // The basic resolver leaves every scalar a string: these files hold only strings and
         // one flag (read by `flag(_:)`), and the default resolver's regular expressions
         // (bool, int, float, null, timestamp…) ran on every plain scalar: most of the load time.
-        do { return ParsedFile(path: path, root: .success(try Yams.compose(yaml: text, .basic))) } catch let error as YamlError {
+        // The encoding is given: Yams' default reads the process environment at every call.
+        do { return ParsedFile(path: path, root: .success(try Yams.compose(yaml: text, .basic, .default, .utf8))) } catch let error as YamlError {
             return ParsedFile(path: path, root: .failure(context.yamlError(error)))
         } catch {
             return ParsedFile(path: path, root: .failure(RuleError(file: path, line: 1, column: 1, message: "\(error)")))
