@@ -152,6 +152,19 @@ import WinnowIO
         #expect(shortResult.run.lowerBound > 1)
     }
 
+    /// Unpunctuated list items after the article's "…:" line are the article's; after a
+    /// related-links heading with a colon they are other stories.
+    @Test func aListTheArticleIntroducesIsTheArticles() {
+        let items = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ MidFlorida Amphitheatre",
+                     "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre"]
+        let page = Self.prose + ["The band’s tour dates:"] + items + ["Share", "Tweet"]
+        let result = StripText().run(Self.lines(page.joined(separator: "\n")))
+        #expect(result.run.map(result.lines.text) == Self.prose + ["The band’s tour dates:"] + items)
+        let related = Self.prose + ["Related coverage from How to Do Everything:"] + items
+        let relatedResult = StripText().run(Self.lines(related.joined(separator: "\n")))
+        #expect(relatedResult.run.map(relatedResult.lines.text) == Self.prose)
+    }
+
     @Test(arguments: [("[ 167 comments ]", true), ("(12 comments)", true), ("12 comments", true), ("[ 167 comments", false),
                       ("(12 comments in all, most of them angry)", false), ("[see below]", false)])
     func commentCountsInBrackets(line: String, furniture: Bool) {

@@ -62,7 +62,7 @@ struct StripText {
             markCutExcerpts(lines, fates: &fates)
             return language
         }
-        let run = articleRun(lines, fates: fates)
+        let run = page.withBytes { bytes in withIntroducedList(articleRun(lines, fates: fates), lines, in: bytes, fates: fates) }
         let commentsStart = lines.indices.first { index in
             guard index >= run.upperBound, case .removed(.comments, _) = fates[index] else { return false }
             return true
@@ -346,6 +346,38 @@ struct StripText {
 
     /// A score of about two paragraphs of prose.
     static let articleBeforeComments = 8.0
+
+    /// The run and the list its last line (or the line after it) introduces with a colon: "The
+    /// tour dates:" and the lines after it of `listItemWords` words or more, unpunctuated as list
+    /// items are, up to the first removed, short or sentence-like line. Such items score below
+    /// zero one by one (they read as neither prose nor menu), so the densest run stops before them.
+    ///
+    /// A colon line that opens as a related-links heading does ("Related coverage from …:",
+    /// "More from …:") introduces other stories, not the article's list.
+    func withIntroducedList(_ run: Range<Int>, _ lines: [TextLine], in page: LineBytes, fates: [Fate]) -> Range<Int> {
+        guard !run.isEmpty else { return run }
+        var colon = run.upperBound - 1
+        if !lines[colon].signals.endsWithColon {
+            colon = run.upperBound
+            guard colon < lines.count, fates[colon] == .candidate, lines[colon].signals.endsWithColon else { return run }
+        }
+        let introduction = page.comparable(of: lines[colon])
+        let related = BoilerplateVocabulary.relatedHeadings.contains { heading in
+            introduction.hasBytePrefix(heading)
+                && (introduction.count == heading.utf8.count || [0x20, 0x3A].contains(introduction[heading.utf8.count]))
+        }
+        guard !related else { return run }
+        var end = colon + 1
+        while end < lines.count, end - colon <= Self.maximumListItems, fates[end] == .candidate,
+              lines[end].signals.words >= Self.listItemWords, !lines[end].signals.endsSentence {
+            end += 1
+        }
+        return end - colon > Self.minimumListItems ? run.lowerBound..<end : run
+    }
+
+    static let listItemWords = 4
+    static let minimumListItems = 2
+    static let maximumListItems = 40
 
     /// The run of lines (before `upTo`) with the highest total score (Kadane's algorithm), and
     /// its score. Ties go to the earlier run. An empty range when no line scores above zero.
