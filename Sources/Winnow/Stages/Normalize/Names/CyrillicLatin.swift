@@ -20,14 +20,15 @@ struct CyrillicLatin: Sendable {
     /// Each small letter's spelling, and each capital's small letter.
     private let small: [UInt32: [UInt8]]
     private let capitals: [UInt32: UInt32]
-    /// The letters a capital's "Zh" form needs after it (CLDR's `$lower` for the language).
+    /// The letters a capital's "Zh" form needs after it (CLDR's `$lower` for the language: its
+    /// small letters, with "’" where the table has it).
     private let smallContext: Set<UInt32>
     /// Small-letter pairs written with "·" between.
     private let separatedPairs: Set<UInt64>
 
     /// `rows`: "capital small spelling" per letter (a letter with no capital, such as "’",
     /// gives "-" for it); `pairs`: the small pairs written apart.
-    private init(_ transformID: String, rows: String, pairs: [String], smallContextExtra: String = "") {
+    private init(_ transformID: String, rows: String, pairs: [String]) {
         self.transformID = transformID
         var small: [UInt32: [UInt8]] = [:]
         var capitals: [UInt32: UInt32] = [:]
@@ -40,7 +41,7 @@ struct CyrillicLatin: Sendable {
         }
         self.small = small
         self.capitals = capitals
-        smallContext = Set(small.keys).union(smallContextExtra.unicodeScalars.map(\.value))
+        smallContext = Set(small.keys)
         separatedPairs = Set(pairs.map { pair in
             let scalars = pair.unicodeScalars.map(\.value)
             return UInt64(scalars[0]) << 32 | UInt64(scalars[1])
