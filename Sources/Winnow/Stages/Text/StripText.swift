@@ -363,8 +363,10 @@ struct StripText {
         }
         let introduction = page.comparable(of: lines[colon])
         let related = BoilerplateVocabulary.relatedHeadings.contains { heading in
-            introduction.hasBytePrefix(heading)
-                && (introduction.count == heading.utf8.count || [0x20, 0x3A].contains(introduction[heading.utf8.count]))
+            let length = heading.utf8.count
+            guard introduction.hasBytePrefix(heading) else { return false }
+            // The heading ends at a word's end: "related coverage", not "relatedness".
+            return introduction.count == length || introduction[length] == 0x20 || introduction[length] == 0x3A
         }
         guard !related else { return run }
         var end = colon + 1
